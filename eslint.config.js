@@ -1,0 +1,73 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import vue from 'eslint-plugin-vue';
+import globals from 'globals';
+import { builtinModules } from 'node:module';
+
+/** Every Node built-in, with and without the node: prefix, as import patterns. */
+const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), 'node:*'];
+const nodePatterns = nodeBuiltins.flatMap((m) => (m.startsWith('node:') ? [m] : [m, `${m}/*`]));
+
+const noNodeNoElectron = {
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [{ name: 'electron', message: 'Only src-main/app and the entry file may import electron.' }],
+      patterns: [
+        { group: nodePatterns, message: 'Renderer and shared code run without Node: use the contract (window.guichet).' },
+        { group: ['electron/*'], message: 'Only src-main/app and the entry file may import electron.' },
+      ],
+    },
+  ],
+};
+
+export default tseslint.config(
+  {
+    ignores: ['dist/**', 'dist-electron/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...vue.configs['flat/recommended'],
+  {
+    files: ['**/*.vue'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': ['error', { allow: ['warn', 'error'] }],
+      'vue/multi-word-component-names': 'off',
+    },
+  },
+  {
+    files: ['src-renderer/**', 'src-shared/**', 'tools/devhost/page/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: noNodeNoElectron,
+  },
+  {
+    // Services are plain Node: Electron reaches them only through injected dependencies.
+    files: ['src-main/**', 'src-sandbox/**', 'tools/**', 'scripts/**', 'tests/**'],
+    ignores: ['src-main/app/**', 'src-main/main.ts', 'tools/devhost/page/**'],
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Only src-main/app and the entry file may import electron.' }],
+          patterns: [{ group: ['electron/*'], message: 'Only src-main/app and the entry file may import electron.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/app/**', 'src-main/main.ts', 'src-preload/**', '*.config.ts', '*.config.js'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['tools/**', 'scripts/**', 'tests/**', 'src-sandbox/**'],
+    rules: { 'no-console': 'off' },
+  },
+);

@@ -1,0 +1,33 @@
+import type { EventSpec } from '../../src-shared/contract/define';
+import type { EventName, EventPayload } from '../../src-shared/contract/types';
+import type { Logger } from '../log/Logger';
+
+export type EventListener = (name: string, payload: unknown) => void;
+
+/**
+ * Services emit contract events here; the Electron glue and the dev host subscribe and forward them to their
+ * renderers. Payloads are checked against the contract before they leave main.
+ */
+export class EventHub {
+  private readonly listeners = new Set<EventListener>();
+
+  constructor(
+    private readonly events: Record<string, EventSpec>,
+    private readonly log: Logger,
+  ) {}
+
+  emit<N extends EventName>(name: N, payload: EventPayload<N>): void {
+    const spec = this.events[name];
+    const parsed = spec?.payload.safeParse(payload);
+    if (!spec || !parsed?.success) {
+      this.log.error('events.invalidPayload', { event: name });
+      return;
+    }
+    for (const listener of this.listeners) listener(name, parsed.data);
+  }
+
+  subscribe(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

@@ -1,0 +1,11 @@
+/** What main knows of the process hosting it: the Electron glue and the dev host each provide one. */
+export interface HostInfo {
+  kind: 'electron' | 'devhost';
+  name: string;
+  version: string;
+  platform: string;
+  versions: Record<string, string>;
+  systemLocales(): string[];
+  /** Opens an https URL in the system browser (already checked against the allow-list). */
+  openExternal(url: string): Promise<void>;
+}

@@ -1,0 +1,16 @@
+import { appCalls, appEvents } from './appContract';
+import { settingsCalls, settingsEvents } from './settingsContract';
+
+/**
+ * Every call and event between renderer and main, declared once. Adding a call: declare it in its domain file
+ * (or add a domain file and spread it here), then give it a handler in src-main/ipc/handlers.
+ */
+export const contractCalls = {
+  ...appCalls,
+  ...settingsCalls,
+} as const;
+
+export const contractEvents = {
+  ...appEvents,
+  ...settingsEvents,
+} as const;

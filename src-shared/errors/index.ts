@@ -1,0 +1,12 @@
+export { GuichetError, ExpectedError, CancelledError, InternalError } from './GuichetError';
+export type { ErrorKind, ErrorDetails } from './GuichetError';
+export { ValidationError } from './ValidationError';
+export type { ValidationIssue } from './ValidationError';
+export { UnauthorizedSenderError } from './UnauthorizedSenderError';
+export { UnknownCallError } from './UnknownCallError';
+export { NetworkError } from './NetworkError';
+export { ContractError } from './ContractError';
+export { serializedErrorSchema } from './SerializedError';
+export type { SerializedError } from './SerializedError';
+export { serializeError } from './serializeError';
+export { toContractError } from './toContractError';

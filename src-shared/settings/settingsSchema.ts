@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { SUPPORTED_LOCALES } from '../i18n/locales';
+
+/** Every user-visible setting, with its default. Machine-wide policy may lock any of them (see `locked`). */
+export const settingsSchema = z.object({
+  /** null: follow the system language. */
+  language: z.enum(SUPPORTED_LOCALES).nullable().default(null),
+  /** Minutes without activity before the vault locks itself; 0 disables it. */
+  idleLockMinutes: z.number().int().min(0).max(24 * 60).default(10),
+  /** The authority's API; null runs the embedded sandbox in demo mode. */
+  authorityUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
+  /** Optional HTTP(S) proxy for the authority API. */
+  proxyUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
+  /** Extra PKCS#11 modules to load besides the known middleware. */
+  pkcs11Modules: z.array(z.string().min(1).max(1024)).max(32).default([]),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+export type SettingKey = keyof Settings;
+
+export const settingKeys = Object.keys(settingsSchema.shape) as SettingKey[];
+
+/** A change to some settings; keys not given stay as they are. */
+export const settingsPatchSchema = settingsSchema.partial().strict();
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const settingsViewSchema = z.object({
+  values: settingsSchema,
+  locked: z.array(z.enum(settingKeys as [SettingKey, ...SettingKey[]])),
+});
+export type SettingsView = z.infer<typeof settingsViewSchema>;

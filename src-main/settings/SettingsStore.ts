@@ -5,7 +5,7 @@ import { writeFileAtomic } from '../fs/writeFileAtomic';
 import type { Logger } from '../log/Logger';
 
 export class SettingLockedError extends ExpectedError {
-  static override readonly errorName = 'SettingLockedError';
+  static override readonly errorName: string = 'SettingLockedError';
 }
 
 export interface ManagedSettings {

@@ -27,12 +27,12 @@ export abstract class ExpectedError extends GuichetError {
 
 /** The user (or the app on their behalf) cancelled the operation. */
 export class CancelledError extends GuichetError {
-  static override readonly errorName = 'CancelledError';
+  static override readonly errorName: string = 'CancelledError';
   readonly kind = 'cancelled' as const;
 }
 
 /** Something that should never happen: a bug. The message is for developers, the UI shows a generic text. */
 export class InternalError extends GuichetError {
-  static override readonly errorName = 'InternalError';
+  static override readonly errorName: string = 'InternalError';
   readonly kind = 'bug' as const;
 }

@@ -2,5 +2,5 @@ import { ExpectedError } from './GuichetError';
 
 /** A call name that the contract does not declare. */
 export class UnknownCallError extends ExpectedError {
-  static override readonly errorName = 'UnknownCallError';
+  static override readonly errorName: string = 'UnknownCallError';
 }

@@ -8,7 +8,7 @@ export interface ValidationIssue {
 
 /** Input or data that does not match its schema. `details.issues` points at each bad part. */
 export class ValidationError extends ExpectedError {
-  static override readonly errorName = 'ValidationError';
+  static override readonly errorName: string = 'ValidationError';
 
   constructor(message: string, issues: ValidationIssue[], extra: Record<string, unknown> = {}) {
     super(message, { ...extra, issues });

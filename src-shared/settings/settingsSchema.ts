@@ -20,8 +20,20 @@ export type SettingKey = keyof Settings;
 
 export const settingKeys = Object.keys(settingsSchema.shape) as SettingKey[];
 
-/** A change to some settings; keys not given stay as they are. */
-export const settingsPatchSchema = settingsSchema.partial().strict();
+const shape = settingsSchema.shape;
+type Shape = typeof shape;
+
+/**
+ * A change to some settings; keys not given stay as they are. Built from the fields without their defaults:
+ * `.partial()` would keep them, and a patch of one key would silently reset the others.
+ */
+export const settingsPatchSchema = z
+  .object(
+    Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, field.unwrap().optional()])) as {
+      [K in keyof Shape]: z.ZodOptional<ReturnType<Shape[K]['unwrap']>>;
+    },
+  )
+  .strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const settingsViewSchema = z.object({

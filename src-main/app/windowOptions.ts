@@ -1,0 +1,31 @@
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+/** The main window's options. Every web preference that matters for security is set explicitly, not left to defaults. */
+export function createWindowOptions(options: { preloadPath: string; title: string }): BrowserWindowConstructorOptions {
+  return {
+    width: 1280,
+    height: 860,
+    minWidth: 720,
+    minHeight: 560,
+    title: options.title,
+    show: false,
+    backgroundColor: '#f5f7fa',
+    autoHideMenuBar: true,
+    webPreferences: {
+      preload: options.preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      devTools: true,
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, session } from 'electron';
+import { createMainContext, type MainContext } from './createMainContext';
+import { createConsoleLogger } from './log/createConsoleLogger';
+import { APP_ORIGIN } from './app/appProtocol';
+import { bindIpc } from './app/bindIpc';
+import { createElectronHost } from './app/createElectronHost';
+import { createMainWindow } from './app/createMainWindow';
+import { hardenWebContents } from './app/hardenWebContents';
+import { registerAppSchemePrivileges, serveRenderer } from './app/registerAppProtocol';
+
+// The Electron entry: wiring only. Everything it wires is plain Node, tested without Electron.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const rendererRoot = path.join(here, '../dist/renderer');
+const preloadPath = path.join(here, 'preload.cjs');
+const log = createConsoleLogger('info');
+
+if (!app.requestSingleInstanceLock()) app.quit();
+registerAppSchemePrivileges();
+app.enableSandbox();
+
+let context: MainContext | undefined;
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  hardenWebContents(app, session.defaultSession, APP_ORIGIN);
+  serveRenderer(rendererRoot);
+  context = await createMainContext({
+    userDataDir: app.getPath('userData'),
+    host: createElectronHost(),
+    log,
+    trustedOrigins: [APP_ORIGIN],
+  });
+  bindIpc(context, () => BrowserWindow.getAllWindows());
+  const open = () => createMainWindow({ preloadPath, url: `${APP_ORIGIN}/index.html`, title: 'Guichet Desktop' });
+  open();
+  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open();
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('will-quit', () => {
+  void context?.dispose();
+});
+
+start().catch((error: unknown) => {
+  log.error('app.startFailed', { error: error instanceof Error ? error.message : String(error) });
+  app.exit(1);
+});

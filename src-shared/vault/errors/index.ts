@@ -1,0 +1,9 @@
+export { VaultLockedError } from './VaultLockedError';
+export { WrongPassphraseError } from './WrongPassphraseError';
+export { TooManyAttemptsError } from './TooManyAttemptsError';
+export { WeakPassphraseError } from './WeakPassphraseError';
+export { VaultCorruptError } from './VaultCorruptError';
+export { VaultExistsError } from './VaultExistsError';
+export { VaultAbsentError } from './VaultAbsentError';
+export { BackupInvalidError } from './BackupInvalidError';
+export { KeychainUnavailableError } from './KeychainUnavailableError';

@@ -1,0 +1,100 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+
+test.describe('the app shell in Chromium through the dev host', () => {
+  test('opens, navigates, and follows the browser language', async ({ page, devhost }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.goto(devhost.url);
+    await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+
+    for (const [label, heading] of [
+      ['Mailbox', 'Mailbox'],
+      ['My documents', 'My documents'],
+      ['eTracking', 'eTracking'],
+      ['Smart cards and tokens', 'Smart cards and tokens'],
+    ] as const) {
+      await page.getByRole('link', { name: label }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+      await expect(page.getByTestId('coming-soon')).toContainText('Not available yet');
+    }
+    expect(errors).toEqual([]);
+  });
+
+  test('switches language through main, and the choice survives a reload and a restart', async ({ page, devhost }) => {
+    await page.goto(`${devhost.url}#/settings`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
+    await page.getByLabel('Language').selectOption('de');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Einstellungen');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'de');
+
+    // Main wrote it to the profile folder.
+    const stored = JSON.parse(await readFile(path.join(devhost.userDataDir, 'settings.json'), 'utf8')) as { language: string };
+    expect(stored.language).toBe('de');
+
+    await page.reload();
+    await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Einstellungen');
+
+    const restarted = await devhost.restart();
+    await page.goto(`${restarted.url}#/settings`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Einstellungen');
+
+    await page.getByLabel('Sprache').selectOption('fr');
+    await expect(page.getByRole('link', { name: 'Tableau de bord' })).toBeVisible();
+  });
+
+  test('a setting round-trips through main, and a refused value shows a readable error', async ({ page, devhost }) => {
+    await page.goto(`${devhost.url}#/settings`);
+    const idle = page.getByLabel('Lock after inactivity');
+    await idle.fill('25');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByTestId('settings-saved')).toBeVisible();
+    await page.reload();
+    await expect(page.getByLabel('Lock after inactivity')).toHaveValue('25');
+
+    await page.getByLabel('Address of the administration’s service').fill('ftp://example.lu/');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Some of the information given is not valid.');
+    await expect(alert).toContainText('authorityUrl');
+    await expect(alert).toHaveAttribute('data-error-name', 'ValidationError');
+  });
+
+  test('the WebSocket refuses a wrong token and a foreign origin', async ({ page, devhost }) => {
+    await page.goto(devhost.url);
+    const wsUrl = devhost.url.replace('http://', 'ws://').replace('/?devhost-token=', '/__devhost/ws?token=');
+    const outcome = await page.evaluate(async (url) => {
+      const tryOpen = (target: string) =>
+        new Promise<string>((resolve) => {
+          const ws = new WebSocket(target);
+          ws.onopen = () => {
+            ws.close();
+            resolve('open');
+          };
+          ws.onerror = () => resolve('refused');
+        });
+      return { good: await tryOpen(url), bad: await tryOpen(url.replace(/token=.*/, 'token=wrong')) };
+    }, wsUrl);
+    expect(outcome).toEqual({ good: 'open', bad: 'refused' });
+  });
+
+  test('is readable at 200% zoom, and takes the README screenshot', async ({ page, devhost }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${devhost.url}#/settings`);
+    await expect(page.getByTestId('health-status')).toHaveText('All checks passed');
+    await page.screenshot({ path: 'docs/screenshot.png' });
+
+    // 200% zoom: the same window shows half as many CSS pixels. Nothing may need horizontal scrolling.
+    await page.setViewportSize({ width: 640, height: 400 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expect(page.getByRole('link', { name: 'Settings' })).toBeInViewport();
+  });
+});

@@ -1,0 +1,46 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createMainContext, type MainContext } from '../../src-main/createMainContext';
+import { createMemoryLogger } from '../../src-main/log/createMemoryLogger';
+import type { HostInfo } from '../../src-main/host/HostInfo';
+import type { ManagedSettings } from '../../src-main/settings/SettingsStore';
+
+export const TEST_ORIGIN = 'http://127.0.0.1:5999';
+
+export interface TestMain {
+  context: MainContext;
+  dir: string;
+  log: ReturnType<typeof createMemoryLogger>;
+  opened: string[];
+  cleanup(): Promise<void>;
+}
+
+/** A real main (real settings file, real router) in a fresh temporary profile folder. */
+export async function createTestMainContext(options: { managed?: ManagedSettings; systemLocales?: string[] } = {}): Promise<TestMain> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'guichet-test-'));
+  const log = createMemoryLogger();
+  const opened: string[] = [];
+  const host: HostInfo = {
+    kind: 'devhost',
+    name: 'Guichet Desktop',
+    version: '0.0.0-test',
+    platform: process.platform,
+    versions: { node: process.versions.node },
+    systemLocales: () => options.systemLocales ?? ['fr-LU'],
+    openExternal: async (url) => {
+      opened.push(url);
+    },
+  };
+  const context = await createMainContext({ userDataDir: dir, host, log, trustedOrigins: [TEST_ORIGIN], managed: options.managed });
+  return {
+    context,
+    dir,
+    log,
+    opened,
+    async cleanup() {
+      await context.dispose();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}

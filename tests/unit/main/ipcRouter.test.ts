@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createTestMainContext, TEST_ORIGIN, type TestMain } from '../../helpers/createTestMainContext';
+
+describe('ipc router', () => {
+  let main: TestMain;
+  beforeEach(async () => {
+    main = await createTestMainContext();
+  });
+  afterEach(async () => main.cleanup());
+
+  it('answers a valid call from our own origin', async () => {
+    const result = await main.context.router.dispatch('app.info', undefined, { url: `${TEST_ORIGIN}/index.html#/settings` });
+    expect(result).toMatchObject({ ok: true, value: { name: 'Guichet Desktop', host: 'devhost', systemLocales: ['fr-LU'] } });
+  });
+
+  it.each([
+    ['another port', 'http://127.0.0.1:6000/'],
+    ['another host', 'http://evil.example/'],
+    ['another scheme', 'https://127.0.0.1:5999/'],
+    ['file://', 'file:///tmp/index.html'],
+    ['an empty url', ''],
+    ['garbage', 'not a url'],
+  ])('refuses a call from %s', async (_label, url) => {
+    const result = await main.context.router.dispatch('settings.set', { language: 'de' }, { url });
+    expect(result).toMatchObject({ ok: false, error: { name: 'UnauthorizedSenderError', kind: 'expected' } });
+    // Nothing was written.
+    const view = await main.context.router.dispatch('settings.get', undefined, { url: TEST_ORIGIN });
+    expect(view).toMatchObject({ ok: true, value: { values: { language: null } } });
+  });
+
+  it('refuses unknown calls, including prototype names', async () => {
+    for (const name of ['settings.delete', '__proto__', 'constructor', 'toString']) {
+      const result = await main.context.router.dispatch(name, undefined, { url: TEST_ORIGIN });
+      expect(result).toMatchObject({ ok: false, error: { name: 'UnknownCallError' } });
+    }
+  });
+
+  it('refuses invalid input with a validation error that points at the bad field', async () => {
+    const result = await main.context.router.dispatch('settings.set', { language: 'xx', idleLockMinutes: -1 }, { url: TEST_ORIGIN });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.name).toBe('ValidationError');
+    const paths = (result.error.details.issues as { path: string }[]).map((issue) => issue.path).sort();
+    expect(paths).toEqual(['idleLockMinutes', 'language']);
+  });
+
+  it('refuses unknown keys rather than ignoring them', async () => {
+    const result = await main.context.router.dispatch('settings.set', { language: 'de', isAdmin: true }, { url: TEST_ORIGIN });
+    expect(result).toMatchObject({ ok: false, error: { name: 'ValidationError' } });
+  });
+
+  it('persists settings to the profile folder and emits settings.changed', async () => {
+    const seen: unknown[] = [];
+    main.context.events.subscribe((name, payload) => seen.push({ name, payload }));
+    const result = await main.context.router.dispatch('settings.set', { language: 'de', idleLockMinutes: 3 }, { url: TEST_ORIGIN });
+    expect(result).toMatchObject({ ok: true, value: { values: { language: 'de', idleLockMinutes: 3 } } });
+    const file = JSON.parse(await readFile(path.join(main.dir, 'settings.json'), 'utf8'));
+    expect(file).toMatchObject({ language: 'de', idleLockMinutes: 3 });
+    expect(seen).toEqual([{ name: 'settings.changed', payload: expect.objectContaining({ values: expect.objectContaining({ language: 'de' }) }) }]);
+  });
+
+  it('turns a thrown bug into InternalError without leaking its message', async () => {
+    const { createIpcRouter } = await import('../../../src-main/ipc/createIpcRouter');
+    const { defineCall } = await import('../../../src-shared/contract/define');
+    const { z } = await import('zod');
+    const router = createIpcRouter({
+      calls: { 'x.boom': defineCall({ input: z.undefined(), output: z.object({}) }) },
+      handlers: {
+        'x.boom': () => {
+          throw new TypeError('secret internals at /home/user');
+        },
+      },
+      isTrustedSender: () => true,
+      log: main.log,
+    });
+    const result = await router.dispatch('x.boom', undefined, { url: TEST_ORIGIN });
+    expect(result).toEqual({ ok: false, error: { name: 'InternalError', message: 'An unexpected error occurred.', kind: 'bug', details: {} } });
+    expect(main.log.entries.some((entry) => entry.event === 'ipc.bug')).toBe(true);
+  });
+
+  it('treats a handler answering outside its output schema as a bug', async () => {
+    const { createIpcRouter } = await import('../../../src-main/ipc/createIpcRouter');
+    const { defineCall } = await import('../../../src-shared/contract/define');
+    const { z } = await import('zod');
+    const router = createIpcRouter({
+      calls: { 'x.bad': defineCall({ input: z.undefined(), output: z.object({ n: z.number() }) }) },
+      handlers: { 'x.bad': () => ({ n: 'not a number' }) },
+      isTrustedSender: () => true,
+      log: main.log,
+    });
+    expect(await router.dispatch('x.bad', undefined, { url: TEST_ORIGIN })).toMatchObject({ ok: false, error: { name: 'InternalError', kind: 'bug' } });
+  });
+
+  it('opens only allow-listed https links externally', async () => {
+    const ok = await main.context.router.dispatch('app.openExternal', { url: 'https://guichet.public.lu/fr/citoyens.html' }, { url: TEST_ORIGIN });
+    const refused = await main.context.router.dispatch('app.openExternal', { url: 'https://evil.example/' }, { url: TEST_ORIGIN });
+    const notHttps = await main.context.router.dispatch('app.openExternal', { url: 'http://guichet.lu/' }, { url: TEST_ORIGIN });
+    expect(ok).toMatchObject({ ok: true, value: { opened: true } });
+    expect(refused).toMatchObject({ ok: true, value: { opened: false } });
+    expect(notHttps).toMatchObject({ ok: false, error: { name: 'ValidationError' } });
+    expect(main.opened).toEqual(['https://guichet.public.lu/fr/citoyens.html']);
+  });
+
+  it('reports health', async () => {
+    const result = await main.context.router.dispatch('app.health', undefined, { url: TEST_ORIGIN });
+    expect(result).toMatchObject({ ok: true, value: { status: 'ok' } });
+  });
+});

@@ -1,0 +1,47 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtemp, readFile, rm, writeFile, readdir } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { SettingsStore, SettingLockedError } from '../../../src-main/settings/SettingsStore';
+import { createMemoryLogger } from '../../../src-main/log/createMemoryLogger';
+
+describe('SettingsStore', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'guichet-settings-'));
+  });
+  afterEach(async () => rm(dir, { recursive: true, force: true }));
+
+  it('starts from defaults and survives a restart', async () => {
+    const file = path.join(dir, 'settings.json');
+    const first = new SettingsStore(file, { values: {} }, createMemoryLogger());
+    expect((await first.load()).values).toEqual({ language: null, idleLockMinutes: 10, authorityUrl: null, proxyUrl: null, pkcs11Modules: [] });
+    await first.set({ language: 'de', authorityUrl: 'https://api.example.lu/v1' });
+    const second = new SettingsStore(file, { values: {} }, createMemoryLogger());
+    expect((await second.load()).values).toMatchObject({ language: 'de', authorityUrl: 'https://api.example.lu/v1' });
+    expect(await readdir(dir)).toEqual(['settings.json']);
+  });
+
+  it('uses defaults and warns when the file is damaged, without losing the damaged bytes silently', async () => {
+    const file = path.join(dir, 'settings.json');
+    await writeFile(file, '{"language": "de", ');
+    const log = createMemoryLogger();
+    const store = new SettingsStore(file, { values: {} }, log);
+    expect((await store.load()).values.language).toBeNull();
+    expect(log.entries.map((entry) => entry.event)).toContain('settings.unreadable');
+    expect(await readFile(file, 'utf8')).toBe('{"language": "de", ');
+  });
+
+  it('refuses to change a setting locked by policy', async () => {
+    const store = new SettingsStore(path.join(dir, 'settings.json'), { values: { authorityUrl: 'https://authority.example.lu/' } }, createMemoryLogger());
+    await store.load();
+    expect(store.view().locked).toEqual(['authorityUrl']);
+    await expect(store.set({ authorityUrl: null })).rejects.toBeInstanceOf(SettingLockedError);
+    await expect(store.set({ language: 'en' })).resolves.toMatchObject({ values: { language: 'en', authorityUrl: 'https://authority.example.lu/' } });
+  });
+
+  it('keeps the error name through serialization', async () => {
+    const { serializeError } = await import('../../../src-shared/errors');
+    expect(serializeError(new SettingLockedError('x', { keys: ['language'] }))).toEqual({ name: 'SettingLockedError', message: 'x', kind: 'expected', details: { keys: ['language'] } });
+  });
+});

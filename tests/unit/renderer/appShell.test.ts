@@ -1,0 +1,78 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { createBridge } from '../../../src-shared/bridge/createBridge';
+import { contractCalls, contractEvents } from '../../../src-shared/contract/contract';
+import { createRendererApp } from '../../../src-renderer/createRendererApp';
+import { createDirectTransport } from '../../helpers/createDirectTransport';
+import { createTestMainContext, TEST_ORIGIN, type TestMain } from '../../helpers/createTestMainContext';
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    await flushPromises();
+    if (check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+describe('renderer shell against a real main', () => {
+  let main: TestMain;
+  let root: HTMLElement;
+  beforeEach(async () => {
+    main = await createTestMainContext({ systemLocales: ['de-LU'] });
+    document.body.innerHTML = '<div id="app"></div>';
+    root = document.getElementById('app') as HTMLElement;
+  });
+  afterEach(async () => main.cleanup());
+
+  async function mount() {
+    const bridge = createBridge({ calls: contractCalls, events: contractEvents }, createDirectTransport(main.context, TEST_ORIGIN));
+    const { app, router } = createRendererApp(bridge, { memoryHistory: true });
+    await router.push('/dashboard');
+    await router.isReady();
+    app.mount(root);
+    await until(() => root.querySelector('nav') !== null && document.documentElement.lang === 'de', 'the shell in German');
+    return { app, router };
+  }
+
+  it('follows the system language and lists every section with a coming-soon state', async () => {
+    const { app } = await mount();
+    const links = [...root.querySelectorAll('nav a')].map((a) => a.textContent?.trim());
+    expect(links).toEqual(['▦Übersicht', '☰Verfahren', '✉Postfach', '◉Meine Daten', '▤Meine Dokumente', '⌂Bereiche und Benutzer', '◎eTracking', '▣Chipkarten und Token', '⚙Einstellungen']);
+    expect(root.querySelector('[data-testid="coming-soon"]')?.textContent).toContain('Noch nicht verfügbar');
+    app.unmount();
+  });
+
+  it('changes the language through main and back, and shows a refused change readably', async () => {
+    const { app, router } = await mount();
+    await router.push('/settings');
+    await until(() => root.querySelector('#setting-language') !== null, 'the settings view');
+    const select = root.querySelector('#setting-language') as HTMLSelectElement;
+    select.value = 'fr';
+    select.dispatchEvent(new Event('change'));
+    await until(() => document.documentElement.lang === 'fr', 'French');
+    expect(main.context.settings.view().values.language).toBe('fr');
+    expect(root.querySelector('h1')?.textContent).toBe('Paramètres');
+
+    // A value main refuses: the error display names the problem in the current language.
+    const input = root.querySelector('#setting-idle-lock') as HTMLInputElement;
+    input.value = '-5';
+    input.dispatchEvent(new Event('input'));
+    root.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await until(() => root.querySelector('[role="alert"]') !== null, 'the error notice');
+    const alert = root.querySelector('[role="alert"]') as HTMLElement;
+    expect(alert.dataset.errorName).toBe('ValidationError');
+    expect(alert.textContent).toContain('Certaines des informations fournies ne sont pas valables.');
+    expect(alert.textContent).toContain('idleLockMinutes');
+    expect(main.context.settings.view().values.idleLockMinutes).toBe(10);
+    app.unmount();
+  });
+
+  it('follows a change made elsewhere (settings.changed event)', async () => {
+    const { app } = await mount();
+    await main.context.router.dispatch('settings.set', { language: 'en' }, { url: TEST_ORIGIN });
+    await until(() => document.documentElement.lang === 'en', 'English');
+    expect(root.querySelector('nav')?.getAttribute('aria-label')).toBe('Main navigation');
+    app.unmount();
+  });
+});

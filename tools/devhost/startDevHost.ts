@@ -1,0 +1,168 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { createMainContext, type MainContext } from '../../src-main/createMainContext';
+import { buildContentSecurityPolicy } from '../../src-main/app/contentSecurityPolicy';
+import type { HostInfo } from '../../src-main/host/HostInfo';
+import type { Logger } from '../../src-main/log/Logger';
+import { wsCallMessageSchema, type WsServerMessage } from './protocol';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export interface DevHostOptions {
+  rendererRoot: string;
+  userDataDir: string;
+  log: Logger;
+  port?: number;
+  /** Languages the "system" reports; the browser's own are used by the renderer when absent. */
+  systemLocales?: string[];
+}
+
+export interface DevHost {
+  /** The URL to open, with the connection token. */
+  url: string;
+  origin: string;
+  context: MainContext;
+  close(): Promise<void>;
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+/**
+ * Development and test host: serves the built renderer on 127.0.0.1 and carries contract calls and events over a
+ * WebSocket (random port and token) to the same ipc router as the Electron app. Never packaged.
+ */
+export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
+  const token = randomBytes(24).toString('base64url');
+  const bridgeScript = await bundlePageBridge();
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('Dev host has no port.');
+  const origin = `http://127.0.0.1:${address.port}`;
+  const csp = buildContentSecurityPolicy({ connectSrc: [`ws://127.0.0.1:${address.port}`] });
+
+  const host: HostInfo = {
+    kind: 'devhost',
+    name: 'Guichet Desktop',
+    version: process.env.npm_package_version ?? '0.0.0',
+    platform: process.platform,
+    versions: { node: process.versions.node },
+    systemLocales: () => options.systemLocales ?? [],
+    openExternal: async (url) => options.log.info('devhost.openExternal', { url }),
+  };
+  const context = await createMainContext({ userDataDir: options.userDataDir, host, log: options.log, trustedOrigins: [origin] });
+
+  server.on('request', (request, response) => {
+    void serveStatic(request, response, options.rendererRoot, bridgeScript, csp);
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', origin);
+    if (url.pathname !== '/__devhost/ws' || request.headers.origin !== origin || !tokenMatches(url.searchParams.get('token'), token)) {
+      socket.write('HTTP/1.1 403 Forbidden\r\n\r\n');
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(request, socket, head, (ws) => attach(ws, context, request.headers.origin ?? ''));
+  });
+
+  return {
+    url: `${origin}/?devhost-token=${token}`,
+    origin,
+    context,
+    async close() {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await context.dispose();
+    },
+  };
+}
+
+function attach(ws: WebSocket, context: MainContext, senderOrigin: string): void {
+  const send = (message: WsServerMessage) => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  };
+  const unsubscribe = context.events.subscribe((name, payload) => send({ type: 'event', name, payload }));
+  ws.on('close', unsubscribe);
+  ws.on('message', (data) => {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(String(data));
+    } catch {
+      ws.close(1003, 'invalid message');
+      return;
+    }
+    const parsed = wsCallMessageSchema.safeParse(raw);
+    if (!parsed.success) {
+      ws.close(1003, 'invalid message');
+      return;
+    }
+    const { id, name, input } = parsed.data;
+    void context.router.dispatch(name, input, { url: senderOrigin }).then((result) => send({ type: 'result', id, result }));
+  });
+}
+
+function tokenMatches(given: string | null, expected: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function bundlePageBridge(): Promise<string> {
+  const result = await build({
+    entryPoints: [path.join(here, 'page/devhostBridge.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+async function serveStatic(request: IncomingMessage, response: ServerResponse, root: string, bridgeScript: string, csp: string): Promise<void> {
+  const headers = { 'content-security-policy': csp, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' };
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    response.writeHead(405, headers).end();
+    return;
+  }
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname === '/__devhost/bridge.js') {
+    response.writeHead(200, { ...headers, 'content-type': MIME['.js'] }).end(bridgeScript);
+    return;
+  }
+  const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+  const file = path.resolve(root, relative);
+  if (!file.startsWith(path.resolve(root) + path.sep)) {
+    response.writeHead(404, headers).end();
+    return;
+  }
+  try {
+    let body: Buffer | string = await readFile(file);
+    if (relative === 'index.html') {
+      // The bridge must exist before the app's module script runs: a classic script ahead of it.
+      body = body.toString('utf8').replace('<head>', '<head>\n    <script src="/__devhost/bridge.js"></script>');
+    }
+    response.writeHead(200, { ...headers, 'content-type': MIME[path.extname(file)] ?? 'application/octet-stream' }).end(body);
+  } catch {
+    response.writeHead(404, headers).end();
+  }
+}

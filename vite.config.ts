@@ -1,0 +1,60 @@
+import { builtinModules } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type UserConfig } from 'vite';
+import vue from '@vitejs/plugin-vue';
+import electron from 'vite-plugin-electron';
+
+const here = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { dependencies?: Record<string, string> };
+/** Main keeps Node built-ins, Electron and runtime dependencies (native modules among them) outside its bundle. */
+const mainExternal = ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`), ...Object.keys(pkg.dependencies ?? {})];
+
+/**
+ * One config for the three builds: the renderer (root src-renderer -> dist/renderer) and, unless `--mode web`
+ * (the dev host needs only the renderer), main (ESM) and the sandboxed preload (one CommonJS file) into dist-electron.
+ */
+export default defineConfig(({ mode }): UserConfig => ({
+  root: here('./src-renderer'),
+  base: './',
+  plugins: [
+    vue(),
+    mode === 'web'
+      ? []
+      : electron([
+          {
+            entry: here('./src-main/main.ts'),
+            vite: {
+              root: here('.'),
+              build: {
+                outDir: here('./dist-electron'),
+                emptyOutDir: false,
+                sourcemap: true,
+                lib: { entry: here('./src-main/main.ts'), formats: ['es'], fileName: () => 'main.js' },
+                rollupOptions: { external: mainExternal },
+              },
+            },
+          },
+          {
+            entry: here('./src-preload/index.ts'),
+            onstart: ({ reload }) => reload(),
+            vite: {
+              root: here('.'),
+              build: {
+                outDir: here('./dist-electron'),
+                emptyOutDir: false,
+                lib: { entry: here('./src-preload/index.ts'), formats: ['cjs'], fileName: () => 'preload.cjs' },
+                // A sandboxed preload can require only 'electron': bundle everything else into it.
+                rollupOptions: { external: ['electron'], output: { inlineDynamicImports: true } },
+              },
+            },
+          },
+        ]),
+  ],
+  build: {
+    outDir: here('./dist/renderer'),
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: false,
+  },
+}));

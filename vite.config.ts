@@ -10,6 +10,12 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 /** Main keeps Node built-ins, Electron and runtime dependencies (native modules among them) outside its bundle. */
 const mainExternal = ['electron', ...builtinModules, ...builtinModules.map((m) => `node:${m}`), ...Object.keys(pkg.dependencies ?? {})];
 
+/** zod's sources carry comments Rollup cannot place; the warning is about zod's bundle size, not our code. */
+const onwarn = (warning: { code?: string; id?: string; message: string }, warn: (w: never) => void) => {
+  if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('/node_modules/zod/')) return;
+  warn(warning as never);
+};
+
 /**
  * One config for the three builds: the renderer (root src-renderer -> dist/renderer) and, unless `--mode web`
  * (the dev host needs only the renderer), main (ESM) and the sandboxed preload (one CommonJS file) into dist-electron.
@@ -31,7 +37,7 @@ export default defineConfig(({ mode }): UserConfig => ({
                 emptyOutDir: false,
                 sourcemap: true,
                 lib: { entry: here('./src-main/main.ts'), formats: ['es'], fileName: () => 'main.js' },
-                rollupOptions: { external: mainExternal },
+                rollupOptions: { external: mainExternal, onwarn },
               },
             },
           },
@@ -45,7 +51,7 @@ export default defineConfig(({ mode }): UserConfig => ({
                 emptyOutDir: false,
                 lib: { entry: here('./src-preload/index.ts'), formats: ['cjs'], fileName: () => 'preload.cjs' },
                 // A sandboxed preload can require only 'electron': bundle everything else into it.
-                rollupOptions: { external: ['electron'], output: { inlineDynamicImports: true } },
+                rollupOptions: { external: ['electron'], output: { inlineDynamicImports: true }, onwarn },
               },
             },
           },
@@ -56,5 +62,6 @@ export default defineConfig(({ mode }): UserConfig => ({
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,
+    rollupOptions: { onwarn },
   },
 }));

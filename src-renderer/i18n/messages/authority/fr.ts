@@ -1,0 +1,3 @@
+import type { authorityEn } from './en';
+
+export const authorityFr: typeof authorityEn = {};

@@ -1,0 +1,3 @@
+import type { formsEn } from './en';
+
+export const formsFr: typeof formsEn = {};

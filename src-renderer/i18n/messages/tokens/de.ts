@@ -1,0 +1,3 @@
+import type { tokensEn } from './en';
+
+export const tokensDe: typeof tokensEn = {};

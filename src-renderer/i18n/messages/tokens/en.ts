@@ -1,0 +1,2 @@
+/** UI texts of the tokens screens (English: the reference the other languages are typed against). */
+export const tokensEn = {};

@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { homedir } from 'node:os';
+import { parseArgs } from 'node:util';
+import { startSandbox } from './createSandbox';
+
+/** `npm run sandbox -- [--port N] [--host H] [--data DIR] [--seed demo|empty] [--log]`; env SANDBOX_PORT, SANDBOX_DATA. */
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    data: { type: 'string' },
+    seed: { type: 'string' },
+    'operator-token': { type: 'string' },
+    log: { type: 'boolean' },
+  },
+});
+
+const port = Number(values.port ?? process.env.SANDBOX_PORT ?? 0);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Invalid port: ${values.port ?? process.env.SANDBOX_PORT}`);
+  process.exit(2);
+}
+const seed = values.seed === 'empty' ? 'empty' : 'demo';
+const dataDir = values.data ?? process.env.SANDBOX_DATA ?? join(homedir(), '.guichet-sandbox');
+
+const sandbox = await startSandbox({
+  port,
+  host: values.host ?? '127.0.0.1',
+  dataDir,
+  seed,
+  operatorToken: values['operator-token'] ?? process.env.SANDBOX_OPERATOR_TOKEN,
+  log: values.log ?? false,
+});
+console.log(`Guichet authority SANDBOX (demo, not connected to the administration)`);
+console.log(`url            ${sandbox.url}`);
+console.log(`api            ${sandbox.apiUrl}`);
+console.log(`operator token ${sandbox.operatorToken}`);
+console.log(`pki            ${sandbox.pki.dir} (PKCS#12 password: ${sandbox.pki.pkcs12Password})`);
+
+const stop = async () => {
+  await sandbox.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,110 @@
+import type { LocalizedText } from './localized';
+import type { Role } from './persons';
+
+export const dossierStatuses = ['submitted', 'received', 'in_process', 'information_requested', 'completed', 'rejected'] as const;
+export type DossierStatus = (typeof dossierStatuses)[number];
+export const finalStatuses: readonly DossierStatus[] = ['completed', 'rejected'];
+
+export const etrackingStatuses = ['awaiting_paper', 'received', 'in_process', 'completed', 'rejected'] as const;
+export type EtrackingStatus = (typeof etrackingStatuses)[number];
+
+export interface FileRef {
+  id: string;
+  filename: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+}
+
+export interface Dossier {
+  reference: string;
+  spaceId: string | null;
+  procedureId: string;
+  procedureVersion: string;
+  procedureTitle: LocalizedText;
+  status: DossierStatus;
+  repliesAllowed: boolean;
+  createdAt: string;
+  updatedAt: string;
+  history: { status: DossierStatus; at: string; note?: LocalizedText }[];
+  submittedBy: { personId: string | null; name: string };
+  attachments: FileRef[];
+  signature: { status: 'valid' | 'absent'; signer?: string; ssn?: string };
+  etrackingNumber?: string;
+}
+
+export interface Message {
+  id: string;
+  dossierReference: string;
+  spaceId: string | null;
+  direction: 'authority' | 'person';
+  sentAt: string;
+  subject: LocalizedText;
+  body: LocalizedText;
+  author: string;
+  attachments: FileRef[];
+}
+
+export interface StoredDocument {
+  id: string;
+  spaceId: string;
+  kind: 'issued' | 'uploaded';
+  title: LocalizedText;
+  filename: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+  dossierReference?: string;
+  bytes: Buffer;
+}
+
+export interface Member {
+  id: string;
+  spaceId: string;
+  personId: string | null;
+  ssn: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  role: Role;
+  status: 'active' | 'invited';
+  certificateScope: 'this' | 'all';
+  invitedAt: string;
+}
+
+export interface Space {
+  id: string;
+  kind: 'private' | 'professional';
+  name: string;
+  ownerPersonId?: string;
+}
+
+export type ChangeType = 'dossier' | 'message' | 'document';
+export interface ChangeEntry {
+  seq: number;
+  type: ChangeType;
+  id: string;
+}
+
+export interface Etracking {
+  number: string;
+  procedureId: string;
+  procedureTitle: LocalizedText;
+  email?: string;
+  phone?: string;
+  language: 'de' | 'fr' | 'en';
+  status: EtrackingStatus;
+  createdAt: string;
+  updatedAt: string;
+  history: { status: EtrackingStatus; at: string }[];
+}
+
+export interface Session {
+  token: string;
+  kind: 'person' | 'anonymous';
+  personId: string | null;
+  certificateSerial?: string;
+  createdAt: number;
+  expiresAt: number;
+}

@@ -1,0 +1,158 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { SandboxContext } from '../context';
+import { requireRole, requireSession, requireSpace, submittingRoles } from '../http/access';
+import { Problem, problems } from '../http/problem';
+import { idempotent, requireIdempotencyKey } from '../http/idempotency';
+import { checkFile, tooLarge, unsupportedType } from './files';
+import { demoPersons } from '../data/persons';
+import type { Dossier, FileRef } from '../data/types';
+import { dossierView } from '../data/views';
+import { verifyPdfSignature } from '../pades/verifyPdfSignature';
+import { procedureTitle } from './procedureTitle';
+import type { Session } from '../data/types';
+
+interface SubmissionJson {
+  procedureId: string;
+  procedureVersion: string;
+  language: 'de' | 'fr' | 'en';
+  data: Record<string, unknown>;
+}
+
+interface ParsedFile {
+  field: string;
+  filename: string;
+  mediaType: string;
+  bytes: Buffer;
+}
+
+async function readMultipart(ctx: SandboxContext, request: FastifyRequest): Promise<{ json: SubmissionJson; files: ParsedFile[] }> {
+  if (!request.isMultipart()) throw unsupportedType('Send multipart/form-data.');
+  let jsonText: string | null = null;
+  const files: ParsedFile[] = [];
+  let total = 0;
+  for await (const part of request.parts()) {
+    if (part.type === 'field') {
+      if (part.fieldname === 'submission') jsonText = String(part.value);
+      continue;
+    }
+    const bytes = await part.toBuffer();
+    if (part.fieldname === 'submission') {
+      jsonText = bytes.toString('utf8');
+      continue;
+    }
+    if (part.fieldname !== 'document' && part.fieldname !== 'attachments') {
+      throw problems.badRequest(`Unknown part ${part.fieldname}.`);
+    }
+    total += bytes.length;
+    const filename = part.filename || part.fieldname;
+    if (part.fieldname === 'document' && part.mimetype !== 'application/pdf') {
+      throw unsupportedType('The document part must be application/pdf.');
+    }
+    checkFile(ctx.limits, filename, part.mimetype, bytes, total);
+    files.push({ field: part.fieldname, filename, mediaType: part.mimetype, bytes });
+  }
+  if (files.filter((f) => f.field === 'attachments').length > ctx.limits.maxFiles) {
+    throw tooLarge(`At most ${ctx.limits.maxFiles} attachments.`);
+  }
+  if (jsonText === null) throw problems.badRequest('The submission part (JSON) is missing.');
+  let json: unknown;
+  try {
+    json = JSON.parse(jsonText);
+  } catch {
+    throw problems.badRequest('The submission part is not JSON.');
+  }
+  const errors = ctx.contract.validateSchema('SubmissionData', json);
+  if (errors.length) throw problems.badRequest('The submission part does not match SubmissionData.', { errors });
+  return { json: json as SubmissionJson, files };
+}
+
+async function submit(ctx: SandboxContext, request: FastifyRequest, reply: FastifyReply, session: Session, spaceId: string | null) {
+  const key = requireIdempotencyKey(request);
+  const { json, files } = await readMultipart(ctx, request);
+  const entry = ctx.catalogue.get(json.procedureId);
+  if (!entry) throw new Problem(422, 'procedure-unknown', 'Unknown procedure', `No procedure ${json.procedureId} in the catalogue.`);
+  const def = entry.definition;
+  const space = spaceId ? ctx.store.spaces.get(spaceId)! : null;
+  if (def.requiresAuthentication && !space) {
+    throw new Problem(403, 'authentication-required', 'Authentication required', `${json.procedureId} needs a signed-in person and a space.`);
+  }
+  if (space) {
+    const audience = def.audience;
+    const wanted = space.kind === 'private' ? 'private' : 'professional';
+    const ok = Array.isArray(audience) ? audience.includes(wanted) : audience === wanted || audience === 'both' || audience === 'all';
+    if (!ok) {
+      throw new Problem(422, 'procedure-not-available', 'Wrong space', `${json.procedureId} is not offered in a ${wanted} space.`);
+    }
+  }
+  if (String(def.version) !== String(json.procedureVersion)) {
+    throw new Problem(409, 'procedure-version-outdated', 'Form version outdated', `The current version of ${json.procedureId} is ${String(def.version)}.`);
+  }
+  const principal = session.personId ?? `anonymous:${session.token}`;
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify(json))
+    .update(files.map((f) => `${f.field}:${f.filename}:${createHash('sha256').update(f.bytes).digest('hex')}`).join('|'))
+    .digest('hex');
+  return idempotent(ctx, reply, principal, key, fingerprint, async () => {
+    const document = files.find((f) => f.field === 'document');
+    let signature: Dossier['signature'] = { status: 'absent' };
+    if (document) {
+      const result = await verifyPdfSignature(document.bytes, ctx.trust);
+      if (result.status === 'invalid') {
+        throw new Problem(422, 'signature-invalid', 'Signature invalid', result.reason ?? 'The PDF signature does not verify.');
+      }
+      if (result.status === 'valid') signature = { status: 'valid', signer: result.signer!, ...(result.ssn ? { ssn: result.ssn } : {}) };
+    }
+    if (ctx.requireSignature && def.requiresAuthentication && signature.status !== 'valid') {
+      throw new Problem(422, 'signature-required', 'Signature required', 'This procedure needs the signed PDF (PAdES).');
+    }
+    const person = demoPersons.find((p) => p.id === session.personId);
+    const now = new Date().toISOString();
+    const reference = ctx.store.nextReference();
+    const attachments: FileRef[] = files.map((f) => {
+      const doc = ctx.store.addDocument({
+        id: `DOC-${randomUUID()}`,
+        spaceId: space?.id ?? '',
+        kind: 'uploaded',
+        title: { de: f.filename, fr: f.filename, en: f.filename },
+        filename: f.filename,
+        mediaType: f.mediaType,
+        createdAt: now,
+        dossierReference: reference,
+        bytes: f.bytes,
+      });
+      return { id: doc.id, filename: doc.filename, mediaType: doc.mediaType, size: doc.size, sha256: doc.sha256 };
+    });
+    const dossier = ctx.store.addDossier({
+      reference,
+      spaceId: space?.id ?? null,
+      procedureId: json.procedureId,
+      procedureVersion: String(json.procedureVersion),
+      procedureTitle: procedureTitle(ctx, json.procedureId),
+      status: 'submitted',
+      repliesAllowed: false,
+      createdAt: now,
+      updatedAt: now,
+      history: [{ status: 'submitted', at: now }],
+      submittedBy: { personId: person?.id ?? null, name: person ? `${person.givenName} ${person.surname}` : 'anonymous' },
+      attachments,
+      signature,
+    });
+    return { status: 201, body: dossierView(dossier) };
+  });
+}
+
+export function submissionRoutes(app: FastifyInstance, ctx: SandboxContext): void {
+  app.post('/v1/spaces/:space/submissions', async (request, reply) => {
+    const session = requireSession(ctx, request, 'person');
+    const access = requireSpace(ctx, session, (request.params as { space: string }).space);
+    requireRole(access, submittingRoles, 'submit');
+    return submit(ctx, request, reply, session, access.space.id);
+  });
+
+  /** Procedures without authentication: an anonymous session, no space, no follow-up besides the reference. */
+  app.post('/v1/submissions', async (request, reply) => {
+    const session = requireSession(ctx, request);
+    return submit(ctx, request, reply, session, null);
+  });
+}

@@ -7,6 +7,8 @@ import { APP_ORIGIN } from './app/appProtocol';
 import { bindIpc } from './app/bindIpc';
 import { createElectronHost } from './app/createElectronHost';
 import { createMainWindow } from './app/createMainWindow';
+import { createSafeStorageProtector } from './app/createSafeStorageProtector';
+import { lockVaultOnSystemEvents } from './app/lockVaultOnSystemEvents';
 import { hardenWebContents } from './app/hardenWebContents';
 import { registerAppSchemePrivileges, serveRenderer } from './app/registerAppProtocol';
 
@@ -31,7 +33,9 @@ async function start(): Promise<void> {
     host: createElectronHost(),
     log,
     trustedOrigins: [APP_ORIGIN],
+    keyProtector: createSafeStorageProtector(process.platform),
   });
+  lockVaultOnSystemEvents(context.vault);
   bindIpc(context, () => BrowserWindow.getAllWindows());
   const open = () => createMainWindow({ preloadPath, url: `${APP_ORIGIN}/index.html`, title: 'Guichet Desktop' });
   open();
@@ -45,6 +49,7 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 app.on('will-quit', () => {
+  context?.vault.lock('quit');
   void context?.dispose();
 });
 

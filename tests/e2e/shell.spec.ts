@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures';
+import { createVault } from './createVault';
 
 test.describe('the app shell in Chromium through the dev host', () => {
   test('opens, navigates, and follows the browser language', async ({ page, devhost }) => {
@@ -10,7 +11,7 @@ test.describe('the app shell in Chromium through the dev host', () => {
       if (message.type() === 'error') errors.push(message.text());
     });
     await page.goto(devhost.url);
-    await expect(page.getByRole('navigation', { name: 'Main navigation' })).toBeVisible();
+    await createVault(page);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
     for (const [label, heading] of [
@@ -28,8 +29,9 @@ test.describe('the app shell in Chromium through the dev host', () => {
 
   test('switches language through main, and the choice survives a reload and a restart', async ({ page, devhost }) => {
     await page.goto(`${devhost.url}#/settings`);
+    await createVault(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
-    await page.getByLabel('Language').selectOption('de');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('de');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Einstellungen');
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 
@@ -41,22 +43,28 @@ test.describe('the app shell in Chromium through the dev host', () => {
     await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Einstellungen');
 
+    // After a restart the vault is locked: the unlock screen is already in German, before any personal data.
     const restarted = await devhost.restart();
     await page.goto(`${restarted.url}#/settings`);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Einstellungen');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ihren Tresor entsperren');
+    await page.getByLabel('Passphrase').fill('correct horse battery staple');
+    await page.getByRole('button', { name: 'Entsperren' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Einstellungen', { timeout: 20_000 });
 
-    await page.getByLabel('Sprache').selectOption('fr');
+    // The header's language switch goes through main too.
+    await page.getByRole('button', { name: 'FR' }).click();
     await expect(page.getByRole('link', { name: 'Tableau de bord' })).toBeVisible();
   });
 
   test('a setting round-trips through main, and a refused value shows a readable error', async ({ page, devhost }) => {
     await page.goto(`${devhost.url}#/settings`);
+    await createVault(page);
     const idle = page.getByLabel('Lock after inactivity');
     await idle.fill('25');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect(page.getByTestId('settings-saved')).toBeVisible();
     await page.reload();
-    await expect(page.getByLabel('Lock after inactivity')).toHaveValue('25');
+    await expect(page.getByLabel('Lock after inactivity')).toHaveValue('25', { timeout: 20_000 });
 
     await page.getByLabel('Address of the administration’s service').fill('ftp://example.lu/');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -87,6 +95,7 @@ test.describe('the app shell in Chromium through the dev host', () => {
   test('is readable at 200% zoom, and takes the README screenshot', async ({ page, devhost }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${devhost.url}#/settings`);
+    await createVault(page);
     await expect(page.getByTestId('health-status')).toHaveText('All checks passed');
     await page.screenshot({ path: 'docs/screenshot.png' });
 

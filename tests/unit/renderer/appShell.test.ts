@@ -26,6 +26,8 @@ describe('renderer shell against a real main', () => {
   afterEach(async () => main.cleanup());
 
   async function mount() {
+    // The shell shows only with an unlocked vault (its create/unlock screens have their own tests).
+    if (main.context.vault.status().state === 'absent') await main.context.vault.create('correct horse battery staple');
     const bridge = createBridge({ calls: contractCalls, events: contractEvents }, createDirectTransport(main.context, TEST_ORIGIN));
     const { app, router } = createRendererApp(bridge, { memoryHistory: true });
     await router.push('/dashboard');

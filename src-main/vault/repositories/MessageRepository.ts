@@ -1,0 +1,121 @@
+import type { SessionSource } from '../SqlSession';
+
+export interface Message {
+  id: string;
+  dossierId: string;
+  direction: 'in' | 'out';
+  subject: string;
+  body: string;
+  /** Document ids in the vault. */
+  attachments: string[];
+  sentAt: number;
+  read: boolean;
+}
+
+export interface UnreadCounts {
+  total: number;
+  byDossier: Record<string, number>;
+}
+
+interface MessageRow {
+  id: string;
+  dossier_id: string;
+  direction: 'in' | 'out';
+  subject: string;
+  body: string;
+  attachments: string;
+  sent_at: number;
+  read: number;
+}
+
+const COLUMNS = 'id, dossier_id, direction, subject, body, attachments, sent_at, read';
+
+function toMessage(row: MessageRow): Message {
+  return {
+    id: row.id,
+    dossierId: row.dossier_id,
+    direction: row.direction,
+    subject: row.subject,
+    body: row.body,
+    attachments: JSON.parse(row.attachments) as string[],
+    sentAt: row.sent_at,
+    read: row.read === 1,
+  };
+}
+
+/** Messages grouped in threads, one thread per dossier. */
+export class MessageRepository {
+  constructor(private readonly session: SessionSource) {}
+
+  upsert(message: Message): void {
+    this.session()
+      .stmt(
+        `INSERT INTO messages (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET dossier_id = excluded.dossier_id, direction = excluded.direction,
+           subject = excluded.subject, body = excluded.body, attachments = excluded.attachments,
+           sent_at = excluded.sent_at, read = max(read, excluded.read)`,
+      )
+      .run(
+        message.id,
+        message.dossierId,
+        message.direction,
+        message.subject,
+        message.body,
+        JSON.stringify(message.attachments),
+        message.sentAt,
+        message.read ? 1 : 0,
+      );
+  }
+
+  upsertMany(messages: readonly Message[]): void {
+    this.session().tx(() => {
+      for (const message of messages) this.upsert(message);
+    });
+  }
+
+  get(id: string): Message | null {
+    const row = this.session().stmt<MessageRow>(`SELECT ${COLUMNS} FROM messages WHERE id = ?`).get(id);
+    return row ? toMessage(row) : null;
+  }
+
+  /** A dossier's thread, oldest first. */
+  thread(dossierId: string, options: { limit?: number } = {}): Message[] {
+    const limit = Math.min(Math.max(options.limit ?? 500, 1), 5000);
+    return this.session()
+      .stmt<MessageRow>(`SELECT ${COLUMNS} FROM messages WHERE dossier_id = ? ORDER BY sent_at, rid LIMIT ?`)
+      .all(dossierId, limit)
+      .map(toMessage);
+  }
+
+  markRead(ids: readonly string[]): number {
+    const session = this.session();
+    return session.tx(() => ids.reduce((n, id) => n + session.stmt('UPDATE messages SET read = 1 WHERE id = ? AND read = 0').run(id).changes, 0));
+  }
+
+  markThreadRead(dossierId: string): number {
+    return this.session().stmt(`UPDATE messages SET read = 1 WHERE dossier_id = ? AND read = 0 AND direction = 'in'`).run(dossierId).changes;
+  }
+
+  /** Unread incoming messages, in all or in one space. */
+  unreadCounts(options: { spaceId?: string } = {}): UnreadCounts {
+    const session = this.session();
+    const rows =
+      options.spaceId === undefined
+        ? session
+            .stmt<{ dossier_id: string; n: number }>(`SELECT dossier_id, count(*) AS n FROM messages WHERE read = 0 AND direction = 'in' GROUP BY dossier_id`)
+            .all()
+        : session
+            .stmt<{ dossier_id: string; n: number }>(
+              `SELECT m.dossier_id, count(*) AS n FROM messages m JOIN dossiers d ON d.id = m.dossier_id
+               WHERE m.read = 0 AND m.direction = 'in' AND d.space_id = ? GROUP BY m.dossier_id`,
+            )
+            .all(options.spaceId);
+    const byDossier: Record<string, number> = {};
+    let total = 0;
+    for (const row of rows) {
+      byDossier[row.dossier_id] = row.n;
+      total += row.n;
+    }
+    return { total, byDossier };
+  }
+}

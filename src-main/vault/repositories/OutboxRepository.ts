@@ -1,0 +1,80 @@
+import type { SessionSource } from '../SqlSession';
+
+export interface OutboxItem {
+  id: number;
+  idempotencyKey: string;
+  kind: string;
+  payload: unknown;
+  tries: number;
+  lastError: string | null;
+  nextAttemptAt: number;
+  createdAt: number;
+}
+
+interface OutboxRow {
+  id: number;
+  idempotency_key: string;
+  kind: string;
+  payload: string;
+  tries: number;
+  last_error: string | null;
+  next_attempt_at: number;
+  created_at: number;
+}
+
+function toItem(row: OutboxRow): OutboxItem {
+  return {
+    id: row.id,
+    idempotencyKey: row.idempotency_key,
+    kind: row.kind,
+    payload: JSON.parse(row.payload) as unknown,
+    tries: row.tries,
+    lastError: row.last_error,
+    nextAttemptAt: row.next_attempt_at,
+    createdAt: row.created_at,
+  };
+}
+
+/** Requests waiting to be sent to the authority, each with an idempotency key so a resend is harmless. */
+export class OutboxRepository {
+  constructor(
+    private readonly session: SessionSource,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Enqueuing the same idempotency key twice keeps the first item (created: false). */
+  enqueue(item: { idempotencyKey: string; kind: string; payload: unknown }): { id: number; created: boolean } {
+    const session = this.session();
+    return session.tx(() => {
+      const at = this.now();
+      const result = session
+        .stmt(`INSERT INTO outbox (idempotency_key, kind, payload, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING`)
+        .run(item.idempotencyKey, item.kind, JSON.stringify(item.payload ?? null), at, at);
+      const id = session.stmt<{ id: number }>('SELECT id FROM outbox WHERE idempotency_key = ?').get(item.idempotencyKey)?.id ?? 0;
+      return { id, created: result.changes > 0 };
+    });
+  }
+
+  /** Pending items due now, oldest first. */
+  next(limit = 1): OutboxItem[] {
+    return this.session()
+      .stmt<OutboxRow>(`SELECT * FROM outbox WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`)
+      .all(this.now(), Math.max(1, limit))
+      .map(toItem);
+  }
+
+  markSent(id: number): void {
+    this.session().stmt(`UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?`).run(this.now(), id);
+  }
+
+  /** Counts a failed try; retryAt null gives up on the item (status 'dead', kept for the user to see). */
+  markFailed(id: number, error: string, retryAt: number | null): void {
+    this.session()
+      .stmt(`UPDATE outbox SET tries = tries + 1, last_error = ?, status = CASE WHEN ? IS NULL THEN 'dead' ELSE 'pending' END, next_attempt_at = coalesce(?, next_attempt_at) WHERE id = ?`)
+      .run(error.slice(0, 2000), retryAt, retryAt, id);
+  }
+
+  pendingCount(): number {
+    return this.session().stmt<{ n: number }>(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).get()?.n ?? 0;
+  }
+}

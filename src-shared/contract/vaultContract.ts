@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { defineCall, defineEvent } from './define';
+import { noInput } from './noInput';
+import { vaultStatusSchema } from '../vault/vaultStatusSchema';
+import { backupPathSchema, vaultBackupInfoSchema } from '../vault/vaultBackupSchemas';
+import { MAX_PASSPHRASE_LENGTH } from '../vault/passphrasePolicy';
+
+/** The minimum length is checked in main (WeakPassphraseError), so that the UI gets one error name to translate. */
+const passphrase = z.string().min(1).max(MAX_PASSPHRASE_LENGTH);
+
+export const vaultCalls = {
+  'vault.status': defineCall({ input: noInput, output: vaultStatusSchema }),
+  'vault.create': defineCall({
+    input: z.object({ passphrase, useKeychain: z.boolean().default(false) }).strict(),
+    output: vaultStatusSchema,
+  }),
+  'vault.unlock': defineCall({ input: z.object({ passphrase }).strict(), output: vaultStatusSchema }),
+  'vault.unlockWithKeychain': defineCall({ input: noInput, output: vaultStatusSchema }),
+  'vault.lock': defineCall({ input: noInput, output: vaultStatusSchema }),
+  'vault.changePassphrase': defineCall({
+    input: z.object({ oldPassphrase: passphrase, newPassphrase: passphrase }).strict(),
+    output: vaultStatusSchema,
+  }),
+  'vault.setKeychain': defineCall({ input: z.object({ enabled: z.boolean() }).strict(), output: vaultStatusSchema }),
+  /** Renews the data key (re-encrypts the whole database); asks for the passphrase again. */
+  'vault.rekey': defineCall({ input: z.object({ passphrase }).strict(), output: vaultStatusSchema }),
+  /** Without a path the backup goes to the vault's backup folder. */
+  'vault.backup': defineCall({ input: z.object({ path: backupPathSchema.optional() }).strict(), output: vaultBackupInfoSchema }),
+  'vault.listBackups': defineCall({ input: noInput, output: z.object({ backups: z.array(vaultBackupInfoSchema) }) }),
+  /** Checks the backup completely (with the passphrase it was made with) before replacing the vault; ends unlocked. */
+  'vault.restore': defineCall({ input: z.object({ path: backupPathSchema, passphrase }).strict(), output: vaultStatusSchema }),
+  /** User activity (throttled by the renderer): postpones the idle lock. */
+  'vault.touch': defineCall({ input: noInput, output: z.object({ state: vaultStatusSchema.shape.state }) }),
+};
+
+export const vaultEvents = {
+  'vault.stateChanged': defineEvent(vaultStatusSchema),
+};

@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { flushPromises } from '@vue/test-utils';
+import { createBridge } from '../../../src-shared/bridge/createBridge';
+import { contractCalls, contractEvents } from '../../../src-shared/contract/contract';
+import { createRendererApp } from '../../../src-renderer/createRendererApp';
+import { passphraseStrength } from '../../../src-renderer/vault/passphraseStrength';
+import { createDirectTransport } from '../../helpers/createDirectTransport';
+import { createTestMainContext, TEST_ORIGIN, type TestMain } from '../../helpers/createTestMainContext';
+
+const PASSPHRASE = 'correct horse battery staple';
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 400; i += 1) {
+    await flushPromises();
+    if (check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+function type(root: HTMLElement, selector: string, value: string): void {
+  const input = root.querySelector(selector) as HTMLInputElement;
+  input.value = value;
+  input.dispatchEvent(new Event('input'));
+}
+
+describe('vault screens against a real main and a real SQLCipher vault', () => {
+  let main: TestMain;
+  let root: HTMLElement;
+  beforeEach(async () => {
+    main = await createTestMainContext({ systemLocales: ['en-GB'] });
+    document.body.innerHTML = '<div id="app"></div>';
+    root = document.getElementById('app') as HTMLElement;
+  });
+  afterEach(async () => main.cleanup());
+
+  async function mount() {
+    const bridge = createBridge({ calls: contractCalls, events: contractEvents }, createDirectTransport(main.context, TEST_ORIGIN));
+    const { app, router } = createRendererApp(bridge, { memoryHistory: true });
+    await router.push('/dashboard');
+    await router.isReady();
+    app.mount(root);
+    return app;
+  }
+
+  it('creates the vault on first run, then locks and shows why', async () => {
+    const app = await mount();
+    await until(() => root.querySelector('#vault-passphrase') !== null, 'the create screen');
+    expect(root.querySelector('h1')?.textContent).toBe('Create your vault');
+    type(root, '#vault-passphrase', 'short');
+    expect(root.querySelector('.strength')?.getAttribute('data-level')).toBe('tooShort');
+    type(root, '#vault-passphrase', PASSPHRASE);
+    type(root, '#vault-confirm', PASSPHRASE);
+    root.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await until(() => root.querySelector('nav') !== null, 'the unlocked shell');
+    expect(main.context.vault.status().state).toBe('unlocked');
+
+    (root.querySelector('[data-testid="lock-button"]') as HTMLButtonElement).click();
+    await until(() => root.querySelector('#vault-unlock-passphrase') !== null, 'the unlock screen');
+    expect(root.querySelector('[data-testid="lock-reason"]')?.textContent).toBe('You locked the vault.');
+    expect(main.context.vault.status().state).toBe('locked');
+    app.unmount();
+  });
+
+  it('refuses a weak passphrase with a translated error and creates nothing', async () => {
+    const app = await mount();
+    await until(() => root.querySelector('#vault-passphrase') !== null, 'the create screen');
+    type(root, '#vault-passphrase', 'tooshort');
+    type(root, '#vault-confirm', 'tooshort');
+    root.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await until(() => root.querySelector('[role="alert"]') !== null, 'the error');
+    expect((root.querySelector('[role="alert"]') as HTMLElement).dataset.errorName).toBe('WeakPassphraseError');
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('use at least 10 characters');
+    expect(main.context.vault.status().state).toBe('absent');
+    app.unmount();
+  });
+
+  it('shows a wrong passphrase readably and lets the right one in after the delay', async () => {
+    await main.context.vault.create(PASSPHRASE);
+    main.context.vault.lock('idle');
+    const app = await mount();
+    await until(() => root.querySelector('#vault-unlock-passphrase') !== null, 'the unlock screen');
+    expect(root.querySelector('[data-testid="lock-reason"]')?.textContent).toBe('The vault was locked after a period without activity.');
+    type(root, '#vault-unlock-passphrase', 'wrong passphrase!');
+    root.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await until(() => root.querySelector('[role="alert"]') !== null, 'the error');
+    expect((root.querySelector('[role="alert"]') as HTMLElement).dataset.errorName).toBe('WrongPassphraseError');
+    expect(root.querySelector('[data-testid="failed-attempts"]')?.textContent).toContain('1');
+    expect((root.querySelector('#vault-unlock-passphrase') as HTMLInputElement).value).toBe('');
+    app.unmount();
+  });
+});
+
+describe('passphrase strength hint', () => {
+  it.each([
+    ['abc', 'tooShort'],
+    ['aaaaaaaaaaaa', 'weak'],
+    ['sunshine2024', 'fair'],
+    ['correct horse battery staple', 'strong'],
+    ['Tr0ub4dor&3-xyz!', 'strong'],
+  ] as const)('%s is %s', (passphrase, level) => {
+    expect(passphraseStrength(passphrase)).toBe(level);
+  });
+});

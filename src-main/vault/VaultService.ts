@@ -9,6 +9,7 @@ import {
   VaultCorruptError,
   VaultExistsError,
   VaultLockedError,
+  VaultNotCorruptError,
   WeakPassphraseError,
   WrongPassphraseError,
 } from '../../src-shared/vault/errors';
@@ -380,6 +381,27 @@ export class VaultService {
   }
 
   /** For the health report: the state, and when unlocked the schema version and a quick check. */
+  /**
+   * The way out of a damaged vault when no backup exists: the damaged files are moved, untouched, into a
+   * `damaged-<time>` folder beside the vault (support may still recover them) and a new vault can be created.
+   * Only allowed in the corrupt state: a readable vault is never set aside.
+   */
+  setAsideDamaged(): Promise<{ folder: string; status: VaultStatus }> {
+    return this.exclusive(async () => {
+      if (this.state !== 'corrupt') throw new VaultNotCorruptError('Only a damaged vault can be set aside.');
+      const folder = path.join(this.files.dir, `damaged-${new Date(this.clock.now()).toISOString().replace(/[:.]/g, '-')}`);
+      await mkdir(folder, { recursive: true, mode: 0o700 });
+      for (const file of [this.files.database, ...this.files.companions, this.files.keyFile]) {
+        if (await exists(file)) await rename(file, path.join(folder, path.basename(file)));
+      }
+      this.log.warn('vault.setAsideDamaged', { folder });
+      this.corruptReason = null;
+      this.keychainEnabled = false;
+      this.setState('absent');
+      return { folder, status: this.status() };
+    });
+  }
+
   async health(): Promise<string> {
     if (this.state === 'corrupt') throw new Error(`vault corrupt: ${this.corruptReason ?? 'unknown'}`);
     if (this.state !== 'unlocked' || !this.session) return this.state;

@@ -68,6 +68,12 @@ export const useVaultStore = defineStore('vault', () => {
     status.value = await guichet.vault.restore({ path, passphrase });
   }
 
+  async function setAsideDamaged(): Promise<string> {
+    const result = await guichet.vault.setAsideDamaged({ confirm: true });
+    status.value = result.status;
+    return result.folder;
+  }
+
   /** Called on user input; keeps the idle lock from closing a vault that is being used. */
   function touch(now = Date.now()): void {
     if (!isUnlocked.value || now - lastTouch < TOUCH_INTERVAL_MS) return;
@@ -75,5 +81,5 @@ export const useVaultStore = defineStore('vault', () => {
     void guichet.vault.touch().catch(() => undefined);
   }
 
-  return { status, state, isUnlocked, backups, load, create, unlock, unlockWithKeychain, lock, changePassphrase, setKeychain, backup, loadBackups, restore, touch };
+  return { status, state, isUnlocked, backups, load, create, unlock, unlockWithKeychain, lock, changePassphrase, setKeychain, backup, loadBackups, restore, setAsideDamaged, touch };
 });

@@ -29,6 +29,11 @@ export const vaultCalls = {
   'vault.listBackups': defineCall({ input: noInput, output: z.object({ backups: z.array(vaultBackupInfoSchema) }) }),
   /** Checks the backup completely (with the passphrase it was made with) before replacing the vault; ends unlocked. */
   'vault.restore': defineCall({ input: z.object({ path: backupPathSchema, passphrase }).strict(), output: vaultStatusSchema }),
+  /** Damaged vault without a backup: moves the damaged files aside (kept, not deleted) so a new vault can be made. */
+  'vault.setAsideDamaged': defineCall({
+    input: z.object({ confirm: z.literal(true) }).strict(),
+    output: z.object({ folder: z.string(), status: vaultStatusSchema }),
+  }),
   /** User activity (throttled by the renderer): postpones the idle lock. */
   'vault.touch': defineCall({ input: noInput, output: z.object({ state: vaultStatusSchema.shape.state }) }),
 };

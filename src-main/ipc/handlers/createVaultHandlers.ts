@@ -18,5 +18,6 @@ export function createVaultHandlers(deps: { vault: VaultService }): HandlersFor<
     'vault.listBackups': async () => ({ backups: await vault.listBackups() }),
     'vault.restore': ({ path, passphrase }) => vault.restore(path, passphrase),
     'vault.touch': () => ({ state: vault.touch() }),
+    'vault.setAsideDamaged': () => vault.setAsideDamaged(),
   };
 }

@@ -103,6 +103,10 @@ export const de: typeof en = {
     backupPassphrase: 'Passphrase der Sicherung',
     restore: 'Wiederherstellen',
     restored: 'Der Tresor wurde wiederhergestellt.',
+    setAsideTitle: 'Mit einem neuen Tresor neu beginnen',
+    setAsideIntro: 'Wenn Sie keine Sicherung haben, können die beschädigten Dateien in einen eigenen Ordner neben dem Tresor verschoben werden (es wird nichts gelöscht; Ihr Support kann sie eventuell noch retten) und Sie können einen neuen, leeren Tresor anlegen.',
+    setAsideConfirm: 'Ich habe verstanden, dass der neue Tresor leer beginnt.',
+    setAside: 'Beschädigten Tresor beiseitelegen',
     settingsTitle: 'Tresor',
     settingsIntro: 'Ihr Tresor ist auf diesem Computer verschlüsselt. Bewahren Sie eine Sicherung an einem sicheren Ort auf.',
     changeTitle: 'Passphrase ändern',
@@ -147,6 +151,7 @@ export const de: typeof en = {
     VaultAbsentError: 'Für dieses Profil besteht noch kein Tresor.',
     BackupInvalidError: 'Diese Sicherung kann nicht verwendet werden: Sie ist beschädigt, keine Sicherung, oder die Passphrase passt nicht dazu. Es wurde nichts ersetzt.',
     KeychainUnavailableError: 'Der Schlüsselbund dieses Computers kann den Tresor nicht öffnen. Verwenden Sie Ihre Passphrase.',
+    VaultNotCorruptError: 'Nur ein beschädigter Tresor kann beiseitegelegt werden.',
     unknown: 'Ein Fehler ist aufgetreten: {name}.',
   },
 };

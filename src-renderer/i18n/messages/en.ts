@@ -102,6 +102,10 @@ export const en = {
     backupPassphrase: 'Passphrase of the backup',
     restore: 'Restore',
     restored: 'The vault was restored.',
+    setAsideTitle: 'Start again with a new vault',
+    setAsideIntro: 'If you have no backup, the damaged files can be moved into a separate folder beside the vault (nothing is deleted; your support may still recover them) and you can create a new, empty vault.',
+    setAsideConfirm: 'I understand that the new vault starts empty.',
+    setAside: 'Set the damaged vault aside',
     settingsTitle: 'Vault',
     settingsIntro: 'Your vault is encrypted on this computer. Keep a backup somewhere safe.',
     changeTitle: 'Change the passphrase',
@@ -146,6 +150,7 @@ export const en = {
     VaultAbsentError: 'There is no vault yet for this profile.',
     BackupInvalidError: 'This backup cannot be used: it is damaged, not a backup, or the passphrase does not match it. Nothing was replaced.',
     KeychainUnavailableError: 'The keychain of this computer cannot open the vault. Use your passphrase.',
+    VaultNotCorruptError: 'Only a damaged vault can be set aside.',
     unknown: 'An error occurred: {name}.',
   },
 };

@@ -103,6 +103,10 @@ export const fr: typeof en = {
     backupPassphrase: 'Phrase secrète de la sauvegarde',
     restore: 'Restaurer',
     restored: 'Le coffre a été restauré.',
+    setAsideTitle: 'Recommencer avec un nouveau coffre',
+    setAsideIntro: 'Si vous n’avez pas de sauvegarde, les fichiers endommagés peuvent être déplacés dans un dossier à part à côté du coffre (rien n’est supprimé ; votre support pourra peut-être encore les récupérer) et vous pourrez créer un nouveau coffre vide.',
+    setAsideConfirm: 'Je comprends que le nouveau coffre commence vide.',
+    setAside: 'Mettre de côté le coffre endommagé',
     settingsTitle: 'Coffre',
     settingsIntro: 'Votre coffre est chiffré sur cet ordinateur. Conservez une sauvegarde en lieu sûr.',
     changeTitle: 'Changer la phrase secrète',
@@ -147,6 +151,7 @@ export const fr: typeof en = {
     VaultAbsentError: 'Il n’existe pas encore de coffre pour ce profil.',
     BackupInvalidError: 'Cette sauvegarde est inutilisable : elle est endommagée, ce n’est pas une sauvegarde, ou la phrase secrète ne lui correspond pas. Rien n’a été remplacé.',
     KeychainUnavailableError: 'Le trousseau de cet ordinateur ne peut pas ouvrir le coffre. Utilisez votre phrase secrète.',
+    VaultNotCorruptError: 'Seul un coffre endommagé peut être mis de côté.',
     unknown: 'Une erreur est survenue : {name}.',
   },
 };

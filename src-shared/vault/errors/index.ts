@@ -7,3 +7,4 @@ export { VaultExistsError } from './VaultExistsError';
 export { VaultAbsentError } from './VaultAbsentError';
 export { BackupInvalidError } from './BackupInvalidError';
 export { KeychainUnavailableError } from './KeychainUnavailableError';
+export { VaultNotCorruptError } from './VaultNotCorruptError';

@@ -57,6 +57,12 @@ describe('electron-builder dir target', () => {
     expect(files.some((file) => file.startsWith('/node_modules/vue/'))).toBe(false);
   });
 
+  it('ships the PDF fonts with their licence and the bundled form definitions as resources', () => {
+    for (const file of ['fonts/DejaVuSans.ttf', 'fonts/LICENSE-DejaVu.txt', 'forms/index.json', 'forms/housing-aid.json']) {
+      expect(existsSync(path.join(unpacked, 'resources', file)), file).toBe(true);
+    }
+  });
+
   it('unpacks the native modules from the ASAR', () => {
     for (const mod of ['better-sqlite3-multiple-ciphers', 'pkcs11js']) {
       const dir = path.join(unpacked, 'resources/app.asar.unpacked/node_modules', mod);

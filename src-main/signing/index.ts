@@ -1,0 +1,11 @@
+export type { CmsSigner } from './CmsSigner';
+export { createKeySigner, pemToDer, toDer } from './CmsSigner';
+export { createCadesSignature } from './cades';
+export type { CadesOptions } from './cades';
+export { signPdf } from './signPdf';
+export type { SignPdfOptions, SignPdfResult, PadesLevel, SignPdfPhase } from './signPdf';
+export { requestTimestamp } from './timestamp';
+export type { TimestampOptions, Timestamp } from './timestamp';
+export { verifyPdfSignatures } from './verifyPdfSignatures';
+export type { PdfVerification, PdfSignatureReport, TimestampReport, CertificateSummary, LaterUpdates, VerifyOptions } from './verifyPdfSignatures';
+export { PdfSignatureError, TimestampError } from './errors';

@@ -1,0 +1,280 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createPrivateKey } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { startSandbox, type SandboxHandle } from '../../../src-sandbox/createSandbox';
+import { createKeySigner, toDer, type CmsSigner } from '../../../src-main/signing/CmsSigner';
+import { signPdf } from '../../../src-main/signing/signPdf';
+import { verifyPdfSignatures } from '../../../src-main/signing/verifyPdfSignatures';
+import { requestTimestamp } from '../../../src-main/signing/timestamp';
+import { createSubmissionPdf, type SubmissionPdfInput } from '../../../src-main/documents/createSubmissionPdf';
+import { createPkcs12Signer } from '../../../src-main/tokens/createPkcs12Signer';
+import { NetworkError } from '../../../src-shared/errors';
+import { TimestampError } from '../../../src-main/signing/errors';
+import {
+  opensslCmsVerify,
+  opensslTsVerify,
+  pdfsig,
+  qpdfCheck,
+  signaturesIn,
+  signedAttributeTypes,
+  timestampOf,
+} from './tools';
+import { hasSoftHsm, openSoftHsmSigner } from './softHsmSigner';
+
+let sb: SandboxHandle;
+let rootPem: string;
+let rootFile: string;
+let chainFile: string;
+let anne: CmsSigner;
+let luc: CmsSigner;
+let tsaUrl: string;
+let submission: Uint8Array;
+
+function signerFor(personId: string): CmsSigner {
+  const id = sb.pki.persons[personId]!.sign;
+  const dir = sb.pki.dir;
+  return createKeySigner(readFileSync(join(dir, id.keyFile), 'utf8'), readFileSync(join(dir, id.certFile), 'utf8'), [
+    readFileSync(join(dir, sb.pki.issuing.certFile), 'utf8'),
+    readFileSync(join(dir, sb.pki.root.certFile), 'utf8'),
+  ]);
+}
+
+const input: SubmissionPdfInput = {
+  locale: 'fr',
+  procedure: { id: 'allocation-vie-chere', version: 4, title: 'Demande d’allocation de vie chère' },
+  space: { id: 'private-anne', label: 'Espace privé — Anne Schmit' },
+  submittedBy: 'Anne Schmit',
+  date: new Date('2026-02-03T09:30:00Z'),
+  sections: [
+    {
+      title: 'Ménage',
+      fields: [
+        { label: 'Adresse', value: '12, rue de la Gare, L-4001 Esch-sur-Alzette' },
+        { label: 'Revenu mensuel', value: '2 150,00 €' },
+      ],
+    },
+  ],
+  attachments: [{ name: 'certificat.pdf', mediaType: 'application/pdf', size: 48_213, sha256: 'a'.repeat(64) }],
+};
+
+function expectPdfsigValid(out: string, count: number): void {
+  expect(out.match(/Signature Validation: Signature is Valid\./g)?.length, out).toBe(count);
+  expect(out).not.toMatch(/Signature is Invalid|Digest Mismatch/);
+}
+
+function expectOpensslAccepts(pdf: Buffer): void {
+  for (const s of signaturesIn(pdf)) {
+    const r = opensslCmsVerify(s.cms, s.signed, rootFile);
+    expect(r.code, r.out).toBe(0);
+    expect(r.out).toMatch(/Verification successful/);
+  }
+}
+
+beforeAll(async () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'guichet-signing-sb-'));
+  sb = await startSandbox({ port: 0, dataDir, seed: 'empty' });
+  rootFile = join(sb.pki.dir, sb.pki.root.certFile);
+  chainFile = join(sb.pki.dir, sb.pki.chainFile);
+  rootPem = readFileSync(rootFile, 'utf8');
+  anne = signerFor('anne-schmit');
+  luc = signerFor('luc-hoffmann');
+  tsaUrl = `${sb.apiUrl}/tsa`;
+  submission = await createSubmissionPdf(input);
+});
+
+afterAll(async () => {
+  await sb?.close();
+});
+
+describe('PAdES signatures of the submission PDF (sandbox PKI and TSA over HTTP)', () => {
+  it('B-B: an incremental update that pdfsig, qpdf, openssl and our verifier accept', async () => {
+    const r = await signPdf(submission, { signer: anne, reason: 'Einreichung', location: 'Luxembourg' });
+    // The original bytes are a prefix: nothing signed before is rewritten.
+    expect(Buffer.compare(r.pdf.subarray(0, submission.length), Buffer.from(submission))).toBe(0);
+    expect(r.byteRange[0]).toBe(0);
+    expect(r.byteRange[2] + r.byteRange[3]).toBe(r.pdf.length);
+    expect(r.pdf.toString('latin1')).toMatch(/\/SubFilter \/ETSI\.CAdES\.detached/);
+
+    const sig = pdfsig(r.pdf);
+    expectPdfsigValid(sig.out, 1);
+    expect(sig.out).toMatch(/Signer Certificate Common Name: Anne Schmit/);
+    expect(sig.out).toMatch(/Signature Type: ETSI\.CAdES\.detached/);
+    expect(sig.out).toMatch(/Total document signed/);
+    expect(qpdfCheck(r.pdf).code).toBe(0);
+    expectOpensslAccepts(r.pdf);
+
+    // Signed attributes: content-type, message-digest, signing-certificate-v2; no signing-time; DER (sorted) order.
+    const types = signedAttributeTypes(r.cms);
+    expect([...types].sort()).toEqual(['1.2.840.113549.1.9.16.2.47', '1.2.840.113549.1.9.3', '1.2.840.113549.1.9.4'].sort());
+    expect(types).not.toContain('1.2.840.113549.1.9.5');
+
+    const v = await verifyPdfSignatures(r.pdf, { trustAnchors: [rootPem] });
+    expect(v.signatures).toHaveLength(1);
+    const s = v.signatures[0]!;
+    expect(s.errors).toEqual([]);
+    expect(s).toMatchObject({
+      valid: true,
+      integrity: true,
+      signatureValid: true,
+      chainTrusted: true,
+      signingCertificateMatches: true,
+      coversWholeDocument: true,
+      laterUpdates: 'none',
+      level: 'B-B',
+      fieldName: 'Signature1',
+    });
+    expect(s.signer?.ssn).toBe('10000000000000000001');
+  });
+
+  it('B-T: the sandbox TSA timestamps the signature value; openssl ts and our verifier accept it', async () => {
+    const phases: string[] = [];
+    const r = await signPdf(submission, { signer: anne, level: 'B-T', tsa: { url: tsaUrl, timeoutMs: 10_000 }, onProgress: (p) => phases.push(p) });
+    expect(phases).toEqual(['prepare', 'hash', 'sign', 'timestamp', 'done']);
+    expect(r.timestampTime).toBeInstanceOf(Date);
+    expectPdfsigValid(pdfsig(r.pdf).out, 1);
+    expect(qpdfCheck(r.pdf).code).toBe(0);
+    expectOpensslAccepts(r.pdf);
+
+    // pdfsig (poppler 22) does not report signature timestamps: openssl ts checks the token independently.
+    const ts = timestampOf(r.cms);
+    expect(ts.token).toBeDefined();
+    const tsv = opensslTsVerify(ts.token!, ts.signatureValue, rootFile, chainFile);
+    expect(tsv.out).toMatch(/Verification: OK/);
+
+    const v = await verifyPdfSignatures(r.pdf, { trustAnchors: [rootPem] });
+    const s = v.signatures[0]!;
+    expect(s.errors).toEqual([]);
+    expect(s.valid).toBe(true);
+    expect(s.level).toBe('B-T');
+    expect(s.checkedAtSource).toBe('timestamp');
+    expect(s.timestamp).toMatchObject({ signatureValid: true, imprintMatches: true, trusted: true });
+    expect(s.timestamp?.tsa?.commonName).toMatch(/Time Stamping/);
+    expect(Math.abs(s.timestamp!.genTime.getTime() - r.timestampTime!.getTime())).toBe(0);
+  });
+
+  it('a PDF changed by one byte after signing fails pdfsig, openssl and our verifier', async () => {
+    const r = await signPdf(submission, { signer: anne, level: 'B-T', tsa: { url: tsaUrl } });
+    const text = r.pdf.toString('latin1');
+    // Change one byte of a signed part (the first page's width), keeping the file readable.
+    const at = text.indexOf('595.28');
+    expect(at).toBeGreaterThan(0);
+    expect(at).toBeLessThan(r.byteRange[1]);
+    const tampered = Buffer.from(r.pdf);
+    tampered[at] = '6'.charCodeAt(0);
+
+    const sig = pdfsig(tampered);
+    expect(sig.out).not.toMatch(/Signature is Valid/);
+    expect(sig.out).toMatch(/Signature is Invalid|Digest Mismatch/i);
+    for (const s of signaturesIn(tampered)) expect(opensslCmsVerify(s.cms, s.signed, rootFile).code).not.toBe(0);
+    const v = await verifyPdfSignatures(tampered, { trustAnchors: [rootPem] });
+    expect(v.signatures[0]).toMatchObject({ valid: false, integrity: false });
+    expect(v.signatures[0]!.errors.join(' ')).toMatch(/changed after signing/);
+
+    // A byte after /Contents (an end of line in the update's xref table) changed: also refused.
+    const tail = Buffer.from(r.pdf);
+    const p = text.lastIndexOf(' n\r\n') + 2;
+    expect(p).toBeGreaterThan(r.byteRange[2]);
+    tail[p] = 0x20;
+    expect((await verifyPdfSignatures(tail, { trustAnchors: [rootPem] })).signatures[0]?.valid ?? false).toBe(false);
+    expect(pdfsig(tail).out).not.toMatch(/Signature is Valid/);
+  });
+
+  it('co-signature: a second person appends another update; both signatures stay valid', async () => {
+    const first = await signPdf(submission, { signer: anne, level: 'B-T', tsa: { url: tsaUrl } });
+    const second = await signPdf(first.pdf, { signer: luc, level: 'B-T', tsa: { url: tsaUrl }, reason: 'Zweite Unterschrift' });
+    expect(Buffer.compare(second.pdf.subarray(0, first.pdf.length), first.pdf)).toBe(0);
+    expect(second.fieldName).toBe('Signature2');
+
+    const sig = pdfsig(second.pdf);
+    expectPdfsigValid(sig.out, 2);
+    expect(sig.out).toMatch(/Anne Schmit/);
+    expect(sig.out).toMatch(/Luc Hoffmann/);
+    expect(qpdfCheck(second.pdf).code).toBe(0);
+    expectOpensslAccepts(second.pdf);
+
+    const v = await verifyPdfSignatures(second.pdf, { trustAnchors: [rootPem] });
+    expect(v.revisions).toBe(3);
+    expect(v.signatures.map((s) => [s.signer?.commonName, s.valid, s.coversWholeDocument, s.laterUpdates])).toEqual([
+      ['Anne Schmit', true, false, 'signatures-only'],
+      ['Luc Hoffmann', true, true, 'none'],
+    ]);
+  });
+
+  it('keeps the original cross-reference style: a PDF with an xref stream and object streams, signed twice', async () => {
+    const doc = await PDFDocument.load(submission);
+    const compressed = await doc.save({ useObjectStreams: true });
+    const first = await signPdf(compressed, { signer: anne });
+    expect(first.pdf.subarray(compressed.length).toString('latin1')).toMatch(/\/Type \/XRef/);
+    const second = await signPdf(first.pdf, { signer: luc });
+    expectPdfsigValid(pdfsig(second.pdf).out, 2);
+    expect(qpdfCheck(second.pdf).code).toBe(0);
+    expectOpensslAccepts(second.pdf);
+    const v = await verifyPdfSignatures(second.pdf, { trustAnchors: [rootPem] });
+    expect(v.signatures.every((s) => s.valid)).toBe(true);
+  });
+
+  it('reports a later update that is not a signature, and an untrusted root', async () => {
+    const r = await signPdf(submission, { signer: anne });
+    const changed = appendInfoUpdate(r.pdf);
+    expect(qpdfCheck(changed).code).toBe(0);
+    const v = await verifyPdfSignatures(changed, { trustAnchors: [rootPem] });
+    expect(v.signatures[0]).toMatchObject({ integrity: true, signatureValid: true, coversWholeDocument: false, laterUpdates: 'other', valid: false });
+
+    const foreign = readFileSync(join(sb.pki.dir, sb.pki.foreignRoot.certFile), 'utf8');
+    const u = await verifyPdfSignatures(r.pdf, { trustAnchors: [foreign] });
+    expect(u.signatures[0]).toMatchObject({ integrity: true, signatureValid: true, chainTrusted: false, valid: false });
+  });
+
+  it('signs with the tokens’ PKCS#12 TokenSigner as it is', async () => {
+    const id = sb.pki.persons['sofia-ferreira']?.sign ?? sb.pki.persons['luc-hoffmann']!.sign;
+    const key = createPrivateKey(readFileSync(join(sb.pki.dir, id.keyFile), 'utf8'));
+    const signer = createPkcs12Signer(key, toDer(readFileSync(join(sb.pki.dir, id.certFile), 'utf8')), [toDer(readFileSync(join(sb.pki.dir, sb.pki.issuing.certFile), 'utf8'))]);
+    const r = await signPdf(submission, { signer });
+    await signer.close();
+    expectPdfsigValid(pdfsig(r.pdf).out, 1);
+    expect((await verifyPdfSignatures(r.pdf, { trustAnchors: [rootPem] })).signatures[0]!.valid).toBe(true);
+  });
+
+  it('an unreachable TSA gives a NetworkError; a refusing one a TimestampError', async () => {
+    await expect(requestTimestamp(Buffer.from('x'), { url: 'http://127.0.0.1:9/tsa', timeoutMs: 2000 })).rejects.toBeInstanceOf(NetworkError);
+    await expect(signPdf(submission, { signer: anne, level: 'B-T', tsa: { url: 'http://127.0.0.1:9/tsa', timeoutMs: 2000 } })).rejects.toMatchObject({
+      name: 'NetworkError',
+    });
+    await expect(requestTimestamp(Buffer.from('x'), { url: tsaUrl, policy: '1.2.3.4' })).rejects.toBeInstanceOf(TimestampError);
+  });
+
+  describe.skipIf(!hasSoftHsm)('with a SoftHSM2 token (pkcs11js test helper; the product token signer is the tokens work)', () => {
+    it('signs B-T with the qualified signature key on the token', async () => {
+      const id = sb.pki.persons['anne-schmit']!.sign;
+      const signer = openSoftHsmSigner(sb.pki.dir, 'anne-schmit', toDer(readFileSync(join(sb.pki.dir, id.certFile), 'utf8')), [
+        toDer(readFileSync(join(sb.pki.dir, sb.pki.issuing.certFile), 'utf8')),
+      ]);
+      try {
+        const r = await signPdf(submission, { signer, level: 'B-T', tsa: { url: tsaUrl } });
+        expectPdfsigValid(pdfsig(r.pdf).out, 1);
+        expect(qpdfCheck(r.pdf).code).toBe(0);
+        expectOpensslAccepts(r.pdf);
+        const v = await verifyPdfSignatures(r.pdf, { trustAnchors: [rootPem] });
+        expect(v.signatures[0]).toMatchObject({ valid: true, level: 'B-T' });
+      } finally {
+        signer.close();
+      }
+    });
+  });
+});
+
+/** Appends an incremental update that changes the document information (not a signature). */
+function appendInfoUpdate(pdf: Buffer): Buffer {
+  const text = pdf.toString('latin1');
+  const startxref = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)![1]);
+  const size = Number([...text.matchAll(/\/Size (\d+)/g)].pop()![1]);
+  const root = [...text.matchAll(/\/Root (\d+ \d+ R)/g)].pop()![1];
+  const objOffset = pdf.length;
+  const obj = `${size} 0 obj\n<< /Producer (Changed later) >>\nendobj\n`;
+  const xrefOffset = objOffset + obj.length;
+  const tail = `xref\n${size} 1\n${String(objOffset).padStart(10, '0')} 00000 n\r\ntrailer\n<< /Size ${size + 1} /Root ${root} /Info ${size} 0 R /Prev ${startxref} >>\nstartxref\n${xrefOffset}\n%%EOF\n`;
+  return Buffer.concat([pdf, Buffer.from(obj + tail, 'latin1')]);
+}

@@ -42,6 +42,20 @@ export default defineConfig(({ mode }): UserConfig => ({
             },
           },
           {
+            // Each PKCS#11 module runs in a worker thread (blocking calls never reach main's event loop).
+            entry: here('./src-main/tokens/worker/pkcs11Worker.ts'),
+            vite: {
+              root: here('.'),
+              build: {
+                outDir: here('./dist-electron'),
+                emptyOutDir: false,
+                sourcemap: true,
+                lib: { entry: here('./src-main/tokens/worker/pkcs11Worker.ts'), formats: ['es'], fileName: () => 'pkcs11Worker.js' },
+                rollupOptions: { external: mainExternal, onwarn },
+              },
+            },
+          },
+          {
             entry: here('./src-preload/index.ts'),
             onstart: ({ reload }) => reload(),
             vite: {

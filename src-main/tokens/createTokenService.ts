@@ -1,0 +1,44 @@
+import type { Logger } from '../log/Logger';
+import { TokenService, type TokenServiceOptions } from './TokenService';
+import { resolveModuleEntries } from './resolveModuleEntries';
+import type { HealthCheck } from '../host/HealthCheck';
+
+/**
+ * The token service of the app: the known middleware of this OS plus the `pkcs11Modules` setting (and, for the demo
+ * and tests, extra paths such as SoftHSM2). Nothing is loaded until the first use.
+ */
+export function createTokenService(options: {
+  platform: NodeJS.Platform;
+  settingsPaths: readonly string[];
+  extraPaths?: readonly string[];
+  log: Logger;
+  createChannel?: TokenServiceOptions['createChannel'];
+  pollIntervalMs?: number;
+}): { tokens: TokenService; setSettingsPaths(paths: readonly string[]): Promise<void>; healthCheck: HealthCheck } {
+  const resolve = (settingsPaths: readonly string[]) =>
+    resolveModuleEntries({ platform: options.platform, settingsPaths, extraPaths: options.extraPaths });
+  const { entries, absent } = resolve(options.settingsPaths);
+  const tokens = new TokenService({
+    entries,
+    absent,
+    log: options.log,
+    ...(options.createChannel ? { createChannel: options.createChannel } : {}),
+    ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
+  });
+  return {
+    tokens,
+    setSettingsPaths: (paths) => tokens.setModules(resolve(paths).entries),
+    healthCheck: {
+      name: 'tokens',
+      async run() {
+        const view = await tokens.list();
+        const failed = view.modules.filter((m) => !['ready', 'absent'].includes(m.status));
+        const ready = view.modules.filter((m) => m.status === 'ready').length;
+        const present = view.slots.filter((s) => s.token).length;
+        const summary = `${ready} module(s) ready, ${present} token(s)`;
+        if (failed.length > 0) throw new Error(`${summary}; failed: ${failed.map((m) => `${m.name} (${m.status})`).join(', ')}`);
+        return summary;
+      },
+    },
+  };
+}

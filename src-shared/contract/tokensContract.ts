@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { defineCall, defineEvent } from './define';
+import { noInput } from './noInput';
+import {
+  pinStateSchema,
+  pkcs12IdSchema,
+  pkcs12ViewSchema,
+  tokenRefSchema,
+  tokensViewSchema,
+} from '../tokens/tokenSchemas';
+
+/**
+ * A PIN as typed. Main turns it into a Buffer at once, hands it to the module's worker and zero-fills it after use;
+ * it is never logged, stored or sent back. The length check against the token's rules happens in main.
+ */
+const pin = z.string().min(1).max(64);
+
+export const tokensCalls = {
+  /** Modules (with diagnostics), slots, tokens with their PIN state and certificates, opened PKCS#12 identities. */
+  'tokens.list': defineCall({ input: noInput, output: tokensViewSchema }),
+  /** Re-reads every module now (also re-initializes those without slot events). */
+  'tokens.refresh': defineCall({ input: noInput, output: tokensViewSchema }),
+  /** The PIN state read fresh from the token, to show before asking the PIN. */
+  'tokens.pinInfo': defineCall({ input: tokenRefSchema, output: pinStateSchema }),
+  /** C_SetPIN with the user's current and new PIN. */
+  'tokens.changePin': defineCall({
+    input: tokenRefSchema.extend({ oldPin: pin, newPin: pin }).strict(),
+    output: pinStateSchema,
+  }),
+  /** Opens a PKCS#12 file for this run of the app; the password is used to open it and then dropped. */
+  'tokens.addPkcs12': defineCall({
+    input: z.object({ path: z.string().min(1).max(4096), password: z.string().max(1024) }).strict(),
+    output: pkcs12ViewSchema,
+  }),
+  'tokens.removePkcs12': defineCall({ input: z.object({ id: pkcs12IdSchema }).strict(), output: tokensViewSchema }),
+};
+
+export const tokensEvents = {
+  /** A module, reader, token, certificate or PIN state changed (the whole view, with a higher revision). */
+  'tokens.changed': defineEvent(tokensViewSchema),
+};

@@ -1,0 +1,15 @@
+export {
+  WrongPinError,
+  PinLockedError,
+  PinPolicyError,
+  PinExpiredError,
+  PinPadUnsupportedError,
+  TokenRemovedError,
+  SessionClosedError,
+  TokenNotFoundError,
+  ModuleUnavailableError,
+  TokenOperationError,
+  MechanismUnsupportedError,
+  WrongPasswordError,
+  Pkcs12InvalidError,
+} from './tokenErrors';

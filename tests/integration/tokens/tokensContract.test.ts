@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestMainContext, TEST_ORIGIN, type TestMain } from '../../helpers/createTestMainContext';
+import { createSoftHsm, SOFTHSM_MODULE, testPki, type SoftHsm } from '../../helpers/softhsm/softHsm';
+import type { TokensView } from '../../../src-shared/tokens/tokenSchemas';
+
+describe.skipIf(!SOFTHSM_MODULE)('tokens through the contract (real main context, SoftHSM2 from the pkcs11Modules policy)', () => {
+  let hsm: SoftHsm;
+  let main: TestMain;
+  let slotId: string;
+
+  beforeAll(async () => {
+    const pki = await testPki();
+    hsm = createSoftHsm();
+    slotId = hsm.addPersonToken(pki, 'julie-martin', 'Julie Martin', '1357').slotId;
+    main = await createTestMainContext({ managed: { values: { pkcs11Modules: [SOFTHSM_MODULE!] } } });
+  });
+  afterAll(async () => {
+    await main?.cleanup();
+    hsm?.cleanup();
+  });
+
+  it('lists, reads the PIN state, refuses a wrong PIN change with WrongPinError, and pushes tokens.changed', async () => {
+    const invoke = (name: string, input?: unknown) => main.context.router.dispatch(name, input, { url: TEST_ORIGIN });
+    const list = (await invoke('tokens.list')) as { ok: true; value: TokensView };
+    expect(list.ok).toBe(true);
+    const module = list.value.modules.find((m) => m.path === SOFTHSM_MODULE)!;
+    expect(module).toMatchObject({ status: 'ready', source: 'settings' });
+    const slot = list.value.slots.find((s) => s.slotId === slotId)!;
+    expect(slot.token!.certificates.map((c) => c.role).sort()).toEqual(['authentication', 'ca', 'ca', 'signature']);
+
+    const pin = await invoke('tokens.pinInfo', { moduleId: module.id, slotId });
+    expect(pin).toMatchObject({ ok: true, value: { locked: false, pinPad: false } });
+
+    const events: TokensView[] = [];
+    const stop = main.context.events.subscribe((name, payload) => {
+      if (name === 'tokens.changed') events.push(payload as TokensView);
+    });
+    const wrong = await invoke('tokens.changePin', { moduleId: module.id, slotId, oldPin: '0000', newPin: '24682468' });
+    expect(wrong).toMatchObject({ ok: false, error: { name: 'WrongPinError', kind: 'expected' } });
+    expect(JSON.stringify(wrong)).not.toContain('0000"');
+    expect(JSON.stringify(main.log.entries)).not.toContain('24682468');
+    await expect.poll(() => events.length, { timeout: 5000 }).toBeGreaterThan(0);
+    stop();
+
+    const refused = await invoke('tokens.addPkcs12', { path: '/nonexistent.p12', password: 'x' });
+    expect(refused).toMatchObject({ ok: false, error: { name: 'Pkcs12InvalidError' } });
+  });
+});

@@ -6,10 +6,23 @@ import { createIpcRouter, type IpcRouter } from './ipc/createIpcRouter';
 import { createSenderCheck } from './ipc/isTrustedSender';
 import { createAppHandlers } from './ipc/handlers/createAppHandlers';
 import { createSettingsHandlers } from './ipc/handlers/createSettingsHandlers';
+import { createVaultHandlers } from './ipc/handlers/createVaultHandlers';
+import { createFormsHandlers } from './ipc/handlers/createFormsHandlers';
+import { createAuthorityHandlers } from './ipc/handlers/createAuthorityHandlers';
+import { createTokensHandlers } from './ipc/handlers/createTokensHandlers';
+import { createTokenService } from './tokens/createTokenService';
+import type { TokenService } from './tokens/TokenService';
+import { createAuthority, type AuthorityWiringOptions } from './authority/createAuthority';
+import type { AuthorityService } from './authority/AuthorityService';
+import { FormsService } from './forms/FormsService';
+import { defaultFormsDir, loadBundledForms } from './forms/loadBundledForms';
 import type { HostInfo } from './host/HostInfo';
 import type { HealthCheck } from './host/HealthCheck';
 import type { Logger } from './log/Logger';
 import { SettingsStore, type ManagedSettings } from './settings/SettingsStore';
+import { createVaultHealthCheck } from './vault/createVaultHealthCheck';
+import type { KeyProtector } from './vault/KeyProtector';
+import { VaultService } from './vault/VaultService';
 
 export interface MainContextOptions {
   /** The user's profile folder (Electron's userData; a temporary folder in tests). */
@@ -19,12 +32,26 @@ export interface MainContextOptions {
   /** Origins our renderer is served from; calls from anywhere else are refused. */
   trustedOrigins: readonly string[];
   managed?: ManagedSettings;
+  /** The OS keychain (Electron safeStorage in the glue); none in the dev host and tests. */
+  keyProtector?: KeyProtector | null;
+  /** The bundled form definitions (resources/forms), seeding an empty catalogue cache. */
+  formsDir?: string;
+  /** Authority connection (tests: sync interval, demo sandbox starter). authorityUrl null in the settings = demo mode. */
+  authority?: AuthorityWiringOptions;
+  /** PKCS#11 modules to load besides the known middleware and the `pkcs11Modules` setting (demo, tests: SoftHSM2). */
+  extraPkcs11Modules?: readonly string[];
 }
 
 export interface MainContext {
   router: IpcRouter;
   events: EventHub;
   settings: SettingsStore;
+  /** The glue locks it on suspend and screen lock: vault.lock('suspend' | 'screenLock'). */
+  vault: VaultService;
+  /** Sync, outbox and session; the tokens service signs in with `authority.signIn(signChallenge)`. */
+  authority: AuthorityService;
+  /** PKCS#11 tokens and PKCS#12 identities; sign-in uses `tokens.signChallenge` (see tokens/createChallengeSigner). */
+  tokens: TokenService;
   dispose(): Promise<void>;
 }
 
@@ -35,9 +62,35 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
   const events = new EventHub(contractEvents, log);
   const settings = new SettingsStore(path.join(userDataDir, 'settings.json'), options.managed ?? { values: {} }, log);
   await settings.load();
+  const vault = new VaultService({
+    dir: path.join(userDataDir, 'vault'),
+    log,
+    keyProtector: options.keyProtector ?? null,
+    idleLockMinutes: () => settings.get('idleLockMinutes'),
+    onStateChange: (status) => events.emit('vault.stateChanged', status),
+  });
+  await vault.init();
+
+  const forms = new FormsService({ vault, log, loadBundled: () => loadBundledForms(options.formsDir ?? defaultFormsDir()) });
+
+  const authority = createAuthority({ userDataDir, settings, vault, events, log, options: options.authority });
+
+  // Modules load in their worker threads at the first use (tokens.list), not here.
+  const tokens = createTokenService({
+    platform: process.platform,
+    settingsPaths: settings.get('pkcs11Modules'),
+    extraPaths: options.extraPkcs11Modules,
+    log,
+  });
+  tokens.tokens.onChange((view) => events.emit('tokens.changed', view));
+  const stopFollowingModules = events.subscribe((name, payload) => {
+    if (name === 'settings.changed') void tokens.setSettingsPaths((payload as { values: { pkcs11Modules: string[] } }).values.pkcs11Modules);
+  });
 
   const healthChecks: HealthCheck[] = [
     { name: 'settings', run: async () => `${Object.keys(settings.view().values).length} settings` },
+    createVaultHealthCheck(vault),
+    tokens.healthCheck,
   ];
 
   const router = createIpcRouter({
@@ -45,6 +98,10 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     handlers: {
       ...createAppHandlers({ host, healthChecks }),
       ...createSettingsHandlers({ settings, events }),
+      ...createVaultHandlers({ vault }),
+      ...createFormsHandlers({ forms }),
+      ...createAuthorityHandlers({ authority: authority.service }),
+      ...createTokensHandlers({ tokens: tokens.tokens }),
     },
     isTrustedSender: createSenderCheck(options.trustedOrigins),
     log,
@@ -54,6 +111,14 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     router,
     events,
     settings,
-    async dispose() {},
+    vault,
+    authority: authority.service,
+    tokens: tokens.tokens,
+    async dispose() {
+      stopFollowingModules();
+      await tokens.tokens.dispose();
+      await authority.dispose();
+      vault.dispose();
+    },
   };
 }

@@ -9,6 +9,6 @@ let done = false;
 export function setupTokenCrypto(): void {
   if (done) return;
   done = true;
-  x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+  x509.cryptoProvider.set(webcrypto as never);
   pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as WebCrypto }));
 }

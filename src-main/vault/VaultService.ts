@@ -28,7 +28,7 @@ import { readKeyFile } from './readKeyFile';
 import { readVaultBackup } from './readVaultBackup';
 import { VaultRepositories } from './repositories/VaultRepositories';
 import { DEFAULT_SCRYPT_PARAMS, type ScryptParams } from './ScryptParams';
-import type { SqlSession } from './SqlSession';
+import type { SessionSource, SqlSession } from './SqlSession';
 import { toRawKeyBuffer } from './toRawKeyBuffer';
 import { UnlockThrottle } from './UnlockThrottle';
 import { unwrapWithPassphrase } from './unwrapWithPassphrase';
@@ -114,6 +114,12 @@ export class VaultService {
       lockReason: this.state === 'locked' ? this.lockReason : null,
     };
   }
+
+  /**
+   * The open session, for services that write several repositories in one transaction (sync: a page of changes
+   * and its cursor together). Throws VaultLockedError while locked, like every repository call.
+   */
+  readonly openSession: SessionSource = () => this.requireSession();
 
   /** Looks at the files (without opening the database) to find the starting state. */
   init(): Promise<VaultStatus> {

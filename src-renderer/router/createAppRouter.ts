@@ -2,9 +2,16 @@ import { createRouter, createWebHashHistory, createMemoryHistory, type RouteReco
 import { SECTIONS } from './sections';
 import ComingSoonView from '../views/ComingSoonView.vue';
 import SettingsView from '../views/SettingsView.vue';
+import DashboardView from '../views/DashboardView.vue';
+import CatalogueView from '../views/CatalogueView.vue';
+import FormView from '../views/FormView.vue';
+import TokensView from '../views/TokensView.vue';
 
 const BUILT_VIEWS: Partial<Record<string, RouteRecordRaw['component']>> = {
   settings: SettingsView,
+  dashboard: DashboardView,
+  catalogue: CatalogueView,
+  tokens: TokensView,
 };
 
 /** Hash history: works the same on app://guichet and on the dev host, with no server-side routing. */
@@ -17,6 +24,8 @@ export function createAppRouter(options: { memory?: boolean } = {}) {
       component: BUILT_VIEWS[section.id] ?? ComingSoonView,
       meta: { section: section.id },
     })),
+    { path: '/catalogue/:procedureId', name: 'form', component: FormView, meta: { section: 'catalogue' } },
+    { path: '/drafts/:draftId', name: 'draft', component: FormView, meta: { section: 'catalogue' } },
     { path: '/:pathMatch(.*)*', redirect: '/dashboard' },
   ];
   return createRouter({ history: options.memory ? createMemoryHistory() : createWebHashHistory(), routes });

@@ -11,7 +11,7 @@ let done = false;
 export function setupCrypto(): void {
   if (done) return;
   done = true;
-  x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+  x509.cryptoProvider.set(webcrypto as never);
   pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: webcrypto as unknown as WebCrypto }));
 }
 

@@ -1,5 +1,9 @@
 import { appCalls, appEvents } from './appContract';
 import { settingsCalls, settingsEvents } from './settingsContract';
+import { vaultCalls, vaultEvents } from './vaultContract';
+import { formsCalls } from './formsContract';
+import { authorityCalls, authorityEvents } from './authorityContract';
+import { tokensCalls, tokensEvents } from './tokensContract';
 
 /**
  * Every call and event between renderer and main, declared once. Adding a call: declare it in its domain file
@@ -8,9 +12,16 @@ import { settingsCalls, settingsEvents } from './settingsContract';
 export const contractCalls = {
   ...appCalls,
   ...settingsCalls,
+  ...vaultCalls,
+  ...formsCalls,
+  ...authorityCalls,
+  ...tokensCalls,
 } as const;
 
 export const contractEvents = {
   ...appEvents,
   ...settingsEvents,
+  ...vaultEvents,
+  ...authorityEvents,
+  ...tokensEvents,
 } as const;

@@ -1,9 +1,9 @@
 /**
  * Forms benchmark: validate + compute a 300-field definition with 20 rows in each repeatable group, 1000 times.
- * Run: npx tsx tests/bench/forms.bench.ts. Prints `forms validate_p95_ms <x>`; the Chromium render measurement
- * (render_ms) is added by the renderer's part of the benchmark, which can reuse buildLargeForm/buildLargeValues.
+ * Then renders it in Chromium (benchRender). Run: npm run bench -- forms. Last line:
+ * `forms validate_p95_ms <x> render_ms <y>` (render_ms: first render of all steps at once, median of 5 fresh pages).
  */
-import { loadavg } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { compileForm, parseFormDefinition, validateForm, type FormDefinition, type FormValues } from '../../src-shared/forms';
 
@@ -176,10 +176,130 @@ export function benchValidate(iterations = 1000): {
   return { p50: p(times, 0.5), p95: p(times, 0.95), max: Math.max(...times), cpuP95: p(cpu, 0.95), issues, fields: countFields(def) };
 }
 
+
+/** Browser side: mounts the real FormRenderer (every step, or the wizard) and reports the time to the next frame. */
+const RENDER_PAGE_TS = `import { createApp, h, markRaw, nextTick } from 'vue';
+import { parseAndCompile, type FormValues } from '@repo/src-shared/forms';
+import FormRenderer from '@repo/src-renderer/forms/FormRenderer.vue';
+import { createAppI18n } from '@repo/src-renderer/i18n/createAppI18n';
+import '@repo/src-renderer/styles/main.css';
+import '@repo/src-renderer/styles/forms.css';
+
+async function run(): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const allSteps = params.get('mode') !== 'wizard';
+  const [definition, values] = (await Promise.all([fetch('./form.json').then((r) => r.json()), fetch('./values.json').then((r) => r.json())])) as [unknown, FormValues];
+  const t0 = performance.now();
+  const form = markRaw(parseAndCompile(definition));
+  const t1 = performance.now();
+  const app = createApp({ render: () => h(FormRenderer, { form, values, allSteps, today: '2024-06-15' }) });
+  app.use(createAppI18n('en'));
+  app.mount('#app');
+  const tMount = performance.now();
+  await nextTick();
+  await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+  const t2 = performance.now();
+  (window as unknown as { benchResult: unknown }).benchResult = {
+    compileMs: t1 - t0,
+    renderMs: t2 - t1,
+    mountMs: tMount - t1,
+    fields: document.querySelectorAll('.form-field').length,
+    controls: document.querySelectorAll('input, select, textarea').length,
+  };
+}
+
+void run();
+`;
+
+const RENDER_PAGE_HTML = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="UTF-8" />
+    <title>forms render bench</title>
+  </head>
+  <body>
+    <div id="app"></div>
+    <script type="module" src="./renderBench.ts"></script>
+  </body>
+</html>
+`;
+
+/**
+ * Renders the same form in Chromium (playwright-core driving /usr/bin/chromium): builds tests/bench/render with Vite,
+ * serves it on loopback, and mounts the real FormRenderer with all 300 fields (every step at once) and with the
+ * wizard's first step, in fresh pages. Returns the median first-render times in milliseconds.
+ */
+export async function benchRender(runs = 5): Promise<{ fullMs: number; fullMountMs: number; wizardMs: number; compileMs: number; controls: number }> {
+  const { mkdir, mkdtemp, rm, writeFile, readFile } = await import('node:fs/promises');
+  const { createServer } = await import('node:http');
+  const path = await import('node:path');
+  const { fileURLToPath } = await import('node:url');
+  const { build } = await import('vite');
+  const vue = (await import('@vitejs/plugin-vue')).default;
+  const { chromium } = await import('playwright-core');
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const outDir = await mkdtemp(path.join(tmpdir(), 'forms-render-bench-'));
+  try {
+    // The page lives in a temporary root (it is browser code, outside the Node type-check of tests/bench).
+    const repo = path.resolve(here, '../..');
+    // Inside the repository, so that the page's bare imports ('vue') resolve from its node_modules.
+    await mkdir(path.join(repo, 'node_modules', '.tmp'), { recursive: true });
+    const root = await mkdtemp(path.join(repo, 'node_modules', '.tmp', 'forms-render-page-'));
+    await writeFile(path.join(root, 'index.html'), RENDER_PAGE_HTML);
+    await writeFile(path.join(root, 'renderBench.ts'), RENDER_PAGE_TS.replaceAll('@repo/', `${repo}/`));
+    try {
+      await build({ configFile: false, logLevel: 'error', root, base: './', plugins: [vue()], build: { outDir, emptyOutDir: true, target: 'es2022' } });
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+    await writeFile(path.join(outDir, 'form.json'), JSON.stringify(buildLargeForm()));
+    await writeFile(path.join(outDir, 'values.json'), JSON.stringify(buildLargeValues()));
+    const types: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json' };
+    const server = createServer(async (req, res) => {
+      const name = path.normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^\/+/, '') || 'index.html';
+      const file = path.join(outDir, name);
+      if (!file.startsWith(outDir)) return void res.writeHead(403).end();
+      try {
+        const body = await readFile(file);
+        res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' }).end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+    try {
+      const measure = async (mode: string) => {
+        const results: Array<{ renderMs: number; mountMs: number; compileMs: number; controls: number }> = [];
+        for (let i = 0; i < runs; i++) {
+          const page = await browser.newPage();
+          await page.goto(`http://127.0.0.1:${port}/index.html?mode=${mode}`);
+          await page.waitForFunction('window.benchResult !== undefined', undefined, { timeout: 30_000 });
+          results.push((await page.evaluate('window.benchResult')) as { renderMs: number; mountMs: number; compileMs: number; controls: number });
+          await page.close();
+        }
+        results.sort((a, b) => a.renderMs - b.renderMs);
+        return results[Math.floor(results.length / 2)] as { renderMs: number; mountMs: number; compileMs: number; controls: number };
+      };
+      const full = await measure('full');
+      const wizard = await measure('wizard');
+      return { fullMs: full.renderMs, fullMountMs: full.mountMs, wizardMs: wizard.renderMs, compileMs: full.compileMs, controls: full.controls };
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  } finally {
+    await rm(outDir, { recursive: true, force: true });
+  }
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const r = benchValidate(1000);
   console.log(`forms: ${r.fields} fields, ${GROUPS} groups x ${ROWS} rows, ${r.issues} issues per run`);
   console.log(`forms validate+compute x1000: p50 ${r.p50.toFixed(3)} ms, p95 ${r.p95.toFixed(3)} ms, max ${r.max.toFixed(3)} ms`);
   console.log(`forms validate+compute x1000 (process CPU time): p95 ${r.cpuP95.toFixed(3)} ms; load average ${loadavg()[0]?.toFixed(2)}`);
-  console.log(`forms validate_p95_ms ${r.p95.toFixed(3)}`);
+  const render = await benchRender(5);
+  console.log(`forms render in Chromium (median of 5 fresh pages): all steps ${render.fullMs.toFixed(1)} ms (${render.controls} controls; Vue mount ${render.fullMountMs.toFixed(1)} ms), wizard first step ${render.wizardMs.toFixed(1)} ms; compile ${render.compileMs.toFixed(1)} ms`);
+  console.log(`forms validate_p95_ms ${r.p95.toFixed(3)} render_ms ${render.fullMs.toFixed(1)}`);
 }

@@ -38,9 +38,12 @@ describe('renderer shell against a real main', () => {
   }
 
   it('follows the system language and lists every section with a coming-soon state', async () => {
-    const { app } = await mount();
+    const { app, router } = await mount();
     const links = [...root.querySelectorAll('nav a')].map((a) => a.textContent?.trim());
     expect(links).toEqual(['▦Übersicht', '☰Verfahren', '✉Postfach', '◉Meine Daten', '▤Meine Dokumente', '⌂Bereiche und Benutzer', '◎eTracking', '▣Chipkarten und Token', '⚙Einstellungen']);
+    // The dashboard is built (forms); a section still to come shows the coming-soon state.
+    await router.push('/mailbox');
+    await until(() => root.querySelector('[data-testid="coming-soon"]') !== null, 'a coming-soon section');
     expect(root.querySelector('[data-testid="coming-soon"]')?.textContent).toContain('Noch nicht verfügbar');
     app.unmount();
   });

@@ -1,3 +1,56 @@
 import type { authorityEn } from './en';
 
-export const authorityDe: typeof authorityEn = {};
+export const authorityDe: typeof authorityEn = {
+  demo: {
+    banner: 'Demo: nicht mit der Verwaltung verbunden',
+    hint: 'Es antwortet der eingebaute Demonstrationsdienst. Nichts, was Sie einreichen, erreicht die Verwaltung.',
+  },
+  connection: {
+    label: 'Verbindung zur Verwaltung',
+    state: {
+      idle: 'Nicht verbunden',
+      connecting: 'Verbindung wird hergestellt…',
+      online: 'Online',
+      offline: 'Offline',
+      signedOut: 'Nicht angemeldet',
+      error: 'Verbindungsfehler',
+    },
+    syncing: 'Synchronisierung läuft…',
+    progress: '{items} Änderungen empfangen',
+    lastSync: 'Letzte Synchronisierung: {time}',
+    never: 'Noch nicht synchronisiert',
+    syncNow: 'Jetzt synchronisieren',
+    outboxPending: '{n} warten auf den Versand',
+    outboxFailed: '{n} konnten nicht gesendet werden',
+  },
+  dossiers: {
+    title: 'Meine Verfahren',
+    empty: 'In diesem Bereich gibt es noch keine Verfahren.',
+    loading: 'Verfahren werden geladen…',
+    total: '{n} Verfahren',
+    reference: 'Aktenzeichen',
+    procedure: 'Verfahren',
+    status: 'Status',
+    updated: 'Letzte Änderung',
+    previous: 'Vorherige Seite',
+    next: 'Nächste Seite',
+    page: 'Seite {page} von {pages}',
+    statuses: {
+      submitted: 'Eingereicht',
+      received: 'Eingegangen',
+      in_process: 'In Bearbeitung',
+      information_requested: 'Auskünfte angefordert',
+      completed: 'Abgeschlossen',
+      rejected: 'Abgelehnt',
+    },
+  },
+  errors: {
+    AuthorityResponseError: 'Der Dienst der Verwaltung hat eine unlesbare Antwort gesendet. Es wurde nichts geändert; versuchen Sie es später erneut.',
+    AuthorityRequestError: 'Der Dienst der Verwaltung hat die Anfrage abgelehnt.',
+    AuthorityNotSignedInError: 'Melden Sie sich mit Ihrem Zertifikat an, um sich mit der Verwaltung zu verbinden.',
+    AuthorityItemNotFoundError: 'Dieses Element ist in Ihrem Tresor nicht vorhanden.',
+    NetworkError: 'Der Dienst der Verwaltung ist nicht erreichbar. Prüfen Sie Ihre Netzwerkverbindung.',
+    VaultLockedError: 'Der Tresor ist gesperrt.',
+    unknown: 'Ein Fehler ist aufgetreten: {name}.',
+  },
+};

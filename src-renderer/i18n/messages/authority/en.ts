@@ -1,2 +1,55 @@
 /** UI texts of the authority screens (English: the reference the other languages are typed against). */
-export const authorityEn = {};
+export const authorityEn = {
+  demo: {
+    banner: 'Demo: not connected to the administration',
+    hint: 'The built-in demonstration service answers. Nothing you submit reaches the administration.',
+  },
+  connection: {
+    label: 'Connection to the administration',
+    state: {
+      idle: 'Not connected',
+      connecting: 'Connecting…',
+      online: 'Online',
+      offline: 'Offline',
+      signedOut: 'Not signed in',
+      error: 'Connection error',
+    },
+    syncing: 'Synchronising…',
+    progress: '{items} changes received',
+    lastSync: 'Last synchronisation: {time}',
+    never: 'Not synchronised yet',
+    syncNow: 'Synchronise now',
+    outboxPending: '{n} waiting to be sent',
+    outboxFailed: '{n} could not be sent',
+  },
+  dossiers: {
+    title: 'My procedures',
+    empty: 'No procedures in this space yet.',
+    loading: 'Loading procedures…',
+    total: '{n} procedures',
+    reference: 'Reference',
+    procedure: 'Procedure',
+    status: 'Status',
+    updated: 'Last update',
+    previous: 'Previous page',
+    next: 'Next page',
+    page: 'Page {page} of {pages}',
+    statuses: {
+      submitted: 'Submitted',
+      received: 'Received',
+      in_process: 'In process',
+      information_requested: 'Information requested',
+      completed: 'Completed',
+      rejected: 'Rejected',
+    },
+  },
+  errors: {
+    AuthorityResponseError: 'The administration’s service sent an answer that cannot be read. Nothing was changed; try again later.',
+    AuthorityRequestError: 'The administration’s service refused the request.',
+    AuthorityNotSignedInError: 'Sign in with your certificate to connect to the administration.',
+    AuthorityItemNotFoundError: 'This item cannot be found in your vault.',
+    NetworkError: 'The administration’s service cannot be reached. Check your network connection.',
+    VaultLockedError: 'The vault is locked.',
+    unknown: 'An error occurred: {name}.',
+  },
+};

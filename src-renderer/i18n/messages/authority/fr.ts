@@ -1,3 +1,56 @@
 import type { authorityEn } from './en';
 
-export const authorityFr: typeof authorityEn = {};
+export const authorityFr: typeof authorityEn = {
+  demo: {
+    banner: 'Démo : non connecté à l’administration',
+    hint: 'C’est le service de démonstration intégré qui répond. Rien de ce que vous soumettez n’arrive à l’administration.',
+  },
+  connection: {
+    label: 'Connexion à l’administration',
+    state: {
+      idle: 'Non connecté',
+      connecting: 'Connexion…',
+      online: 'En ligne',
+      offline: 'Hors ligne',
+      signedOut: 'Non authentifié',
+      error: 'Erreur de connexion',
+    },
+    syncing: 'Synchronisation…',
+    progress: '{items} changements reçus',
+    lastSync: 'Dernière synchronisation : {time}',
+    never: 'Pas encore synchronisé',
+    syncNow: 'Synchroniser maintenant',
+    outboxPending: '{n} en attente d’envoi',
+    outboxFailed: '{n} n’ont pas pu être envoyés',
+  },
+  dossiers: {
+    title: 'Mes démarches',
+    empty: 'Aucune démarche dans cet espace pour l’instant.',
+    loading: 'Chargement des démarches…',
+    total: '{n} démarches',
+    reference: 'Référence',
+    procedure: 'Démarche',
+    status: 'Statut',
+    updated: 'Dernière mise à jour',
+    previous: 'Page précédente',
+    next: 'Page suivante',
+    page: 'Page {page} sur {pages}',
+    statuses: {
+      submitted: 'Soumise',
+      received: 'Reçue',
+      in_process: 'En traitement',
+      information_requested: 'Informations demandées',
+      completed: 'Terminée',
+      rejected: 'Refusée',
+    },
+  },
+  errors: {
+    AuthorityResponseError: 'Le service de l’administration a envoyé une réponse illisible. Rien n’a été modifié ; réessayez plus tard.',
+    AuthorityRequestError: 'Le service de l’administration a refusé la demande.',
+    AuthorityNotSignedInError: 'Authentifiez-vous avec votre certificat pour vous connecter à l’administration.',
+    AuthorityItemNotFoundError: 'Cet élément est introuvable dans votre coffre.',
+    NetworkError: 'Le service de l’administration est injoignable. Vérifiez votre connexion réseau.',
+    VaultLockedError: 'Le coffre est verrouillé.',
+    unknown: 'Une erreur est survenue : {name}.',
+  },
+};

@@ -1,0 +1,236 @@
+import type { z } from 'zod';
+import {
+  catalogueListSchema,
+  challengeSchema,
+  changesPageSchema,
+  documentListSchema,
+  documentSchema,
+  dossierListSchema,
+  dossierSchema,
+  etrackingSchema,
+  formDefinitionSummarySchema,
+  invitationListSchema,
+  memberListSchema,
+  memberSchema,
+  messageListSchema,
+  messageSchema,
+  personalDataSchema,
+  sessionSchema,
+  spaceListSchema,
+  type EtrackingRequest,
+  type InvitationRequest,
+  type ReplyRequest,
+  type SubmissionData,
+} from '../../src-shared/authority/apiSchemas';
+import type { AuthorityClient } from './AuthorityClient';
+import { encodeMultipart, type MultipartPart } from './encodeMultipart';
+
+export interface UploadFile {
+  filename: string;
+  mediaType: string;
+  content: Buffer;
+}
+
+const seg = (value: string) => encodeURIComponent(value);
+
+/**
+ * One typed function per operation of api/authority.openapi.yaml (hand-written; request and answer types come from
+ * the zod schemas in src-shared/authority/apiSchemas.ts, which mirror the document's components).
+ */
+export class AuthorityApi {
+  constructor(readonly client: AuthorityClient) {}
+
+  // --- auth ---
+  async createChallenge() {
+    return (await this.client.request({ operation: 'createChallenge', method: 'POST', path: '/auth/challenge', auth: false, retry: true, schema: challengeSchema })).data;
+  }
+
+  async createSession(body: { nonce: string; certificates: string[]; signature: string }) {
+    const json = { ...body, algorithm: 'RSASSA-PKCS1-v1_5-SHA256' as const };
+    return (await this.client.request({ operation: 'createSession', method: 'POST', path: '/auth/session', auth: false, retry: false, json, schema: sessionSchema })).data;
+  }
+
+  /** Renewing is not idempotent (the old token ends), so it is never retried blindly. */
+  async renewSession(token: string) {
+    return (
+      await this.client.request({
+        operation: 'renewSession',
+        method: 'POST',
+        path: '/auth/session/renew',
+        auth: false,
+        retry: false,
+        headers: { authorization: `Bearer ${token}` },
+        schema: sessionSchema,
+      })
+    ).data;
+  }
+
+  async createAnonymousSession() {
+    return (await this.client.request({ operation: 'createAnonymousSession', method: 'POST', path: '/auth/anonymous', auth: false, retry: true, schema: sessionSchema })).data;
+  }
+
+  async getSession() {
+    return (await this.client.request({ operation: 'getSession', method: 'GET', path: '/auth/session', schema: sessionSchema })).data;
+  }
+
+  async deleteSession(token: string): Promise<void> {
+    await this.client.request({ operation: 'deleteSession', method: 'DELETE', path: '/auth/session', auth: false, retry: false, headers: { authorization: `Bearer ${token}` }, schema: null });
+  }
+
+  // --- catalogue ---
+  /** null when the ETag still matches. */
+  async listCatalogue(options: { audience?: 'private' | 'professional'; etag?: string | null } = {}) {
+    const response = await this.client.request({
+      operation: 'listCatalogue',
+      method: 'GET',
+      path: '/catalogue',
+      auth: false,
+      query: { audience: options.audience },
+      headers: options.etag ? { 'if-none-match': options.etag } : {},
+      allowNotModified: true,
+      schema: catalogueListSchema,
+    });
+    return response.status === 304 ? null : { ...response.data, etag: response.headers.etag ?? response.data.etag };
+  }
+
+  /** The definition stays unknown here (the forms engine parses it); null when the ETag still matches. */
+  async getFormDefinition(id: string, etag?: string | null) {
+    const response = await this.client.request({
+      operation: 'getFormDefinition',
+      method: 'GET',
+      path: `/catalogue/${seg(id)}`,
+      auth: false,
+      headers: etag ? { 'if-none-match': etag } : {},
+      allowNotModified: true,
+      schema: formDefinitionSummarySchema,
+    });
+    return response.status === 304 ? null : { definition: response.data, etag: response.headers.etag ?? null };
+  }
+
+  // --- spaces ---
+  async listSpaces() {
+    return (await this.client.request({ operation: 'listSpaces', method: 'GET', path: '/spaces', schema: spaceListSchema })).data.items;
+  }
+
+  async getPersonalData(space: string) {
+    return (await this.client.request({ operation: 'getPersonalData', method: 'GET', path: `/spaces/${seg(space)}/personal-data`, schema: personalDataSchema })).data;
+  }
+
+  async listDocuments(space: string) {
+    return (await this.client.request({ operation: 'listDocuments', method: 'GET', path: `/spaces/${seg(space)}/documents`, schema: documentListSchema })).data.items;
+  }
+
+  async getDocument(space: string, id: string) {
+    return (await this.client.request({ operation: 'getDocument', method: 'GET', path: `/spaces/${seg(space)}/documents/${seg(id)}`, schema: documentSchema })).data;
+  }
+
+  async getDocumentContent(space: string, id: string): Promise<Buffer> {
+    const response = await this.client.request({
+      operation: 'getDocumentContent',
+      method: 'GET',
+      path: `/spaces/${seg(space)}/documents/${seg(id)}/content`,
+      headers: { accept: 'application/pdf, image/jpeg, image/png, application/problem+json' },
+      schema: null,
+      binary: true,
+    });
+    return response.data ?? Buffer.alloc(0);
+  }
+
+  // --- dossiers ---
+  async listDossiers(space: string) {
+    return (await this.client.request({ operation: 'listDossiers', method: 'GET', path: `/spaces/${seg(space)}/dossiers`, schema: dossierListSchema })).data.items;
+  }
+
+  async getDossier(space: string, reference: string) {
+    return (await this.client.request({ operation: 'getDossier', method: 'GET', path: `/spaces/${seg(space)}/dossiers/${seg(reference)}`, schema: dossierSchema })).data;
+  }
+
+  async listMessages(space: string, reference: string) {
+    return (
+      await this.client.request({ operation: 'listMessages', method: 'GET', path: `/spaces/${seg(space)}/dossiers/${seg(reference)}/messages`, schema: messageListSchema })
+    ).data.items;
+  }
+
+  async createReply(space: string, reference: string, idempotencyKey: string, body: ReplyRequest) {
+    return (
+      await this.client.request({
+        operation: 'createReply',
+        method: 'POST',
+        path: `/spaces/${seg(space)}/dossiers/${seg(reference)}/replies`,
+        idempotencyKey,
+        json: body,
+        schema: messageSchema,
+      })
+    ).data;
+  }
+
+  /** multipart: `submission` (JSON), optional `document` (the submission PDF), `attachments`. space null: anonymous. */
+  async createSubmission(space: string | null, idempotencyKey: string, submission: SubmissionData, files: { document?: UploadFile; attachments?: UploadFile[] } = {}) {
+    const parts: MultipartPart[] = [{ name: 'submission', filename: 'submission.json', contentType: 'application/json', content: Buffer.from(JSON.stringify(submission)) }];
+    if (files.document) parts.push({ name: 'document', filename: files.document.filename, contentType: 'application/pdf', content: files.document.content });
+    for (const file of files.attachments ?? []) parts.push({ name: 'attachments', filename: file.filename, contentType: file.mediaType, content: file.content });
+    const response = await this.client.request({
+      operation: space ? 'createSubmission' : 'createAnonymousSubmission',
+      method: 'POST',
+      path: space ? `/spaces/${seg(space)}/submissions` : '/submissions',
+      idempotencyKey,
+      multipart: encodeMultipart(parts),
+      schema: dossierSchema,
+    });
+    return { dossier: response.data, replayed: response.headers['idempotent-replayed'] === 'true' };
+  }
+
+  async listChanges(space: string, cursor: string | null, limit: number) {
+    return (
+      await this.client.request({
+        operation: 'listChanges',
+        method: 'GET',
+        path: `/spaces/${seg(space)}/changes`,
+        query: { cursor, limit },
+        schema: changesPageSchema,
+      })
+    ).data;
+  }
+
+  // --- members ---
+  async listMembers(space: string) {
+    return (await this.client.request({ operation: 'listMembers', method: 'GET', path: `/spaces/${seg(space)}/members`, schema: memberListSchema })).data.items;
+  }
+
+  async inviteMember(space: string, invitation: InvitationRequest) {
+    return (await this.client.request({ operation: 'inviteMember', method: 'POST', path: `/spaces/${seg(space)}/members`, json: invitation, schema: memberSchema })).data;
+  }
+
+  async changeMemberRole(space: string, member: string, role: InvitationRequest['role']) {
+    return (
+      await this.client.request({ operation: 'changeMemberRole', method: 'PATCH', path: `/spaces/${seg(space)}/members/${seg(member)}`, json: { role }, schema: memberSchema })
+    ).data;
+  }
+
+  async removeMember(space: string, member: string): Promise<void> {
+    await this.client.request({ operation: 'removeMember', method: 'DELETE', path: `/spaces/${seg(space)}/members/${seg(member)}`, schema: null });
+  }
+
+  async listInvitations() {
+    return (await this.client.request({ operation: 'listInvitations', method: 'GET', path: '/invitations', schema: invitationListSchema })).data.items;
+  }
+
+  async acceptInvitation(id: string) {
+    return (await this.client.request({ operation: 'acceptInvitation', method: 'POST', path: `/invitations/${seg(id)}/accept`, schema: memberSchema })).data;
+  }
+
+  async refuseInvitation(id: string) {
+    return (await this.client.request({ operation: 'refuseInvitation', method: 'POST', path: `/invitations/${seg(id)}/refuse`, schema: memberSchema })).data;
+  }
+
+  // --- eTracking ---
+  async createEtracking(request: EtrackingRequest) {
+    return (await this.client.request({ operation: 'createEtracking', method: 'POST', path: '/etracking', json: request, schema: etrackingSchema })).data;
+  }
+
+  async getEtracking(number: string) {
+    return (await this.client.request({ operation: 'getEtracking', method: 'GET', path: `/etracking/${seg(number)}`, auth: false, schema: etrackingSchema })).data;
+  }
+}
+
+export type ApiSessionAnswer = z.infer<typeof sessionSchema>;

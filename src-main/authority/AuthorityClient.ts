@@ -1,0 +1,245 @@
+import http from 'node:http';
+import https from 'node:https';
+import axios, { type AxiosInstance, type AxiosResponse, type Method } from 'axios';
+import type { z } from 'zod';
+import { NetworkError } from '../../src-shared/errors';
+import { problemSchema } from '../../src-shared/authority/apiSchemas';
+import { AuthorityNotSignedInError, AuthorityRequestError, AuthorityResponseError } from '../../src-shared/authority/errors';
+import type { AuthProvider } from './AuthProvider';
+import { backoffDelay, sleep as defaultSleep } from './backoff';
+import { proxyConfig } from './proxyConfig';
+
+export interface AuthorityClientOptions {
+  /** Base URL of the API, e.g. `https://authority.example/v1`. */
+  baseUrl: string;
+  proxyUrl?: string | null;
+  /** Per request (socket inactivity and whole answer). Default 20 s. */
+  timeoutMs?: number;
+  /** Extra tries for idempotent requests after network errors and 5xx. Default 4. */
+  retries?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Told after each exchange whether the server was reachable (for the connection status). */
+  onReachability?: (reachable: boolean) => void;
+  /** Counts requests (the benchmark checks that an empty sync costs one). */
+  onRequest?: (method: string, path: string) => void;
+}
+
+export interface RequestSpec<S extends z.ZodType | null> {
+  /** The OpenAPI operationId, for errors and logs. */
+  operation: string;
+  method: Method;
+  path: string;
+  query?: Record<string, string | number | undefined | null>;
+  json?: unknown;
+  /** A multipart body, encoded (see encodeMultipart). */
+  multipart?: { body: Buffer; contentType: string };
+  headers?: Record<string, string>;
+  idempotencyKey?: string;
+  /** Send the session's bearer token (default true). */
+  auth?: boolean;
+  /** Retry on network errors and 5xx; default: GET, or any request with an Idempotency-Key. */
+  retry?: boolean;
+  /** Schema of a 2xx JSON answer; null for answers without a body (204) or binary ones. */
+  schema: S;
+  /** Return 304 as `null` instead of an error (conditional GET). */
+  allowNotModified?: boolean;
+  binary?: boolean;
+}
+
+export interface ClientResponse<T> {
+  status: number;
+  data: T;
+  headers: Record<string, string | undefined>;
+}
+
+const RETRY_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
+
+/**
+ * The authority's HTTP client (axios): bearer session, timeouts, retries with exponential backoff and jitter for
+ * idempotent requests, one session renewal on 401, proxy from the settings, and every JSON answer validated with zod.
+ * Answers are read as bytes and parsed here: a malformed body is an AuthorityResponseError, never a crash.
+ */
+export class AuthorityClient {
+  private readonly http: AxiosInstance;
+  private readonly options: Required<Omit<AuthorityClientOptions, 'proxyUrl' | 'onReachability' | 'onRequest'>> &
+    Pick<AuthorityClientOptions, 'onReachability' | 'onRequest'>;
+  private auth: AuthProvider | null = null;
+  private readonly agents: { http: http.Agent; https: https.Agent };
+
+  constructor(options: AuthorityClientOptions) {
+    this.options = {
+      baseUrl: options.baseUrl.replace(/\/+$/, ''),
+      timeoutMs: options.timeoutMs ?? 20_000,
+      retries: options.retries ?? 4,
+      baseDelayMs: options.baseDelayMs ?? 300,
+      maxDelayMs: options.maxDelayMs ?? 10_000,
+      random: options.random ?? Math.random,
+      sleep: options.sleep ?? defaultSleep,
+      onReachability: options.onReachability,
+      onRequest: options.onRequest,
+    };
+    this.agents = { http: new http.Agent({ keepAlive: true, maxSockets: 8 }), https: new https.Agent({ keepAlive: true, maxSockets: 8 }) };
+    this.http = axios.create({
+      // Node's http adapter always (a DOM-like global XMLHttpRequest, e.g. in tests, must not be picked up).
+      adapter: 'http',
+      baseURL: this.options.baseUrl,
+      timeout: this.options.timeoutMs,
+      proxy: proxyConfig(options.proxyUrl),
+      httpAgent: this.agents.http,
+      httpsAgent: this.agents.https,
+      responseType: 'arraybuffer',
+      transformResponse: [(data: unknown) => data],
+      validateStatus: () => true,
+      maxRedirects: 0,
+      maxContentLength: 64 * 1024 * 1024,
+      maxBodyLength: 64 * 1024 * 1024,
+      headers: { accept: 'application/json, application/problem+json' },
+    });
+  }
+
+  get baseUrl(): string {
+    return this.options.baseUrl;
+  }
+
+  setAuth(auth: AuthProvider | null): void {
+    this.auth = auth;
+  }
+
+  dispose(): void {
+    this.agents.http.destroy();
+    this.agents.https.destroy();
+  }
+
+  async request<S extends z.ZodType>(spec: RequestSpec<S>): Promise<ClientResponse<z.output<S>>>;
+  async request(spec: RequestSpec<null>): Promise<ClientResponse<Buffer | null>>;
+  async request(spec: RequestSpec<z.ZodType | null>): Promise<ClientResponse<unknown>> {
+    const useAuth = spec.auth ?? true;
+    const retry = spec.retry ?? (spec.method.toUpperCase() === 'GET' || spec.idempotencyKey !== undefined);
+    let renewed = false;
+    for (let attempt = 0; ; attempt += 1) {
+      const token = useAuth ? await this.requireToken() : null;
+      let response: AxiosResponse<ArrayBuffer>;
+      try {
+        this.options.onRequest?.(spec.method, spec.path);
+        response = await this.http.request<ArrayBuffer>({
+          method: spec.method,
+          url: spec.path,
+          params: cleanQuery(spec.query),
+          data: spec.multipart?.body ?? (spec.json === undefined ? undefined : JSON.stringify(spec.json)),
+          headers: {
+            // No body: no content type at all (axios would otherwise declare a form and servers answer 415).
+            'content-type': spec.json !== undefined ? 'application/json' : (spec.multipart?.contentType ?? false),
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...(spec.idempotencyKey ? { 'idempotency-key': spec.idempotencyKey } : {}),
+            ...spec.headers,
+          },
+        });
+      } catch (error) {
+        // axios refusing to build the request is a bug here, not the network.
+        if ((error as { code?: string; response?: unknown }).code === 'ERR_BAD_REQUEST' && !(error as { response?: unknown }).response) throw error;
+        this.options.onReachability?.(false);
+        const networkError = toNetworkError(error, spec.operation);
+        if (retry && attempt < this.options.retries) {
+          await this.options.sleep(this.delay(attempt, null));
+          continue;
+        }
+        throw networkError;
+      }
+      this.options.onReachability?.(true);
+      const { status } = response;
+      const headers = flatHeaders(response.headers as Record<string, unknown>);
+      if (status === 401 && useAuth && !renewed && token && this.auth) {
+        renewed = true;
+        if (await this.auth.onUnauthorized(token)) {
+          attempt -= 1;
+          continue;
+        }
+      }
+      if (status === 304 && spec.allowNotModified) return { status, data: null, headers };
+      if (status < 200 || status >= 300) {
+        const problem = parseProblem(response.data, status);
+        const transient = RETRY_STATUSES.has(status) || (status === 409 && problem.slug === 'idempotency-in-flight');
+        if (retry && transient && attempt < this.options.retries) {
+          await this.options.sleep(this.delay(attempt, headers['retry-after'] ?? null));
+          continue;
+        }
+        throw new AuthorityRequestError(problem.detail ?? problem.title ?? `HTTP ${status}`, {
+          operation: spec.operation,
+          status,
+          type: problem.slug,
+          title: problem.title,
+          detail: problem.detail,
+        });
+      }
+      const bytes = Buffer.from(response.data ?? new ArrayBuffer(0));
+      if (spec.schema === null) return { status, data: spec.binary ? bytes : null, headers };
+      return { status, data: parseBody(bytes, spec.schema, spec.operation, status), headers };
+    }
+  }
+
+  private async requireToken(): Promise<string> {
+    const token = this.auth ? await this.auth.token() : null;
+    if (!token) throw new AuthorityNotSignedInError('Sign in to reach the authority.');
+    return token;
+  }
+
+  private delay(attempt: number, retryAfter: string | null): number {
+    const backoff = backoffDelay(attempt, { baseMs: this.options.baseDelayMs, maxMs: this.options.maxDelayMs, random: this.options.random });
+    const seconds = retryAfter !== null ? Number(retryAfter) : NaN;
+    return Number.isFinite(seconds) ? Math.max(backoff, Math.min(seconds * 1000, this.options.maxDelayMs)) : backoff;
+  }
+}
+
+function cleanQuery(query: RequestSpec<null>['query']): Record<string, string | number> | undefined {
+  if (!query) return undefined;
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null) out[key] = value;
+  return out;
+}
+
+function flatHeaders(raw: Record<string, unknown>): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(raw)) out[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value == null ? undefined : String(value);
+  return out;
+}
+
+function toNetworkError(error: unknown, operation: string): NetworkError {
+  const e = error as { code?: string; message?: string };
+  const timeout = e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT';
+  return new NetworkError(timeout ? 'The authority did not answer in time.' : 'The authority cannot be reached.', {
+    operation,
+    code: e.code ?? null,
+    timeout,
+  }, { cause: error });
+}
+
+function parseProblem(data: ArrayBuffer | undefined, status: number): { slug: string | null; title: string | null; detail: string | null } {
+  try {
+    const parsed = problemSchema.safeParse(JSON.parse(Buffer.from(data ?? new ArrayBuffer(0)).toString('utf8')));
+    if (parsed.success) {
+      const slug = parsed.data.type.startsWith('urn:guichet:problem:') ? parsed.data.type.slice('urn:guichet:problem:'.length) : parsed.data.type;
+      return { slug, title: parsed.data.title, detail: parsed.data.detail ?? null };
+    }
+  } catch {
+    // Not a problem document: keep the status only.
+  }
+  return { slug: null, title: null, detail: status >= 500 ? 'The authority failed.' : null };
+}
+
+function parseBody<S extends z.ZodType>(bytes: Buffer, schema: S, operation: string, status: number): z.output<S> {
+  let json: unknown;
+  try {
+    json = JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw new AuthorityResponseError('The authority sent an answer that is not valid JSON.', { operation, status });
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 10).map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    throw new AuthorityResponseError('The authority sent an answer of an unexpected shape.', { operation, status, issues });
+  }
+  return parsed.data;
+}

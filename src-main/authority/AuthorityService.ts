@@ -1,0 +1,378 @@
+import { NetworkError } from '../../src-shared/errors';
+import { AuthorityItemNotFoundError, AuthorityNotSignedInError } from '../../src-shared/authority/errors';
+import type {
+  ConnectionState,
+  ConnectionStatus,
+  DossierPage,
+  DossierView,
+  ErrorSummary,
+  MessageView,
+  OutboxItemView,
+  ReplyInput,
+  SessionStatus,
+  SubmissionInput,
+} from '../../src-shared/authority/viewSchemas';
+import type { EventHub } from '../events/EventHub';
+import type { Logger } from '../log/Logger';
+import type { DossierQuery } from '../vault/repositories/DossierRepository';
+import { AuthorityApi } from './AuthorityApi';
+import { AuthorityClient, type AuthorityClientOptions } from './AuthorityClient';
+import type { AuthorityEndpoint } from './AuthorityEndpoint';
+import { AuthoritySession } from './AuthoritySession';
+import type { AuthorityStore } from './AuthorityStore';
+import { backoffDelay } from './backoff';
+import type { ChallengeSigner } from './ChallengeSigner';
+import { summarizeError } from './classifyFailure';
+import { OutboxSender, type OutboxSenderOptions } from './OutboxSender';
+import { enqueueReply, enqueueSubmission, type Enqueued } from './outboxEnqueue';
+import { listOutbox, outboxCounts } from './outboxQueries';
+import { SyncEngine } from './SyncEngine';
+import { toDossierView, toMessageView, toOutboxItemView } from './toViews';
+
+export interface AuthorityServiceOptions {
+  events: EventHub;
+  log: Logger;
+  store: AuthorityStore;
+  /** Sync and send only while the vault is open. */
+  isVaultUnlocked: () => boolean;
+  /** True when no authority URL is set (demo mode), known before the endpoint is resolved. */
+  isDemo: () => boolean;
+  /** Resolves (and in demo mode starts) the endpoint; called at the first connection. */
+  resolveEndpoint: () => Promise<AuthorityEndpoint>;
+  proxyUrl: () => string | null;
+  /** Default 5 minutes. */
+  syncIntervalMs?: number;
+  pageSize?: number;
+  client?: Partial<AuthorityClientOptions>;
+  outbox?: OutboxSenderOptions;
+  now?: () => number;
+}
+
+interface Connection {
+  endpoint: AuthorityEndpoint;
+  client: AuthorityClient;
+  api: AuthorityApi;
+  session: AuthoritySession;
+  sync: SyncEngine;
+  outbox: OutboxSender;
+}
+
+/**
+ * The authority in main: connection, session, sync and outbox, with the status the shell shows. Starts when the
+ * vault is unlocked (sync at once, then on an interval, on demand, and again as soon as the network is back after a
+ * failure), stops when it locks. Sends contract events connection.changed, sync.progress and dossiers.changed.
+ */
+export class AuthorityService {
+  private connection: Connection | null = null;
+  private connecting: Promise<Connection> | null = null;
+  private signer: ChallengeSigner | null = null;
+  private state: ConnectionState = 'idle';
+  private lastSyncAt: number | null = null;
+  private lastError: ErrorSummary | null = null;
+  private spaceIds: string[] = [];
+  private syncing: Promise<void> | null = null;
+  private intervalTimer: NodeJS.Timeout | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private outboxTimer: NodeJS.Timeout | null = null;
+  private offlineTries = 0;
+  private started = false;
+  private changedSpaces = new Set<string>();
+  private changedTimer: NodeJS.Timeout | null = null;
+  private readonly now: () => number;
+
+  constructor(private readonly options: AuthorityServiceOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  // --- lifecycle ---
+
+  /** The vault was unlocked: connect, sync, send. */
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    const interval = this.options.syncIntervalMs ?? 5 * 60_000;
+    this.intervalTimer = setInterval(() => void this.syncNow().catch(() => undefined), interval);
+    this.intervalTimer.unref();
+    void this.syncNow().catch(() => undefined);
+  }
+
+  /** The vault was locked: no more timers; a running sync ends at its next vault access. */
+  stop(): void {
+    this.started = false;
+    for (const timer of [this.intervalTimer, this.retryTimer, this.outboxTimer]) if (timer) clearTimeout(timer);
+    this.intervalTimer = this.retryTimer = this.outboxTimer = null;
+    this.setState('idle');
+  }
+
+  /** The authority URL or proxy changed: the next connection uses the new ones. */
+  async reset(): Promise<void> {
+    const old = this.connection;
+    this.connection = null;
+    this.connecting = null;
+    this.spaceIds = [];
+    old?.client.dispose();
+    this.emitStatus();
+    if (this.started) void this.syncNow().catch(() => undefined);
+  }
+
+  dispose(): void {
+    this.stop();
+    if (this.changedTimer) clearTimeout(this.changedTimer);
+    this.connection?.client.dispose();
+    this.connection = null;
+  }
+
+  // --- session (the tokens service plugs its card in here) ---
+
+  /** Keeps the signer for this and later sign-ins, and signs in now. */
+  async signIn(signer: ChallengeSigner): Promise<SessionStatus> {
+    this.signer = signer;
+    const connection = await this.connect();
+    connection.session.setSigner(signer);
+    const status = await connection.session.signIn(signer);
+    if (this.started) void this.syncNow().catch(() => undefined);
+    return status;
+  }
+
+  async signOut(): Promise<void> {
+    this.signer = null;
+    const connection = this.connection;
+    if (!connection) return;
+    connection.session.setSigner(connection.endpoint.demoSigner);
+    await connection.session.signOut();
+  }
+
+  sessionStatus(): SessionStatus {
+    return (
+      this.connection?.session.status() ?? {
+        signedIn: false,
+        kind: null,
+        personName: null,
+        privateSpaceId: null,
+        expiresAt: null,
+        canSignIn: this.signer !== null || this.options.isDemo(),
+      }
+    );
+  }
+
+  /** The typed API over the current connection (catalogue, personal data, members, eTracking...). */
+  async api(): Promise<AuthorityApi> {
+    return (await this.connect()).api;
+  }
+
+  // --- status ---
+
+  status(): ConnectionStatus {
+    const session = this.sessionStatus();
+    let outbox = { pending: 0, dead: 0 };
+    if (this.options.isVaultUnlocked()) {
+      try {
+        outbox = outboxCounts(this.options.store.session());
+      } catch {
+        // Locked meanwhile.
+      }
+    }
+    return {
+      demo: this.connection?.endpoint.demo ?? this.options.isDemo(),
+      apiUrl: this.connection?.endpoint.apiUrl ?? null,
+      state: this.state,
+      signedIn: session.signedIn,
+      personName: session.personName,
+      privateSpaceId: session.privateSpaceId,
+      spaceIds: [...this.spaceIds],
+      syncing: this.syncing !== null,
+      lastSyncAt: this.lastSyncAt,
+      lastError: this.lastError,
+      outboxPending: outbox.pending,
+      outboxFailed: outbox.dead,
+    };
+  }
+
+  // --- sync ---
+
+  /** Syncs every space of the person, then sends the outbox. Concurrent calls share one run. */
+  async syncNow(): Promise<ConnectionStatus> {
+    if (!this.options.isVaultUnlocked()) return this.status();
+    this.syncing ??= this.runSync().finally(() => {
+      this.syncing = null;
+      this.emitStatus();
+    });
+    await this.syncing;
+    return this.status();
+  }
+
+  private async runSync(): Promise<void> {
+    const { events } = this.options;
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.setState(this.state === 'online' ? 'online' : 'connecting');
+    events.emit('sync.progress', { phase: 'started', spaceId: null, pages: 0, items: 0, error: null });
+    try {
+      const connection = await this.connect();
+      const token = await connection.session.token();
+      if (!token) throw new AuthorityNotSignedInError('Sign in to reach the authority.');
+      const spaces = await connection.api.listSpaces();
+      this.spaceIds = spaces.map((s) => s.id);
+      let items = 0;
+      for (const space of spaces) {
+        if (!this.options.isVaultUnlocked()) return;
+        const info = await connection.sync.syncSpace(space.id);
+        items += info.items;
+      }
+      this.lastSyncAt = this.now();
+      this.lastError = null;
+      this.offlineTries = 0;
+      this.setState('online');
+      events.emit('sync.progress', { phase: 'done', spaceId: null, pages: 0, items, error: null });
+      await this.flushOutbox();
+    } catch (error) {
+      const summary = summarizeError(error);
+      this.lastError = summary;
+      this.options.log.warn('authority.syncFailed', { name: summary.name, message: error instanceof Error ? error.message : summary.message });
+      events.emit('sync.progress', { phase: 'failed', spaceId: null, pages: 0, items: 0, error: summary });
+      if (error instanceof AuthorityNotSignedInError) this.setState('signedOut');
+      else if (error instanceof NetworkError) {
+        this.setState('offline');
+        this.scheduleRetry();
+      } else this.setState('error');
+      throw error;
+    }
+  }
+
+  /** Offline: try again soon, then less often (the network may come back any time). */
+  private scheduleRetry(): void {
+    if (!this.started) return;
+    const delay = backoffDelay(this.offlineTries++, { baseMs: 2_000, maxMs: 60_000 });
+    this.retryTimer = setTimeout(() => void this.syncNow().catch(() => undefined), delay);
+    this.retryTimer.unref();
+  }
+
+  // --- outbox ---
+
+  enqueueSubmission(input: SubmissionInput): Enqueued {
+    return this.enqueued(enqueueSubmission(this.options.store, input));
+  }
+
+  enqueueReply(input: ReplyInput): Enqueued {
+    return this.enqueued(enqueueReply(this.options.store, input));
+  }
+
+  listOutbox(options: { status?: 'pending' | 'sent' | 'dead'; limit?: number }): OutboxItemView[] {
+    return listOutbox(this.options.store.session(), options).map(toOutboxItemView);
+  }
+
+  /** Sends what is due; when items wait for a retry, plans the next pass. */
+  async flushOutbox(): Promise<{ sent: number; failed: number }> {
+    if (!this.options.isVaultUnlocked()) return { sent: 0, failed: 0 };
+    const connection = await this.connect();
+    const result = await connection.outbox.flush();
+    this.planOutbox();
+    this.emitStatus();
+    return result;
+  }
+
+  private enqueued(result: Enqueued): Enqueued {
+    this.emitStatus();
+    if (this.started) void this.flushOutbox().catch(() => undefined);
+    return result;
+  }
+
+  private planOutbox(): void {
+    if (this.outboxTimer) clearTimeout(this.outboxTimer);
+    this.outboxTimer = null;
+    if (!this.started || !this.options.isVaultUnlocked()) return;
+    const next = outboxCounts(this.options.store.session()).nextAttemptAt;
+    if (next === null) return;
+    this.outboxTimer = setTimeout(() => void this.flushOutbox().catch(() => undefined), Math.max(50, next - this.now()));
+    this.outboxTimer.unref();
+  }
+
+  // --- vault reads for the UI ---
+
+  listDossiers(query: DossierQuery): DossierPage {
+    const spaceId = query.spaceId ?? this.sessionStatus().privateSpaceId ?? undefined;
+    const page = this.options.store.repos.dossiers.list({ ...query, spaceId });
+    return { ...page, items: page.items.map(toDossierView) };
+  }
+
+  getDossier(reference: string): DossierView {
+    const dossier = this.options.store.repos.dossiers.get(reference);
+    if (!dossier) throw new AuthorityItemNotFoundError(`No dossier ${reference} in the vault.`, { what: 'dossier', id: reference });
+    return toDossierView(dossier);
+  }
+
+  listMessages(reference: string): MessageView[] {
+    return this.options.store.repos.messages.thread(reference).map(toMessageView);
+  }
+
+  // --- internals ---
+
+  private connect(): Promise<Connection> {
+    if (this.connection) return Promise.resolve(this.connection);
+    this.connecting ??= this.openConnection().finally(() => {
+      this.connecting = null;
+    });
+    return this.connecting;
+  }
+
+  private async openConnection(): Promise<Connection> {
+    const endpoint = await this.options.resolveEndpoint();
+    const client = new AuthorityClient({
+      baseUrl: endpoint.apiUrl,
+      proxyUrl: endpoint.demo ? null : this.options.proxyUrl(),
+      ...this.options.client,
+      onReachability: (reachable) => this.onReachability(reachable),
+    });
+    const api = new AuthorityApi(client);
+    const session = new AuthoritySession(api, { now: this.now, onChange: () => this.emitStatus() });
+    session.setSigner(this.signer ?? endpoint.demoSigner);
+    client.setAuth(session);
+    const sync = new SyncEngine(api, this.options.store, {
+      pageSize: this.options.pageSize,
+      onPage: (info) => {
+        this.options.events.emit('sync.progress', { phase: 'page', spaceId: info.spaceId, pages: info.pages, items: info.items, error: null });
+        if (info.dossiers > 0 || info.messages > 0) this.dossiersChanged(info.spaceId);
+      },
+    });
+    const outbox = new OutboxSender(api, this.options.store, {
+      ...this.options.outbox,
+      onItem: (event) => {
+        if (event.outcome === 'sent') this.dossiersChanged(event.spaceId);
+      },
+    });
+    this.connection = { endpoint, client, api, session, sync, outbox };
+    this.emitStatus();
+    return this.connection;
+  }
+
+  private onReachability(reachable: boolean): void {
+    if (reachable && this.state === 'offline') {
+      // The network is back: catch up now rather than at the next planned try.
+      this.setState('connecting');
+      if (this.started) setImmediate(() => void this.syncNow().catch(() => undefined));
+    }
+  }
+
+  /** dossiers.changed at most every 250 ms (a long sync would otherwise flood the renderer). */
+  private dossiersChanged(spaceId: string): void {
+    this.changedSpaces.add(spaceId);
+    if (this.changedTimer) return;
+    this.changedTimer = setTimeout(() => {
+      this.changedTimer = null;
+      const spaceIds = [...this.changedSpaces];
+      this.changedSpaces.clear();
+      this.options.events.emit('dossiers.changed', { spaceIds });
+    }, 250);
+    this.changedTimer.unref();
+  }
+
+  private setState(state: ConnectionState): void {
+    if (this.state === state) return;
+    this.state = state;
+    this.emitStatus();
+  }
+
+  private emitStatus(): void {
+    this.options.events.emit('connection.changed', this.status());
+  }
+}

@@ -1,0 +1,81 @@
+import type { EventHub } from '../events/EventHub';
+import type { Logger } from '../log/Logger';
+import type { SettingsStore } from '../settings/SettingsStore';
+import type { VaultService } from '../vault/VaultService';
+import type { AuthorityEndpoint } from './AuthorityEndpoint';
+import { AuthorityService, type AuthorityServiceOptions } from './AuthorityService';
+import { vaultAuthorityStore } from './AuthorityStore';
+import { startDemoAuthority, type DemoAuthority } from './startDemoAuthority';
+
+export interface AuthorityWiringOptions extends Partial<Pick<AuthorityServiceOptions, 'syncIntervalMs' | 'pageSize' | 'client' | 'outbox'>> {
+  /** Starts the demo sandbox (default: in this process, data in `<userDataDir>/sandbox`). */
+  startDemo?: (userDataDir: string) => Promise<DemoAuthority>;
+}
+
+/**
+ * Wires the authority service into main: the endpoint from the settings (authorityUrl null = demo: the sandbox is
+ * started on loopback at the first connection), start and stop with the vault, a new connection when the URL or
+ * the proxy changes.
+ */
+export function createAuthority(deps: {
+  userDataDir: string;
+  settings: SettingsStore;
+  vault: VaultService;
+  events: EventHub;
+  log: Logger;
+  options?: AuthorityWiringOptions;
+}): { service: AuthorityService; dispose(): Promise<void> } {
+  const { userDataDir, settings, vault, events, log, options = {} } = deps;
+  let demo: Promise<DemoAuthority> | null = null;
+
+  const resolveEndpoint = async (): Promise<AuthorityEndpoint> => {
+    const url = settings.get('authorityUrl');
+    if (url) return { apiUrl: url.replace(/\/+$/, ''), demo: false, demoSigner: null };
+    demo ??= (options.startDemo ?? startDemoAuthority)(userDataDir).catch((error: unknown) => {
+      demo = null;
+      throw error;
+    });
+    const started = await demo;
+    log.info('authority.demoStarted', { apiUrl: started.apiUrl });
+    return started;
+  };
+
+  const service = new AuthorityService({
+    events,
+    log,
+    store: vaultAuthorityStore(vault),
+    isVaultUnlocked: () => vault.status().state === 'unlocked',
+    isDemo: () => settings.get('authorityUrl') === null,
+    resolveEndpoint,
+    proxyUrl: () => settings.get('proxyUrl'),
+    syncIntervalMs: options.syncIntervalMs,
+    pageSize: options.pageSize,
+    client: options.client,
+    outbox: options.outbox,
+  });
+
+  let endpointKey = `${settings.get('authorityUrl')}|${settings.get('proxyUrl')}`;
+  const unsubscribe = events.subscribe((name, payload) => {
+    if (name === 'vault.stateChanged') {
+      if ((payload as { state: string }).state === 'unlocked') service.start();
+      else service.stop();
+    } else if (name === 'settings.changed') {
+      const key = `${settings.get('authorityUrl')}|${settings.get('proxyUrl')}`;
+      if (key !== endpointKey) {
+        endpointKey = key;
+        void service.reset();
+      }
+    }
+  });
+
+  return {
+    service,
+    async dispose() {
+      unsubscribe();
+      service.dispose();
+      const running = demo;
+      demo = null;
+      if (running) await running.then((d) => d.close()).catch(() => undefined);
+    },
+  };
+}

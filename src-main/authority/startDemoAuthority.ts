@@ -1,0 +1,52 @@
+import os from 'node:os';
+import path from 'node:path';
+import type { AuthorityEndpoint } from './AuthorityEndpoint';
+import { pemFileChallengeSigner } from './pemChallengeSigner';
+
+/**
+ * Loaded by a computed specifier on purpose: the renderer's type-check (DOM library) must not follow main into the
+ * sandbox's sources, and the Electron bundle does not carry the sandbox (tsx and the dev host resolve it at run time).
+ */
+const SANDBOX_MODULE = ['..', '..', 'src-sandbox', 'createSandbox'].join('/');
+
+interface SandboxModule {
+  startSandbox(options: { dataDir: string; pkiDir?: string; host?: string; port?: number; seed?: 'demo' | 'empty' }): Promise<{
+    apiUrl: string;
+    pki: { dir: string; persons: Record<string, { auth: { keyFile: string; certFile: string } } | undefined> };
+    close(): Promise<void>;
+  }>;
+}
+
+/** The demo person: owns the private space PP-A7K3QZ and administers the company PM-K4R7T2. */
+export const DEMO_PERSON_ID = 'anne-schmit';
+
+export interface DemoAuthority extends AuthorityEndpoint {
+  close(): Promise<void>;
+}
+
+/**
+ * The sandbox PKI folder: `<userDataDir>/sandbox/pki` by default; GUICHET_SANDBOX_PKI_DIR overrides it, and under
+ * vitest one PKI is shared by every test profile (making one costs seconds of key generation).
+ */
+function demoPkiDir(): string | undefined {
+  if (process.env.GUICHET_SANDBOX_PKI_DIR) return process.env.GUICHET_SANDBOX_PKI_DIR;
+  return process.env.VITEST ? path.join(os.tmpdir(), 'guichet-sandbox-test-pki-v1') : undefined;
+}
+
+/**
+ * Demo mode (no authority URL set): the sandbox runs in this process on loopback, with its data and test PKI in
+ * `<userDataDir>/sandbox`, and the demo person signs in with her sandbox certificate. Nothing reaches the
+ * administration.
+ */
+export async function startDemoAuthority(userDataDir: string): Promise<DemoAuthority> {
+  const { startSandbox } = (await import(/* @vite-ignore */ SANDBOX_MODULE)) as SandboxModule;
+  const sandbox = await startSandbox({ dataDir: path.join(userDataDir, 'sandbox'), pkiDir: demoPkiDir(), host: '127.0.0.1', port: 0, seed: 'demo' });
+  const identity = sandbox.pki.persons[DEMO_PERSON_ID]?.auth;
+  const demoSigner = identity
+    ? await pemFileChallengeSigner(path.join(sandbox.pki.dir, identity.keyFile), [
+        path.join(sandbox.pki.dir, identity.certFile),
+        path.join(sandbox.pki.dir, 'issuing-ca.pem'),
+      ])
+    : null;
+  return { apiUrl: sandbox.apiUrl, demo: true, demoSigner, close: () => sandbox.close() };
+}

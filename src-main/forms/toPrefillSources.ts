@@ -1,0 +1,40 @@
+/** A plain JSON object, or null. */
+function record(value: unknown): Record<string, unknown> | null {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+function defined(entries: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(entries).filter(([, v]) => v !== undefined && v !== null));
+}
+
+/**
+ * The prefill vocabulary of the form definitions (person: matricule, firstName, lastName, birthDate, address, email,
+ * phone, iban; company: name, legalForm, rcsNumber, vatNumber, naceCode, address, email, iban) from a personal data
+ * set. Accepts a set already in that vocabulary, or the authority's "my data" answer (civil/contact, company).
+ */
+export function personPrefill(data: unknown): Record<string, unknown> | null {
+  const set = record(data);
+  if (!set) return null;
+  const civil = record(set.civil);
+  if (!civil) return set;
+  const contact = record(set.contact) ?? {};
+  return defined({
+    matricule: civil.matricule,
+    firstName: civil.givenName ?? civil.firstName,
+    lastName: civil.surname ?? civil.lastName,
+    birthDate: civil.birthDate,
+    birthPlace: civil.birthPlace,
+    nationality: civil.nationality,
+    address: set.address,
+    email: contact.email ?? set.email,
+    phone: contact.phone ?? set.phone,
+    iban: set.iban,
+  });
+}
+
+export function companyPrefill(data: unknown): Record<string, unknown> | null {
+  const set = record(data);
+  if (!set) return null;
+  const company = record(set.company);
+  return company ? { ...defined({ email: set.email, iban: set.iban }), ...company } : set;
+}

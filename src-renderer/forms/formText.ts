@@ -1,0 +1,106 @@
+import type { FormIssue, LeafField, LocalizedText } from '../../src-shared/forms';
+import type { SupportedLocale } from '../../src-shared/i18n/locales';
+
+/** The definition's text in the UI language. */
+export function pick(text: LocalizedText | undefined, locale: SupportedLocale): string {
+  return text ? text[locale] : '';
+}
+
+/** The DOM id of a value path: 'members[2].income' → 'field-members-2-income'. */
+export function domId(path: string): string {
+  return `field-${path.replace(/[[\].]+/g, '-').replace(/-+$/, '')}`;
+}
+
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+/** Intl formatters are costly to build: one per locale and kind, kept. */
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let hit = formatters.get(key) as T | undefined;
+  if (!hit) {
+    hit = make();
+    formatters.set(key, hit);
+  }
+  return hit;
+}
+
+export function numberFormat(locale: string): Intl.NumberFormat {
+  return cached(`number:${locale}`, () => new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 6 }));
+}
+
+export function formatMoney(cents: number, locale: string): string {
+  return cached(`money:${locale}`, () => new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' })).format(cents / 100);
+}
+
+/** 'yyyy-mm-dd' as a localized date (calendar day, no time zone shift). */
+export function formatDate(iso: string, locale: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match) return iso;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return cached(`date:${locale}`, () => new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' })).format(date);
+}
+
+export function formatBytes(bytes: number, locale: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
+}
+
+/**
+ * Parses an amount as people type it ('1234.5', '1 234,50', '1.234,50', '€ 12') into cents; null when empty,
+ * undefined when it is not an amount.
+ */
+export function parseAmount(text: string): number | null | undefined {
+  let v = text.replace(/[\s\u00a0\u202f€]/g, '').replace(/^EUR|EUR$/i, '');
+  if (v === '') return null;
+  const negative = v.startsWith('-');
+  if (negative) v = v.slice(1);
+  const lastComma = v.lastIndexOf(',');
+  const lastDot = v.lastIndexOf('.');
+  const decimalAt = Math.max(lastComma, lastDot);
+  let intPart = v;
+  let fraction = '';
+  // A separator followed by 1 or 2 digits at the end is the decimal one; others group thousands.
+  if (decimalAt >= 0 && v.length - decimalAt - 1 <= 2 && v.length - decimalAt - 1 > 0) {
+    intPart = v.slice(0, decimalAt);
+    fraction = v.slice(decimalAt + 1);
+  }
+  intPart = intPart.replace(/[.,'’]/g, '');
+  if (!/^\d+$/.test(intPart || '0') || !/^\d{0,2}$/.test(fraction)) return undefined;
+  const cents = Number(intPart || '0') * 100 + Number(fraction.padEnd(2, '0') || '0');
+  return Number.isSafeInteger(cents) ? (negative ? -cents : cents) : undefined;
+}
+
+/** Parses a number typed with a dot or a comma as the decimal mark; null when empty, undefined when not a number. */
+export function parseNumber(text: string): number | null | undefined {
+  const v = text.replace(/[\s\u00a0\u202f]/g, '');
+  if (v === '') return null;
+  if (!/^-?\d+(?:[.,]\d+)?$/.test(v)) return undefined;
+  return Number(v.replace(',', '.'));
+}
+
+export function amountText(cents: unknown, locale: string): string {
+  if (typeof cents !== 'number' || !Number.isFinite(cents)) return '';
+  return cached(`amount:${locale}`, () => new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: true })).format(cents / 100);
+}
+
+type Translate = (key: string, params?: Record<string, unknown>) => string;
+
+/** The message of an issue in the UI language, with money and date bounds formatted. */
+export function issueMessage(issue: FormIssue, field: LeafField | undefined, t: Translate, locale: SupportedLocale): string {
+  if (issue.message) return issue.message[locale];
+  const params: Record<string, unknown> = { ...issue.params };
+  for (const key of ['min', 'max'] as const) {
+    const raw = params[key];
+    if (raw === undefined) continue;
+    if (field?.type === 'money' && typeof raw === 'number') params[key] = formatMoney(raw, locale);
+    else if (field?.type === 'date' && typeof raw === 'string') params[key] = formatDate(raw, locale);
+  }
+  if (issue.code === 'fileSize' && typeof params.max === 'number') params.max = formatBytes(params.max, locale);
+  if (issue.code === 'pattern' && field && 'patternHint' in field && field.patternHint) return field.patternHint[locale];
+  return t(issue.key, params);
+}

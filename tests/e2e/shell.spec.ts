@@ -18,7 +18,7 @@ test.describe('the app shell in Chromium through the dev host', () => {
       ['Mailbox', 'Mailbox'],
       ['My documents', 'My documents'],
       ['eTracking', 'eTracking'],
-      ['Smart cards and tokens', 'Smart cards and tokens'],
+      ['Spaces and users', 'Spaces and users'],
     ] as const) {
       await page.getByRole('link', { name: label }).click();
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);

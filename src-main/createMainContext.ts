@@ -11,6 +11,7 @@ import { createFormsHandlers } from './ipc/handlers/createFormsHandlers';
 import { createAuthorityHandlers } from './ipc/handlers/createAuthorityHandlers';
 import { createTokensHandlers } from './ipc/handlers/createTokensHandlers';
 import { createTokenService } from './tokens/createTokenService';
+import { createSessionHandlers } from './ipc/handlers/createSessionHandlers';
 import type { TokenService } from './tokens/TokenService';
 import { createAuthority, type AuthorityWiringOptions } from './authority/createAuthority';
 import type { AuthorityService } from './authority/AuthorityService';
@@ -102,6 +103,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
       ...createFormsHandlers({ forms }),
       ...createAuthorityHandlers({ authority: authority.service }),
       ...createTokensHandlers({ tokens: tokens.tokens }),
+      ...createSessionHandlers({ authority: authority.service, tokens: tokens.tokens }),
     },
     isTrustedSender: createSenderCheck(options.trustedOrigins),
     log,

@@ -4,6 +4,7 @@ import { vaultCalls, vaultEvents } from './vaultContract';
 import { formsCalls } from './formsContract';
 import { authorityCalls, authorityEvents } from './authorityContract';
 import { tokensCalls, tokensEvents } from './tokensContract';
+import { sessionCalls } from './sessionContract';
 
 /**
  * Every call and event between renderer and main, declared once. Adding a call: declare it in its domain file
@@ -16,6 +17,7 @@ export const contractCalls = {
   ...formsCalls,
   ...authorityCalls,
   ...tokensCalls,
+  ...sessionCalls,
 } as const;
 
 export const contractEvents = {

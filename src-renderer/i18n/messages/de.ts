@@ -49,6 +49,8 @@ export const de: typeof en = {
     connection: 'Verbindung',
     authorityUrl: 'Adresse des Dienstes der Verwaltung',
     authorityUrlHelp: 'Leer lassen, um den in die Anwendung eingebauten Demonstrationsdienst zu verwenden.',
+    pkcs11Modules: 'Zusätzliche Chipkarten-Middleware (PKCS#11)',
+    pkcs11ModulesHelp: 'Vollständiger Pfad einer PKCS#11-Bibliothek, eine pro Zeile, zusätzlich zur bekannten LuxTrust-, eID- und OpenSC-Middleware.',
     save: 'Speichern',
     saved: 'Einstellungen gespeichert.',
     managed: 'Von Ihrer Administration festgelegt',

@@ -48,6 +48,8 @@ export const en = {
     connection: 'Connection',
     authorityUrl: 'Address of the administration’s service',
     authorityUrlHelp: 'Leave empty to use the demonstration service built into the application.',
+    pkcs11Modules: 'Additional smart card middleware (PKCS#11)',
+    pkcs11ModulesHelp: 'Full path of a PKCS#11 library, one per line, besides the known LuxTrust, eID and OpenSC middleware.',
     save: 'Save',
     saved: 'Settings saved.',
     managed: 'Set by your administrator',

@@ -49,6 +49,8 @@ export const fr: typeof en = {
     connection: 'Connexion',
     authorityUrl: 'Adresse du service de l’administration',
     authorityUrlHelp: 'Laissez vide pour utiliser le service de démonstration intégré à l’application.',
+    pkcs11Modules: 'Middleware de carte à puce supplémentaire (PKCS#11)',
+    pkcs11ModulesHelp: 'Chemin complet d’une bibliothèque PKCS#11, une par ligne, en plus des middlewares LuxTrust, eID et OpenSC connus.',
     save: 'Enregistrer',
     saved: 'Paramètres enregistrés.',
     managed: 'Défini par votre administrateur',

@@ -1,6 +1,18 @@
 import type { tokensEn } from './en';
 
 export const tokensDe: typeof tokensEn = {
+  sessionTitle: 'Sitzung bei der Verwaltung',
+  signedInAs: 'Angemeldet als {name}',
+  notSignedIn: 'Nicht angemeldet.',
+  signOut: 'Abmelden',
+  signInWith: 'Mit diesem Zertifikat anmelden',
+  signInTitle: 'Als {holder} anmelden',
+  signInIntro: 'Ihre Karte signiert eine einmalige Anfrage der Verwaltung; die PIN wird nur für diese Anmeldung verwendet und nicht aufbewahrt.',
+  pinLabel: 'PIN',
+  pinPadHint: 'Geben Sie Ihre PIN auf dem Tastenfeld des Kartenlesers ein, wenn er danach fragt.',
+  signingIn: 'Anmeldung läuft…',
+  signIn: 'Anmelden',
+  cancel: 'Abbrechen',
   refresh: 'Erneut nach Karten suchen',
   searching: 'Suche nach Kartenlesern und Token…',
   noTokensTitle: 'Keine Karte und kein Token gefunden',

@@ -1,5 +1,17 @@
 /** UI texts of the tokens screens (English: the reference the other languages are typed against). */
 export const tokensEn = {
+  sessionTitle: 'Session with the administration',
+  signedInAs: 'Signed in as {name}',
+  notSignedIn: 'Not signed in.',
+  signOut: 'Sign out',
+  signInWith: 'Sign in with this certificate',
+  signInTitle: 'Sign in as {holder}',
+  signInIntro: 'Your card signs a one-time challenge of the administration; the PIN is used for this sign-in only and is not kept.',
+  pinLabel: 'PIN',
+  pinPadHint: 'Enter your PIN on the card reader’s keypad when it asks for it.',
+  signingIn: 'Signing in…',
+  signIn: 'Sign in',
+  cancel: 'Cancel',
   refresh: 'Look for cards again',
   searching: 'Looking for card readers and tokens…',
   noTokensTitle: 'No card or token found',

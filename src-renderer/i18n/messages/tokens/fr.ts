@@ -1,6 +1,18 @@
 import type { tokensEn } from './en';
 
 export const tokensFr: typeof tokensEn = {
+  sessionTitle: 'Session auprès de l’administration',
+  signedInAs: 'Connecté en tant que {name}',
+  notSignedIn: 'Pas connecté.',
+  signOut: 'Se déconnecter',
+  signInWith: 'Se connecter avec ce certificat',
+  signInTitle: 'Se connecter en tant que {holder}',
+  signInIntro: 'Votre carte signe un défi à usage unique de l’administration ; le PIN ne sert qu’à cette connexion et n’est pas conservé.',
+  pinLabel: 'PIN',
+  pinPadHint: 'Saisissez votre PIN sur le clavier du lecteur de cartes lorsqu’il le demande.',
+  signingIn: 'Connexion en cours…',
+  signIn: 'Se connecter',
+  cancel: 'Annuler',
   refresh: 'Rechercher à nouveau les cartes',
   searching: 'Recherche des lecteurs de cartes et des tokens…',
   noTokensTitle: 'Aucune carte ni aucun token trouvé',

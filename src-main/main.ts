@@ -11,11 +11,17 @@ import { createSafeStorageProtector } from './app/createSafeStorageProtector';
 import { lockVaultOnSystemEvents } from './app/lockVaultOnSystemEvents';
 import { hardenWebContents } from './app/hardenWebContents';
 import { registerAppSchemePrivileges, serveRenderer } from './app/registerAppProtocol';
+import { startDemoAuthority } from './authority/startDemoAuthority';
+import { startSandbox } from '../src-sandbox/createSandbox';
 
 // The Electron entry: wiring only. Everything it wires is plain Node, tested without Electron.
 const here = path.dirname(fileURLToPath(import.meta.url));
 const rendererRoot = path.join(here, '../dist/renderer');
 const preloadPath = path.join(here, 'preload.cjs');
+// Packaged: electron-builder's extraResources; unpackaged (npm start): the repository's folders.
+const resources = app.isPackaged
+  ? { forms: path.join(process.resourcesPath, 'forms'), openApi: path.join(process.resourcesPath, 'api/authority.openapi.yaml') }
+  : { forms: path.join(here, '../resources/forms'), openApi: path.join(here, '../api/authority.openapi.yaml') };
 const log = createConsoleLogger('info');
 
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -34,6 +40,10 @@ async function start(): Promise<void> {
     log,
     trustedOrigins: [APP_ORIGIN],
     keyProtector: createSafeStorageProtector(process.platform),
+    formsDir: resources.forms,
+    authority: {
+      startDemo: (userDataDir) => startDemoAuthority(userDataDir, { startSandbox, formsDir: resources.forms, openApiPath: resources.openApi }),
+    },
   });
   lockVaultOnSystemEvents(context.vault);
   bindIpc(context, () => BrowserWindow.getAllWindows());

@@ -9,8 +9,16 @@ import { pemFileChallengeSigner } from './pemChallengeSigner';
  */
 const SANDBOX_MODULE = ['..', '..', 'src-sandbox', 'createSandbox'].join('/');
 
-interface SandboxModule {
-  startSandbox(options: { dataDir: string; pkiDir?: string; host?: string; port?: number; seed?: 'demo' | 'empty' }): Promise<{
+export interface SandboxModule {
+  startSandbox(options: {
+    dataDir: string;
+    pkiDir?: string;
+    host?: string;
+    port?: number;
+    seed?: 'demo' | 'empty';
+    formsDir?: string;
+    openApiPath?: string;
+  }): Promise<{
     apiUrl: string;
     pki: { dir: string; persons: Record<string, { auth: { keyFile: string; certFile: string } } | undefined> };
     close(): Promise<void>;
@@ -38,9 +46,22 @@ function demoPkiDir(): string | undefined {
  * `<userDataDir>/sandbox`, and the demo person signs in with her sandbox certificate. Nothing reaches the
  * administration.
  */
-export async function startDemoAuthority(userDataDir: string): Promise<DemoAuthority> {
-  const { startSandbox } = (await import(/* @vite-ignore */ SANDBOX_MODULE)) as SandboxModule;
-  const sandbox = await startSandbox({ dataDir: path.join(userDataDir, 'sandbox'), pkiDir: demoPkiDir(), host: '127.0.0.1', port: 0, seed: 'demo' });
+export async function startDemoAuthority(
+  userDataDir: string,
+  deps: { startSandbox?: SandboxModule['startSandbox']; formsDir?: string; openApiPath?: string } = {},
+): Promise<DemoAuthority> {
+  // The Electron entry passes startSandbox (statically imported, so it is in the bundle) and the packaged
+  // resource paths; tsx and the dev host load it from the sources.
+  const startSandbox = deps.startSandbox ?? ((await import(/* @vite-ignore */ SANDBOX_MODULE)) as SandboxModule).startSandbox;
+  const sandbox = await startSandbox({
+    dataDir: path.join(userDataDir, 'sandbox'),
+    pkiDir: demoPkiDir(),
+    host: '127.0.0.1',
+    port: 0,
+    seed: 'demo',
+    ...(deps.formsDir ? { formsDir: deps.formsDir } : {}),
+    ...(deps.openApiPath ? { openApiPath: deps.openApiPath } : {}),
+  });
   const identity = sandbox.pki.persons[DEMO_PERSON_ID]?.auth;
   const demoSigner = identity
     ? await pemFileChallengeSigner(path.join(sandbox.pki.dir, identity.keyFile), [

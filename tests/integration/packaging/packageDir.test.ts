@@ -57,8 +57,8 @@ describe('electron-builder dir target', () => {
     expect(files.some((file) => file.startsWith('/node_modules/vue/'))).toBe(false);
   });
 
-  it('ships the PDF fonts with their licence and the bundled form definitions as resources', () => {
-    for (const file of ['fonts/DejaVuSans.ttf', 'fonts/LICENSE-DejaVu.txt', 'forms/index.json', 'forms/housing-aid.json']) {
+  it('ships the PDF fonts with their licence, the bundled form definitions and the API document as resources', () => {
+    for (const file of ['fonts/DejaVuSans.ttf', 'fonts/LICENSE-DejaVu.txt', 'forms/index.json', 'forms/housing-aid.json', 'api/authority.openapi.yaml']) {
       expect(existsSync(path.join(unpacked, 'resources', file)), file).toBe(true);
     }
   });

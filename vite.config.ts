@@ -16,6 +16,23 @@ const onwarn = (warning: { code?: string; id?: string; message: string }, warn: 
   warn(warning as never);
 };
 
+/** An ES module for Node in dist-electron (main, its workers), with dependencies left outside the bundle. */
+function nodeEntry(entry: string, fileName: string) {
+  return {
+    entry: here(entry),
+    vite: {
+      root: here('.'),
+      build: {
+        outDir: here('./dist-electron'),
+        emptyOutDir: false,
+        sourcemap: true,
+        lib: { entry: here(entry), formats: ['es' as const], fileName: () => fileName },
+        rollupOptions: { external: mainExternal, onwarn },
+      },
+    },
+  };
+}
+
 /**
  * One config for the three builds: the renderer (root src-renderer -> dist/renderer) and, unless `--mode web`
  * (the dev host needs only the renderer), main (ESM) and the sandboxed preload (one CommonJS file) into dist-electron.
@@ -28,33 +45,9 @@ export default defineConfig(({ mode }): UserConfig => ({
     mode === 'web'
       ? []
       : electron([
-          {
-            entry: here('./src-main/main.ts'),
-            vite: {
-              root: here('.'),
-              build: {
-                outDir: here('./dist-electron'),
-                emptyOutDir: false,
-                sourcemap: true,
-                lib: { entry: here('./src-main/main.ts'), formats: ['es'], fileName: () => 'main.js' },
-                rollupOptions: { external: mainExternal, onwarn },
-              },
-            },
-          },
-          {
-            // Each PKCS#11 module runs in a worker thread (blocking calls never reach main's event loop).
-            entry: here('./src-main/tokens/worker/pkcs11Worker.ts'),
-            vite: {
-              root: here('.'),
-              build: {
-                outDir: here('./dist-electron'),
-                emptyOutDir: false,
-                sourcemap: true,
-                lib: { entry: here('./src-main/tokens/worker/pkcs11Worker.ts'), formats: ['es'], fileName: () => 'pkcs11Worker.js' },
-                rollupOptions: { external: mainExternal, onwarn },
-              },
-            },
-          },
+          nodeEntry('./src-main/main.ts', 'main.js'),
+          // Each PKCS#11 module runs in a worker thread (blocking calls never reach main's event loop).
+          nodeEntry('./src-main/tokens/worker/pkcs11Worker.ts', 'pkcs11Worker.js'),
           {
             entry: here('./src-preload/index.ts'),
             onstart: ({ reload }) => reload(),

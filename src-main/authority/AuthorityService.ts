@@ -28,6 +28,10 @@ import { enqueueReply, enqueueSubmission, type Enqueued } from './outboxEnqueue'
 import { listOutbox, outboxCounts } from './outboxQueries';
 import { SyncEngine } from './SyncEngine';
 import { toDossierView, toMessageView, toOutboxItemView } from './toViews';
+import { storePersonalData } from './storePersonalData';
+import type { ApiSpace } from '../../src-shared/authority/apiSchemas';
+
+const PERSONAL_DATA_MAX_AGE_MS = 60 * 60_000;
 
 export interface AuthorityServiceOptions {
   events: EventHub;
@@ -68,6 +72,7 @@ export class AuthorityService {
   private signer: ChallengeSigner | null = null;
   private state: ConnectionState = 'idle';
   private lastSyncAt: number | null = null;
+  private personalDataFetched: { personId: string; at: number } | null = null;
   private lastError: ErrorSummary | null = null;
   private spaceIds: string[] = [];
   private syncing: Promise<void> | null = null;
@@ -201,6 +206,23 @@ export class AuthorityService {
     return this.status();
   }
 
+  /**
+   * "My data" of every space, for prefill: fetched at the first sync of a session and then at most hourly, so that
+   * an ordinary incremental sync stays one request per space.
+   */
+  private async refreshPersonalData(connection: Connection, spaces: readonly ApiSpace[]): Promise<void> {
+    const session = connection.session.status();
+    const personId = session.privateSpaceId;
+    if (!personId || !session.personName) return;
+    const now = this.now();
+    if (this.personalDataFetched?.personId === personId && now - this.personalDataFetched.at < PERSONAL_DATA_MAX_AGE_MS) return;
+    const sets = [];
+    for (const space of spaces) sets.push(await connection.api.getPersonalData(space.id));
+    if (!this.options.isVaultUnlocked()) return;
+    storePersonalData(this.options.store, { id: personId, name: session.personName }, spaces, sets, now);
+    this.personalDataFetched = { personId, at: now };
+  }
+
   private async runSync(): Promise<void> {
     const { events } = this.options;
     if (this.retryTimer) clearTimeout(this.retryTimer);
@@ -213,6 +235,7 @@ export class AuthorityService {
       if (!token) throw new AuthorityNotSignedInError('Sign in to reach the authority.');
       const spaces = await connection.api.listSpaces();
       this.spaceIds = spaces.map((s) => s.id);
+      await this.refreshPersonalData(connection, spaces);
       let items = 0;
       for (const space of spaces) {
         if (!this.options.isVaultUnlocked()) return;

@@ -1,0 +1,31 @@
+import type { ApiPersonalData, ApiSpace } from '../../src-shared/authority/apiSchemas';
+import type { AuthorityStore } from './AuthorityStore';
+
+/**
+ * Keeps what the authority holds about the signed-in person ("my data") in the vault, for prefilling forms offline:
+ * the vault's owner becomes the `self` person, each space is recorded, and each space's data is stored as a new
+ * version of the set of its kind ('private' or 'professional') — only when it differs from the newest one.
+ */
+export function storePersonalData(
+  store: AuthorityStore,
+  person: { id: string; name: string },
+  spaces: readonly ApiSpace[],
+  sets: readonly ApiPersonalData[],
+  now: number,
+): number {
+  const { repos, session } = store;
+  let stored = 0;
+  session().tx(() => {
+    repos.persons.upsertPerson({ id: person.id, kind: 'self', displayName: person.name, createdAt: now });
+    for (const space of spaces) {
+      repos.persons.upsertSpace({ id: space.id, personId: person.id, kind: space.kind, name: space.name, createdAt: now });
+    }
+    for (const set of sets) {
+      const latest = repos.personalData.latest(person.id, set.kind);
+      if (latest && JSON.stringify(latest.data) === JSON.stringify(set)) continue;
+      repos.personalData.put({ personId: person.id, kind: set.kind, data: set, source: 'authority', fetchedAt: now });
+      stored += 1;
+    }
+  });
+  return stored;
+}

@@ -248,7 +248,7 @@ export async function benchRender(runs = 5): Promise<{ fullMs: number; fullMount
     await writeFile(path.join(root, 'index.html'), RENDER_PAGE_HTML);
     await writeFile(path.join(root, 'renderBench.ts'), RENDER_PAGE_TS.replaceAll('@repo/', `${repo}/`));
     try {
-      await build({ configFile: false, logLevel: 'error', root, base: './', plugins: [vue()], build: { outDir, emptyOutDir: true, target: 'es2022' } });
+      await build({ configFile: false, logLevel: 'error', root, base: './', plugins: [vue()], build: { outDir, emptyOutDir: true, target: 'es2022', minify: !process.env.FORMS_BENCH_PROFILE } });
     } finally {
       await rm(root, { recursive: true, force: true });
     }
@@ -282,6 +282,26 @@ export async function benchRender(runs = 5): Promise<{ fullMs: number; fullMount
         results.sort((a, b) => a.renderMs - b.renderMs);
         return results[Math.floor(results.length / 2)] as { renderMs: number; mountMs: number; compileMs: number; controls: number };
       };
+      if (process.env.FORMS_BENCH_PROFILE) {
+        // Diagnostics: where the all-steps render spends its time (self time per function, top 25).
+        const page = await browser.newPage();
+        const cdp = await page.context().newCDPSession(page);
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+        await cdp.send('Profiler.start');
+        await page.goto(`http://127.0.0.1:${port}/index.html?mode=full`);
+        await page.waitForFunction('window.benchResult !== undefined', undefined, { timeout: 30_000 });
+        const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>; samples: number[]; timeDeltas: number[] } };
+        const self = new Map<number, number>();
+        profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+        const byName = new Map<string, number>();
+        for (const node of profile.nodes) {
+          const key = `${node.callFrame.functionName || '(anonymous)'} ${node.callFrame.url.split('/').pop()}:${node.callFrame.lineNumber}`;
+          byName.set(key, (byName.get(key) ?? 0) + (self.get(node.id) ?? 0));
+        }
+        for (const [name, us] of [...byName].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`profile ${(us / 1000).toFixed(1)} ms ${name}`);
+        await page.close();
+      }
       const full = await measure('full');
       const wizard = await measure('wizard');
       return { fullMs: full.renderMs, fullMountMs: full.mountMs, wizardMs: wizard.renderMs, compileMs: full.compileMs, controls: full.controls };

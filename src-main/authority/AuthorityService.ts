@@ -29,6 +29,7 @@ import { listOutbox, outboxCounts } from './outboxQueries';
 import { SyncEngine } from './SyncEngine';
 import { toDossierView, toMessageView, toOutboxItemView } from './toViews';
 import { storePersonalData } from './storePersonalData';
+import type { SyncPageWriter } from '../vault/writer/PageWriter';
 import type { ApiSpace } from '../../src-shared/authority/apiSchemas';
 
 const PERSONAL_DATA_MAX_AGE_MS = 60 * 60_000;
@@ -47,6 +48,8 @@ export interface AuthorityServiceOptions {
   /** Default 5 minutes. */
   syncIntervalMs?: number;
   pageSize?: number;
+  /** The vault's page writer (a worker thread) for sync; pages are written on main's thread without it. */
+  openPageWriter?: () => Promise<SyncPageWriter>;
   client?: Partial<AuthorityClientOptions>;
   outbox?: OutboxSenderOptions;
   now?: () => number;
@@ -352,6 +355,7 @@ export class AuthorityService {
     client.setAuth(session);
     const sync = new SyncEngine(api, this.options.store, {
       pageSize: this.options.pageSize,
+      ...(this.options.openPageWriter ? { openWriter: this.options.openPageWriter } : {}),
       onPage: (info) => {
         this.options.events.emit('sync.progress', { phase: 'page', spaceId: info.spaceId, pages: info.pages, items: info.items, error: null });
         if (info.dossiers > 0 || info.messages > 0) this.dossiersChanged(info.spaceId);

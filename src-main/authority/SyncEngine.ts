@@ -4,6 +4,9 @@ import { AuthorityRequestError } from '../../src-shared/authority/errors';
 import type { AuthorityApi } from './AuthorityApi';
 import type { AuthorityStore } from './AuthorityStore';
 import { toVaultDossier, toVaultMessage } from './toVaultRecords';
+import type { SyncPageWriter } from '../vault/writer/PageWriter';
+import type { Dossier } from '../vault/repositories/DossierRepository';
+import type { Message } from '../vault/repositories/MessageRepository';
 
 export interface SyncPageInfo {
   spaceId: string;
@@ -17,6 +20,11 @@ export interface SyncEngineOptions {
   /** Items per page asked of the server (default 250: small pages keep each transaction short). */
   pageSize?: number;
   onPage?: (info: SyncPageInfo) => void;
+  /**
+   * Where pages are written: a worker thread with its own vault connection, so that SQLite's work never stalls main's
+   * event loop. Without it pages are written on this thread (tests of the engine alone, the baseline benchmark).
+   */
+  openWriter?: () => Promise<SyncPageWriter>;
 }
 
 export const cursorStream = (spaceId: string): string => `changes:${spaceId}`;
@@ -29,6 +37,7 @@ export const cursorStream = (spaceId: string): string => `changes:${spaceId}`;
 export class SyncEngine {
   private readonly pageSize: number;
   private readonly onPage: (info: SyncPageInfo) => void;
+  private readonly openWriter: (() => Promise<SyncPageWriter>) | null;
 
   constructor(
     private readonly api: AuthorityApi,
@@ -37,9 +46,22 @@ export class SyncEngine {
   ) {
     this.pageSize = options.pageSize ?? 250;
     this.onPage = options.onPage ?? (() => {});
+    this.openWriter = options.openWriter ?? null;
   }
 
   async syncSpace(spaceId: string, signal?: AbortSignal): Promise<SyncPageInfo> {
+    // The writer thread starts at the first page that changes anything: an empty incremental sync needs none.
+    const held: { writer: Promise<SyncPageWriter> | null } = { writer: null };
+    const openWriter = this.openWriter;
+    const writerFor = openWriter ? () => (held.writer ??= openWriter()) : null;
+    try {
+      return await this.pull(spaceId, writerFor, signal);
+    } finally {
+      if (held.writer) await (await held.writer.catch(() => null))?.close();
+    }
+  }
+
+  private async pull(spaceId: string, writerFor: (() => Promise<SyncPageWriter>) | null, signal?: AbortSignal): Promise<SyncPageInfo> {
     const stream = cursorStream(spaceId);
     const info: SyncPageInfo = { spaceId, pages: 0, items: 0, dossiers: 0, messages: 0 };
     let cursor = this.store.repos.syncCursors.get(stream);
@@ -59,7 +81,8 @@ export class SyncEngine {
         throw error;
       }
       signal?.throwIfAborted();
-      const counts = this.applyPage(stream, page);
+      const unchanged = page.items.length === 0 && page.nextCursor === cursor;
+      const counts = unchanged ? { dossiers: 0, messages: 0 } : await this.applyPage(stream, page, writerFor ? await writerFor() : null);
       cursor = page.nextCursor;
       info.pages += 1;
       info.items += page.items.length;
@@ -72,24 +95,27 @@ export class SyncEngine {
   }
 
   /** One transaction: the page's dossiers and messages, and the cursor after them. */
-  applyPage(stream: string, page: ChangesPage): { dossiers: number; messages: number } {
-    const { repos, session } = this.store;
-    let dossiers = 0;
-    let messages = 0;
-    session().tx(() => {
-      for (const item of page.items) {
-        if (item.type === 'dossier') {
-          if (item.dossier.spaceId === null) continue;
-          repos.dossiers.upsert(toVaultDossier(item.dossier));
-          dossiers += 1;
-        } else if (item.type === 'message') {
-          repos.messages.upsert(toVaultMessage(item.message));
-          messages += 1;
-        }
-        // Documents: their content is fetched on demand (my documents), not by the changes feed.
+  async applyPage(stream: string, page: ChangesPage, writer: SyncPageWriter | null = null): Promise<{ dossiers: number; messages: number }> {
+    const dossiers: Dossier[] = [];
+    const messages: Message[] = [];
+    for (const item of page.items) {
+      if (item.type === 'dossier') {
+        if (item.dossier.spaceId !== null) dossiers.push(toVaultDossier(item.dossier));
+      } else if (item.type === 'message') {
+        messages.push(toVaultMessage(item.message));
       }
-      repos.syncCursors.set(stream, page.nextCursor);
-    });
-    return { dossiers, messages };
+      // Documents: their content is fetched on demand (my documents), not by the changes feed.
+    }
+    if (writer) {
+      await writer.apply(stream, page.nextCursor, dossiers, messages);
+    } else {
+      const { repos, session } = this.store;
+      session().tx(() => {
+        for (const dossier of dossiers) repos.dossiers.upsert(dossier);
+        for (const message of messages) repos.messages.upsert(message);
+        repos.syncCursors.set(stream, page.nextCursor);
+      });
+    }
+    return { dossiers: dossiers.length, messages: messages.length };
   }
 }

@@ -50,6 +50,7 @@ export function createAuthority(deps: {
     proxyUrl: () => settings.get('proxyUrl'),
     syncIntervalMs: options.syncIntervalMs,
     pageSize: options.pageSize,
+    openPageWriter: () => vault.openPageWriter(),
     client: options.client,
     outbox: options.outbox,
   });

@@ -1,14 +1,13 @@
-import { Worker } from 'node:worker_threads';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { ModuleChannel } from './ModuleChannel';
 import type { WorkerResponse } from './worker/protocol';
-import { workerEntry } from './workerEntry';
+import { startWorker } from '../workers/startWorker';
 
 /** One worker thread per PKCS#11 module. `bindingModule` (tests only) swaps pkcs11js for a double inside the worker. */
 export function createWorkerChannel(libraryPath: string, options: { bindingModule?: string } = {}): ModuleChannel {
-  const entry = workerEntry();
   const workerData = { libraryPath, ...(options.bindingModule ? { bindingModule: options.bindingModule } : {}) };
-  const worker =
-    entry.kind === 'file' ? new Worker(entry.file, { workerData }) : new Worker(entry.code, { eval: true, workerData });
+  const worker = startWorker({ builtName: 'pkcs11Worker.js', source: path.join(path.dirname(fileURLToPath(import.meta.url)), 'worker', 'pkcs11Worker.ts'), workerData });
   // The watcher must not keep the process alive on its own.
   worker.unref();
   const exitListeners: ((reason: string) => void)[] = [];

@@ -35,6 +35,7 @@ import { unwrapWithPassphrase } from './unwrapWithPassphrase';
 import { VaultFiles } from './VaultFiles';
 import { writeKeyFile } from './writeKeyFile';
 import { writeVaultBackup } from './writeVaultBackup';
+import { PageWriter, type SyncPageWriter } from './writer/PageWriter';
 
 /** Page size of SQLCipher 4 databases (legacy=4): a database file is always a whole number of pages. */
 const PAGE_SIZE = 4096;
@@ -81,6 +82,7 @@ export class VaultService {
   private lockReason: VaultLockReason | null = null;
   private session: SqlSession | null = null;
   private dataKey: Buffer | null = null;
+  private readonly writers = new Set<PageWriter>();
   private entry: KeyEntry | null = null;
   private keychainEnabled = false;
   private queue: Promise<unknown> = Promise.resolve();
@@ -120,6 +122,26 @@ export class VaultService {
    * and its cursor together). Throws VaultLockedError while locked, like every repository call.
    */
   readonly openSession: SessionSource = () => this.requireSession();
+
+  /**
+   * A writer for sync pages on its own thread and connection (see PageWriter). It gets a copy of the data key and is
+   * closed when the vault locks; callers close it when done.
+   */
+  async openPageWriter(): Promise<SyncPageWriter> {
+    const writer = await PageWriter.open(this.files.database, this.requireKey());
+    if (this.state !== 'unlocked') {
+      await writer.close();
+      throw new VaultLockedError('The vault is locked.');
+    }
+    this.writers.add(writer);
+    return {
+      apply: (...args) => writer.apply(...args),
+      close: async () => {
+        this.writers.delete(writer);
+        await writer.close();
+      },
+    };
+  }
 
   /** Looks at the files (without opening the database) to find the starting state. */
   init(): Promise<VaultStatus> {
@@ -539,6 +561,8 @@ export class VaultService {
   }
 
   private closeSession(): void {
+    for (const writer of this.writers) void writer.close();
+    this.writers.clear();
     if (this.session) {
       try {
         this.session.db.close();

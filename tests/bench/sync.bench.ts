@@ -104,21 +104,25 @@ const vault = new VaultService({ dir: path.join(dir, 'vault'), log: createMemory
 await vault.init();
 await vault.create('benchmark passphrase');
 const store = vaultAuthorityStore(vault);
-/** The longest synchronous slice of our own (one page's transaction), apart from what the OS scheduler adds. */
+/** The longest page transaction, measured in the vault's page writer thread (where the app writes sync pages). */
 let maxApplyMs = 0;
 let pageIndex = 0;
-class TimedSyncEngine extends SyncEngine {
-  override applyPage(...args: Parameters<SyncEngine['applyPage']>) {
-    const t = performance.now();
-    const result = super.applyPage(...args);
-    const took = performance.now() - t;
-    if (process.env.SYNC_BENCH_TRACE && took > 40) console.log(`slow page ${pageIndex}: ${took.toFixed(1)} ms`);
-    pageIndex += 1;
-    maxApplyMs = Math.max(maxApplyMs, took);
-    return result;
-  }
-}
-const engine = new TimedSyncEngine(api, store, { pageSize: PAGE });
+const engine = new SyncEngine(api, store, {
+  pageSize: PAGE,
+  openWriter: async () => {
+    const writer = await vault.openPageWriter();
+    return {
+      async apply(...args) {
+        const took = await writer.apply(...args);
+        if (process.env.SYNC_BENCH_TRACE && took > 40) console.log(`slow page ${pageIndex}: ${took.toFixed(1)} ms (writer thread)`);
+        pageIndex += 1;
+        maxApplyMs = Math.max(maxApplyMs, took);
+        return took;
+      },
+      close: () => writer.close(),
+    };
+  },
+});
 
 async function measured<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number; stallMs: number }> {
   const histogram = monitorEventLoopDelay({ resolution: 5 });
@@ -149,7 +153,7 @@ requests = 0;
 const empty = await measured(() => engine.syncSpace(SPACE));
 console.log(`empty incremental sync: ${empty.ms.toFixed(1)} ms, ${requests} request(s), ${empty.result.items} items`);
 const counts = store.session().stmt<{ d: number; m: number }>('SELECT (SELECT count(*) FROM dossiers) AS d, (SELECT count(*) FROM messages) AS m').get()!;
-console.log(`vault: ${counts.d} dossiers, ${counts.m} messages; longest page transaction ${maxApplyMs.toFixed(1)} ms; load average ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} cores`);
+console.log(`vault: ${counts.d} dossiers, ${counts.m} messages; longest page transaction ${maxApplyMs.toFixed(1)} ms (in the writer thread); load average ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} cores`);
 
 client.dispose();
 vault.dispose();

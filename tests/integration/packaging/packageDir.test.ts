@@ -47,7 +47,7 @@ describe('electron-builder dir target', () => {
   }, 240_000);
 
   it('holds the built main, preload and renderer', () => {
-    for (const file of ['/dist-electron/main.js', '/dist-electron/pkcs11Worker.js', '/dist-electron/preload.cjs', '/dist/renderer/index.html', '/package.json']) expect(files).toContain(file);
+    for (const file of ['/dist-electron/main.js', '/dist-electron/pkcs11Worker.js', '/dist-electron/pageWriterWorker.js', '/dist-electron/preload.cjs', '/dist/renderer/index.html', '/package.json']) expect(files).toContain(file);
   });
 
   it('leaves out the dev host, tests, sources and source maps', () => {

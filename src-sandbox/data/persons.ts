@@ -29,7 +29,7 @@ export const demoPersons: DemoPerson[] = [
   {
     id: 'anne-schmit',
     ssn: '10000000000000000001',
-    matricule: '1984031512345',
+    matricule: '1984031512389',
     givenName: 'Anne',
     surname: 'Schmit',
     birthDate: '1984-03-15',
@@ -48,7 +48,7 @@ export const demoPersons: DemoPerson[] = [
   {
     id: 'luc-hoffmann',
     ssn: '10000000000000000002',
-    matricule: '1979112223456',
+    matricule: '1979112223417',
     givenName: 'Luc',
     surname: 'Hoffmann',
     birthDate: '1979-11-22',
@@ -64,7 +64,7 @@ export const demoPersons: DemoPerson[] = [
   {
     id: 'sofia-ferreira',
     ssn: '10000000000000000003',
-    matricule: '1990070534567',
+    matricule: '1990070534575',
     givenName: 'Sofia',
     surname: 'Ferreira',
     birthDate: '1990-07-05',
@@ -96,7 +96,7 @@ export const demoPersons: DemoPerson[] = [
   {
     id: 'julie-martin',
     ssn: '10000000000000000005',
-    matricule: '1995120956789',
+    matricule: '1995120956701',
     givenName: 'Julie',
     surname: 'Martin',
     birthDate: '1995-12-09',

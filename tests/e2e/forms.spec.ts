@@ -40,6 +40,8 @@ test.describe('forms in Chromium through the dev host', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${devhost.url}#/catalogue`);
     await createVault(page);
+    // The first sync (demo sandbox) brings the person's data from the register into the vault: forms prefill from it.
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
     await expect(page.getByRole('heading', { level: 1, name: 'Procedures' })).toBeVisible();
     await expect(page.getByTestId('catalogue-count')).toHaveText('6 procedures');
     await expectNoSeriousViolations(page);
@@ -64,12 +66,16 @@ test.describe('forms in Chromium through the dev host', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Application for parental leave' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: 'Parent' })).toBeVisible();
 
-    // Step 1: the vault holds no register data yet, so nothing is prefilled (and the fields are open).
-    await expect(page.getByTestId('prefill-empty')).toBeVisible();
-    await typeIn(page, '#field-matricule', '1893120105732');
-    await typeIn(page, '#field-firstName', 'Marie');
-    await typeIn(page, '#field-lastName', 'Muller');
-    await typeIn(page, '#field-phone', '+352 621 123 456');
+    // Step 1: prefilled from the national register (read-only, with its source shown); the phone stays editable.
+    await expect(page.locator('#field-lastName')).toHaveValue('Schmit');
+    await expect(page.locator('#field-firstName')).toHaveValue('Anne');
+    await expect(page.locator('#field-matricule')).toHaveValue(/^\d{13}$/);
+    await expect(page.locator('#field-matricule')).toHaveAttribute('readonly', '');
+    await expect(page.locator('#field-matricule-source')).toContainText('national register');
+    const matricule = await page.locator('#field-matricule').inputValue();
+    await tabTo(page, '#field-phone');
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('+352 621 123 456');
     await page.keyboard.press('Enter');
 
     // Step 2: errors on going on without the required answers.
@@ -107,8 +113,8 @@ test.describe('forms in Chromium through the dev host', () => {
     // Reload half-way: the draft is back.
     await page.reload();
     await expect(page.getByRole('heading', { level: 2, name: 'Parent' })).toBeVisible();
-    await expect(page.locator('#field-matricule')).toHaveValue('1893120105732');
-    await expect(page.locator('#field-lastName')).toHaveValue('Muller');
+    await expect(page.locator('#field-matricule')).toHaveValue(matricule);
+    await expect(page.locator('#field-lastName')).toHaveValue('Schmit');
     await expect(page.getByTestId('draft-status')).toHaveAttribute('data-state', 'saved');
     await page.locator('#field-phone').focus();
     await page.keyboard.press('Enter');

@@ -206,3 +206,11 @@ describe('sandbox: the authority API', () => {
     expect((await fetch(`${sb.url}/operator/counters`)).status).toBe(401);
   });
 });
+
+describe('demo register data', () => {
+  it('carries valid national identification numbers (forms check their two check digits)', async () => {
+    const { demoPersons } = await import('../../../src-sandbox/data/persons');
+    const { isValidMatricule } = await import('../../../src-shared/forms');
+    for (const person of demoPersons) expect(isValidMatricule(person.matricule), person.matricule).toBe(true);
+  });
+});

@@ -43,7 +43,9 @@ test('sign in with a SoftHSM2 token and its PIN, after seeing the token and its 
   await expect(token.locator('[data-role="authentication"]')).toContainText('Authentication');
   await expect(token.locator('[data-role="signature"]')).toContainText('Qualified');
   await expect(token.locator('[data-role="signature"]')).toContainText('10000000000000000001');
-  await expect(token.getByText('PIN ready')).toBeVisible();
+  await expect(token.getByText('PIN ready').first()).toBeVisible();
+  // SoftHSM2's spare, uninitialised slot is not shown as a card.
+  await expect(page.getByTestId('token')).toHaveCount(1);
 
   // A wrong PIN first: a translated error, and the token's counter shows up before the next try.
   await token.getByRole('button', { name: 'Sign in with this certificate' }).click();
@@ -61,6 +63,20 @@ test('sign in with a SoftHSM2 token and its PIN, after seeing the token and its 
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('session-person')).toHaveText('Signed in as Anne Schmit');
 
-  // The PIN is nowhere in the page once used.
-  expect(await page.content()).not.toContain('246810');
+  // Change the PIN on the token (C_SetPIN), then sign in again with the new one.
+  const change = token.getByTestId('change-pin');
+  await change.getByText('Change the PIN').first().click();
+  await change.getByLabel('Current PIN').fill('246810');
+  await change.getByLabel('New PIN', { exact: true }).fill('135790');
+  await change.getByLabel('Repeat the new PIN').fill('135790');
+  await change.getByRole('button', { name: 'Change the PIN' }).click();
+  await expect(change.getByRole('status')).toHaveText('The PIN was changed.');
+  await token.getByRole('button', { name: 'Sign in with this certificate' }).click();
+  await dialog.getByLabel('PIN', { exact: true }).fill('135790');
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await expect(dialog).toHaveCount(0, { timeout: 20_000 });
+
+  // No PIN is anywhere in the page once used.
+  const content = await page.content();
+  for (const pin of ['246810', '135790']) expect(content).not.toContain(pin);
 });

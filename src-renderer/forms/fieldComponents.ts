@@ -5,8 +5,7 @@ import CheckboxField from './fields/CheckboxField.vue';
 import DateField from './fields/DateField.vue';
 import FileField from './fields/FileField.vue';
 import LineInputField from './fields/LineInputField.vue';
-import MoneyField from './fields/MoneyField.vue';
-import NumberField from './fields/NumberField.vue';
+import NumericField from './fields/NumericField.vue';
 import RadioField from './fields/RadioField.vue';
 import SelectField from './fields/SelectField.vue';
 import TextareaField from './fields/TextareaField.vue';
@@ -15,8 +14,8 @@ import TextareaField from './fields/TextareaField.vue';
 export const FIELD_COMPONENTS: Record<Exclude<LeafField['type'], 'info'>, Component> = {
   text: LineInputField,
   textarea: TextareaField,
-  number: NumberField,
-  money: MoneyField,
+  number: NumericField,
+  money: NumericField,
   date: DateField,
   email: LineInputField,
   phone: LineInputField,

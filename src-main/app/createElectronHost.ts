@@ -1,4 +1,4 @@
-import { app, shell } from 'electron';
+import { app, BrowserWindow, dialog, shell } from 'electron';
 import type { HostInfo } from '../host/HostInfo';
 
 export function createElectronHost(): HostInfo {
@@ -9,6 +9,12 @@ export function createElectronHost(): HostInfo {
     platform: process.platform,
     versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
     systemLocales: () => app.getPreferredSystemLanguages(),
+    pickFile: async ({ title, filters }) => {
+      const owner = BrowserWindow.getFocusedWindow();
+      const options = { title, filters, properties: ['openFile' as const] };
+      const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     openExternal: (url) => shell.openExternal(url),
   };
 }

@@ -11,6 +11,8 @@ export const appInfoSchema = z.object({
   versions: z.record(z.string(), z.string()),
   /** Preferred languages of the operating system, best first. */
   systemLocales: z.array(z.string()),
+  /** The host can show the system's file dialog (app.pickFile). */
+  fileDialog: z.boolean(),
 });
 
 export const healthCheckSchema = z.object({
@@ -27,6 +29,15 @@ export const healthSchema = z.object({
 export const appCalls = {
   'app.info': defineCall({ input: noInput, output: appInfoSchema }),
   'app.health': defineCall({ input: noInput, output: healthSchema }),
+  /**
+   * The system's file dialog, for files the user picks (a vault backup to restore, a PKCS#12 file). `path: null`
+   * when cancelled, or `available: false` where no dialog exists (the dev host): the UI then offers a path field.
+   * `title` comes translated from the renderer.
+   */
+  'app.pickFile': defineCall({
+    input: z.object({ purpose: z.enum(['vaultBackup', 'pkcs12']), title: z.string().min(1).max(200) }).strict(),
+    output: z.object({ available: z.boolean(), path: z.string().nullable() }),
+  }),
   /** Opens an allow-listed https link in the system browser. */
   'app.openExternal': defineCall({ input: z.object({ url: z.url({ protocol: /^https$/ }) }).strict(), output: z.object({ opened: z.boolean() }) }),
 };

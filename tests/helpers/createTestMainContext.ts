@@ -17,7 +17,9 @@ export interface TestMain {
 }
 
 /** A real main (real settings file, real router) in a fresh temporary profile folder. */
-export async function createTestMainContext(options: { managed?: ManagedSettings; systemLocales?: string[] } = {}): Promise<TestMain> {
+export async function createTestMainContext(
+  options: { managed?: ManagedSettings; systemLocales?: string[]; pickFile?: HostInfo['pickFile'] } = {},
+): Promise<TestMain> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'guichet-test-'));
   const log = createMemoryLogger();
   const opened: string[] = [];
@@ -28,6 +30,7 @@ export async function createTestMainContext(options: { managed?: ManagedSettings
     platform: process.platform,
     versions: { node: process.versions.node },
     systemLocales: () => options.systemLocales ?? ['fr-LU'],
+    pickFile: options.pickFile ?? null,
     openExternal: async (url) => {
       opened.push(url);
     },

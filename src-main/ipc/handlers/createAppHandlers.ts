@@ -4,6 +4,9 @@ import type { HostInfo } from '../../host/HostInfo';
 import type { HealthCheck } from '../../host/HealthCheck';
 import { isAllowedExternalUrl } from '../../app-policy/isAllowedExternalUrl';
 
+/** The file kinds each dialog offers: those main accepts for that purpose anyway. */
+const FILE_EXTENSIONS = { vaultBackup: ['gvbak'], pkcs12: ['p12', 'pfx'] } as const;
+
 export function createAppHandlers(deps: { host: HostInfo; healthChecks: readonly HealthCheck[] }): HandlersFor<typeof appCalls> {
   const { host, healthChecks } = deps;
   return {
@@ -14,6 +17,7 @@ export function createAppHandlers(deps: { host: HostInfo; healthChecks: readonly
       host: host.kind,
       versions: host.versions,
       systemLocales: host.systemLocales(),
+      fileDialog: host.pickFile !== null,
     }),
     'app.health': async () => {
       const checks = await Promise.all(
@@ -27,6 +31,11 @@ export function createAppHandlers(deps: { host: HostInfo; healthChecks: readonly
         }),
       );
       return { status: checks.every((check) => check.ok) ? 'ok' : 'degraded', checks };
+    },
+    'app.pickFile': async ({ purpose, title }) => {
+      if (!host.pickFile) return { available: false, path: null };
+      const path = await host.pickFile({ title, filters: [{ name: title, extensions: [...FILE_EXTENSIONS[purpose]] }] });
+      return { available: true, path };
     },
     'app.openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) return { opened: false };

@@ -8,6 +8,7 @@ export const de: typeof en = {
     title: 'Guichet Desktop',
     subtitle: 'Ihre Verwaltungsangelegenheiten auf Ihrem Computer',
     skipToContent: 'Zum Hauptinhalt springen',
+    chooseFile: 'Datei auswählen…',
     loading: 'Wird geladen…',
   },
   nav: {

@@ -7,6 +7,7 @@ export const en = {
     title: 'Guichet Desktop',
     subtitle: 'Your administrative procedures, on your desktop',
     skipToContent: 'Skip to main content',
+    chooseFile: 'Choose a file…',
     loading: 'Loading…',
   },
   nav: {

@@ -8,6 +8,7 @@ export const fr: typeof en = {
     title: 'Guichet Desktop',
     subtitle: 'Vos démarches administratives, sur votre ordinateur',
     skipToContent: 'Aller au contenu principal',
+    chooseFile: 'Choisir un fichier…',
     loading: 'Chargement…',
   },
   nav: {

@@ -103,6 +103,31 @@ describe('ipc router', () => {
     expect(main.opened).toEqual(['https://guichet.public.lu/fr/citoyens.html']);
   });
 
+  it('offers no file dialog where the host has none, and says so', async () => {
+    expect(await main.context.router.dispatch('app.info', undefined, { url: TEST_ORIGIN })).toMatchObject({ ok: true, value: { fileDialog: false } });
+    expect(await main.context.router.dispatch('app.pickFile', { purpose: 'pkcs12', title: 'Zertifikatsdatei' }, { url: TEST_ORIGIN })).toEqual({
+      ok: true,
+      value: { available: false, path: null },
+    });
+  });
+
+  it('asks the host’s dialog for the file kinds of the purpose, with the translated title', async () => {
+    const asked: unknown[] = [];
+    const withDialog = await createTestMainContext({
+      pickFile: async (options) => {
+        asked.push(options);
+        return '/home/anne/backup.gvbak';
+      },
+    });
+    try {
+      const result = await withDialog.context.router.dispatch('app.pickFile', { purpose: 'vaultBackup', title: 'Sicherungsdatei' }, { url: TEST_ORIGIN });
+      expect(result).toEqual({ ok: true, value: { available: true, path: '/home/anne/backup.gvbak' } });
+      expect(asked).toEqual([{ title: 'Sicherungsdatei', filters: [{ name: 'Sicherungsdatei', extensions: ['gvbak'] }] }]);
+    } finally {
+      await withDialog.cleanup();
+    }
+  });
+
   it('reports health', async () => {
     const result = await main.context.router.dispatch('app.health', undefined, { url: TEST_ORIGIN });
     expect(result).toMatchObject({ ok: true, value: { status: 'ok' } });

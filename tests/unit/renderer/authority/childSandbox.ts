@@ -59,6 +59,7 @@ export async function createMainWithAuthority(authority: AuthorityWiringOptions)
       platform: process.platform,
       versions: { node: process.versions.node },
       systemLocales: () => ['en-GB'],
+      pickFile: null,
       openExternal: async () => undefined,
     },
   });

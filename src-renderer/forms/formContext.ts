@@ -35,6 +35,8 @@ export interface FormContext {
   uploader: FormUploader | null;
   /** Issues of the whole form, for summaries. */
   issues: ComputedRef<FormIssue[]>;
+  /** Texts every field shows, translated once for the whole form rather than in each field. */
+  texts: ComputedRef<{ optional: string; errorPrefix: string }>;
 }
 
 export const formContextKey: InjectionKey<FormContext> = Symbol('formContext');

@@ -124,7 +124,7 @@ export const formsDe: typeof formsEn = {
     savedAt: 'Entwurf gespeichert ({time})',
     saveFailed: 'Der Entwurf konnte nicht gespeichert werden.',
     notYet: 'Ihre Angaben werden beim Tippen als Entwurf gespeichert.',
-    where: 'in Ihrem Tresor auf diesem Computer; keine Verbindung nötig.',
+    where: 'Entwürfe bleiben in Ihrem Tresor auf diesem Computer; es ist keine Verbindung nötig.',
     saveNow: 'Entwurf speichern',
   },
   drafts: {

@@ -123,7 +123,7 @@ export const formsEn = {
     savedAt: 'Draft saved ({time})',
     saveFailed: 'The draft could not be saved.',
     notYet: 'Your answers are saved as a draft as you type.',
-    where: 'in your vault on this computer; no connection needed.',
+    where: 'Drafts stay in your vault on this computer; no connection is needed.',
     saveNow: 'Save draft',
   },
   drafts: {

@@ -124,7 +124,7 @@ export const formsFr: typeof formsEn = {
     savedAt: 'Brouillon enregistré ({time})',
     saveFailed: 'Le brouillon n’a pas pu être enregistré.',
     notYet: 'Vos réponses sont enregistrées comme brouillon pendant la saisie.',
-    where: 'dans votre coffre sur cet ordinateur ; aucune connexion nécessaire.',
+    where: 'Les brouillons restent dans votre coffre sur cet ordinateur ; aucune connexion n’est nécessaire.',
     saveNow: 'Enregistrer le brouillon',
   },
   drafts: {

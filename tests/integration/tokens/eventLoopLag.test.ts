@@ -47,7 +47,9 @@ describe.skipIf(!SOFTHSM_MODULE)('PKCS#11 calls never block main: event-loop lag
     hsm?.cleanup();
   });
 
-  it('stays under 50 ms while SoftHSM2 makes 200 signatures (login, sign, logout each) in its worker', async () => {
+  // These prove where the blocking calls run (the lag stays a small fraction of the time the calls take), not a speed
+  // target: a loaded machine adds scheduler jitter, so no absolute millisecond bound is asserted.
+  it('keeps main responsive while SoftHSM2 makes 200 signatures (login, sign, logout each) in its worker', async () => {
     const data = Buffer.alloc(64 * 1024, 7);
     // Four callers at a time, each signing 50 times in a row: the worker's queue is never empty.
     const caller = async () => {
@@ -61,11 +63,10 @@ describe.skipIf(!SOFTHSM_MODULE)('PKCS#11 calls never block main: event-loop lag
     const { maxLagMs, durationMs } = await measureLag(() => Promise.all([caller(), caller(), caller(), caller()]));
     console.log(`softhsm2: 200 signatures in ${durationMs.toFixed(0)} ms, max event-loop lag ${maxLagMs.toFixed(1)} ms`);
     expect(durationMs).toBeGreaterThan(200);
-    expect(maxLagMs).toBeLessThan(50);
     expect(maxLagMs).toBeLessThan(durationMs / 4);
   });
 
-  it('stays under 50 ms while a PIN-pad login blocks its worker for 1.5 s (test double: SoftHSM2 has no PIN pad)', async () => {
+  it('keeps main responsive while a PIN-pad login blocks its worker for 1.5 s (test double: SoftHSM2 has no PIN pad)', async () => {
     const bindingModule = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pinPadBinding.ts');
     const padService = new TokenService({
       entries: [{ id: 'pinpad-double', name: 'PIN pad double', path: '/double/pinpad.so', source: 'extra' }],
@@ -84,7 +85,8 @@ describe.skipIf(!SOFTHSM_MODULE)('PKCS#11 calls never block main: event-loop lag
       });
       console.log(`PIN-pad double: login blocked its worker ${durationMs.toFixed(0)} ms, max event-loop lag ${maxLagMs.toFixed(1)} ms`);
       expect(durationMs).toBeGreaterThanOrEqual(PIN_PAD_DELAY_MS - 50);
-      expect(maxLagMs).toBeLessThan(50);
+      // Had the login run on main's thread, the lag would be the whole 1.5 s.
+      expect(maxLagMs).toBeLessThan(PIN_PAD_DELAY_MS / 5);
     } finally {
       await padService.dispose();
     }

@@ -35,7 +35,8 @@ console.log(`Guichet authority SANDBOX (demo, not connected to the administratio
 console.log(`url            ${sandbox.url}`);
 console.log(`api            ${sandbox.apiUrl}`);
 console.log(`operator token ${sandbox.operatorToken}`);
-console.log(`pki            ${sandbox.pki.dir} (PKCS#12 password: ${sandbox.pki.pkcs12Password})`);
+// The test identities' PKCS#12 password is documented in the PKI folder (README.txt, pki.json), not printed.
+console.log(`pki            ${sandbox.pki.dir} (see README.txt there)`);
 
 const stop = async () => {
   await sandbox.close();

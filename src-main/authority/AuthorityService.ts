@@ -25,7 +25,6 @@ import type { ChallengeSigner } from './ChallengeSigner';
 import { summarizeError } from './classifyFailure';
 import { OutboxSender, type OutboxSenderOptions } from './OutboxSender';
 import { enqueueReply, enqueueSubmission, type Enqueued } from './outboxEnqueue';
-import { listOutbox, outboxCounts } from './outboxQueries';
 import { SyncEngine } from './SyncEngine';
 import { toDossierView, toMessageView, toOutboxItemView } from './toViews';
 import { storePersonalData } from './storePersonalData';
@@ -175,7 +174,7 @@ export class AuthorityService {
     let outbox = { pending: 0, dead: 0 };
     if (this.options.isVaultUnlocked()) {
       try {
-        outbox = outboxCounts(this.options.store.session());
+        outbox = this.options.store.repos.outbox.counts();
       } catch {
         // Locked meanwhile.
       }
@@ -284,7 +283,7 @@ export class AuthorityService {
   }
 
   listOutbox(options: { status?: 'pending' | 'sent' | 'dead'; limit?: number }): OutboxItemView[] {
-    return listOutbox(this.options.store.session(), options).map(toOutboxItemView);
+    return this.options.store.repos.outbox.list(options).map(toOutboxItemView);
   }
 
   /** Sends what is due; when items wait for a retry, plans the next pass. */
@@ -307,7 +306,7 @@ export class AuthorityService {
     if (this.outboxTimer) clearTimeout(this.outboxTimer);
     this.outboxTimer = null;
     if (!this.started || !this.options.isVaultUnlocked()) return;
-    const next = outboxCounts(this.options.store.session()).nextAttemptAt;
+    const next = this.options.store.repos.outbox.counts().nextAttemptAt;
     if (next === null) return;
     this.outboxTimer = setTimeout(() => void this.flushOutbox().catch(() => undefined), Math.max(50, next - this.now()));
     this.outboxTimer.unref();

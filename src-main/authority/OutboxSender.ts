@@ -6,7 +6,6 @@ import type { AuthorityStore } from './AuthorityStore';
 import { backoffDelay } from './backoff';
 import { isPermanentFailure, summarizeError } from './classifyFailure';
 import { OUTBOX_KINDS, replyPayloadSchema, submissionPayloadSchema, type SubmissionPayload } from './outboxPayloads';
-import { setOutboxPayload } from './outboxQueries';
 import { toVaultDossier, toVaultMessage } from './toVaultRecords';
 
 export interface OutboxSenderOptions {
@@ -81,7 +80,7 @@ export class OutboxSender {
         const { dossier } = await this.api.createSubmission(payload.spaceId, item.idempotencyKey, payload.submission, files);
         this.store.session().tx(() => {
           this.store.repos.dossiers.upsert(toVaultDossier(dossier));
-          setOutboxPayload(this.store.session(), item.id, { ...payload, resultRef: dossier.reference });
+          this.store.repos.outbox.setPayload(item.id, { ...payload, resultRef: dossier.reference });
           this.store.repos.outbox.markSent(item.id);
         });
       } else if (item.kind === OUTBOX_KINDS.reply) {
@@ -96,7 +95,7 @@ export class OutboxSender {
         });
         this.store.session().tx(() => {
           this.store.repos.messages.upsert(toVaultMessage(message));
-          setOutboxPayload(this.store.session(), item.id, { ...payload, resultRef: message.id });
+          this.store.repos.outbox.setPayload(item.id, { ...payload, resultRef: message.id });
           this.store.repos.outbox.markSent(item.id);
         });
       } else {

@@ -4,8 +4,9 @@ import type { AuthorityEndpoint } from './AuthorityEndpoint';
 import { pemFileChallengeSigner } from './pemChallengeSigner';
 
 /**
- * Loaded by a computed specifier on purpose: the renderer's type-check (DOM library) must not follow main into the
- * sandbox's sources, and the Electron bundle does not carry the sandbox (tsx and the dev host resolve it at run time).
+ * The fallback when no startSandbox is injected (tests, the dev host under tsx): a computed specifier, so that the
+ * renderer tests' type-check (DOM library) does not follow main into the sandbox's sources. The Electron entry
+ * imports startSandbox statically and injects it, so the bundle carries the sandbox.
  */
 const SANDBOX_MODULE = ['..', '..', 'src-sandbox', 'createSandbox'].join('/');
 

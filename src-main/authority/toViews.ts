@@ -1,7 +1,7 @@
 import type { DossierView, MessageView, OutboxItemView } from '../../src-shared/authority/viewSchemas';
 import type { Dossier } from '../vault/repositories/DossierRepository';
 import type { Message } from '../vault/repositories/MessageRepository';
-import type { OutboxRow } from './outboxQueries';
+import type { OutboxItem } from '../vault/repositories/OutboxRepository';
 import { decodeLocalized } from './toVaultRecords';
 
 export function toDossierView(d: Dossier): DossierView {
@@ -30,33 +30,28 @@ export function toMessageView(m: Message): MessageView {
   };
 }
 
-export function toOutboxItemView(row: OutboxRow): OutboxItemView {
-  let payload: Record<string, unknown> = {};
-  try {
-    payload = JSON.parse(row.payload) as Record<string, unknown>;
-  } catch {
-    // Shown without a label.
-  }
+export function toOutboxItemView(row: OutboxItem): OutboxItemView {
+  const payload = (row.payload && typeof row.payload === 'object' ? row.payload : {}) as Record<string, unknown>;
   const submission = payload.submission as { procedureId?: unknown } | undefined;
   const label = String(submission?.procedureId ?? payload.reference ?? row.kind);
   let lastError: OutboxItemView['lastError'] = null;
-  if (row.last_error) {
+  if (row.lastError) {
     try {
-      lastError = JSON.parse(row.last_error) as OutboxItemView['lastError'];
+      lastError = JSON.parse(row.lastError) as OutboxItemView['lastError'];
     } catch {
-      lastError = { name: 'InternalError', message: row.last_error, details: {} };
+      lastError = { name: 'InternalError', message: row.lastError, details: {} };
     }
   }
   return {
     id: row.id,
     kind: row.kind,
-    idempotencyKey: row.idempotency_key,
+    idempotencyKey: row.idempotencyKey,
     status: row.status,
     tries: row.tries,
     lastError,
-    nextAttemptAt: row.next_attempt_at,
-    createdAt: row.created_at,
-    sentAt: row.sent_at,
+    nextAttemptAt: row.nextAttemptAt,
+    createdAt: row.createdAt,
+    sentAt: row.sentAt,
     label,
     resultRef: typeof payload.resultRef === 'string' ? payload.resultRef : null,
   };

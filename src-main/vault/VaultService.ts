@@ -201,7 +201,7 @@ export class VaultService {
       if (opened.length === 0) throw this.wrongPassphrase();
       this.throttle.succeed();
       await this.openFirstWorking(opened, keyFile.entries);
-      this.log.info('vault.unlocked', { with: 'passphrase' });
+      this.log.info('vault.unlocked', { method: 'passphrase' });
       return this.status();
     });
   }
@@ -224,7 +224,7 @@ export class VaultService {
       }
       if (opened.length === 0) throw new KeychainUnavailableError('The system keychain cannot unlock this vault: use your passphrase.');
       await this.openFirstWorking(opened, keyFile.entries);
-      this.log.info('vault.unlocked', { with: 'keychain' });
+      this.log.info('vault.unlocked', { method: 'keychain' });
       return this.status();
     });
   }

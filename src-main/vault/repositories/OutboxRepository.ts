@@ -1,14 +1,18 @@
 import type { SessionSource } from '../SqlSession';
 
+export type OutboxStatus = 'pending' | 'sent' | 'dead';
+
 export interface OutboxItem {
   id: number;
   idempotencyKey: string;
   kind: string;
   payload: unknown;
+  status: OutboxStatus;
   tries: number;
   lastError: string | null;
   nextAttemptAt: number;
   createdAt: number;
+  sentAt: number | null;
 }
 
 interface OutboxRow {
@@ -16,10 +20,12 @@ interface OutboxRow {
   idempotency_key: string;
   kind: string;
   payload: string;
+  status: OutboxStatus;
   tries: number;
   last_error: string | null;
   next_attempt_at: number;
   created_at: number;
+  sent_at: number | null;
 }
 
 function toItem(row: OutboxRow): OutboxItem {
@@ -28,10 +34,12 @@ function toItem(row: OutboxRow): OutboxItem {
     idempotencyKey: row.idempotency_key,
     kind: row.kind,
     payload: JSON.parse(row.payload) as unknown,
+    status: row.status,
     tries: row.tries,
     lastError: row.last_error,
     nextAttemptAt: row.next_attempt_at,
     createdAt: row.created_at,
+    sentAt: row.sent_at,
   };
 }
 
@@ -76,5 +84,31 @@ export class OutboxRepository {
 
   pendingCount(): number {
     return this.session().stmt<{ n: number }>(`SELECT count(*) AS n FROM outbox WHERE status = 'pending'`).get()?.n ?? 0;
+  }
+
+  /** Newest first, optionally of one status (for the outbox view). */
+  list(options: { status?: OutboxStatus; limit?: number } = {}): OutboxItem[] {
+    const limit = Math.min(Math.max(options.limit ?? 100, 1), 500);
+    const session = this.session();
+    const rows = options.status
+      ? session.stmt<OutboxRow>('SELECT * FROM outbox WHERE status = ? ORDER BY id DESC LIMIT ?').all(options.status, limit)
+      : session.stmt<OutboxRow>('SELECT * FROM outbox ORDER BY id DESC LIMIT ?').all(limit);
+    return rows.map(toItem);
+  }
+
+  /** Pending and given-up items, and when the next pending one is due. */
+  counts(): { pending: number; dead: number; nextAttemptAt: number | null } {
+    const row = this.session()
+      .stmt<{ pending: number; dead: number; next: number | null }>(
+        `SELECT count(*) FILTER (WHERE status = 'pending') AS pending, count(*) FILTER (WHERE status = 'dead') AS dead,
+           min(next_attempt_at) FILTER (WHERE status = 'pending') AS next FROM outbox`,
+      )
+      .get();
+    return { pending: row?.pending ?? 0, dead: row?.dead ?? 0, nextAttemptAt: row?.next ?? null };
+  }
+
+  /** Replaces an item's payload (the sender records the server's answer in it, in the transaction that marks it sent). */
+  setPayload(id: number, payload: unknown): void {
+    this.session().stmt('UPDATE outbox SET payload = ? WHERE id = ?').run(JSON.stringify(payload ?? null), id);
   }
 }

@@ -4,7 +4,6 @@ import type { FaultSpec } from '../../../src-sandbox/http/faults';
 import { AuthorityResponseError } from '../../../src-shared/authority/errors';
 import { OutboxSender } from '../../../src-main/authority/OutboxSender';
 import { enqueueSubmission } from '../../../src-main/authority/outboxEnqueue';
-import { listOutbox } from '../../../src-main/authority/outboxQueries';
 import { SyncEngine, cursorStream } from '../../../src-main/authority/SyncEngine';
 import type { VaultService } from '../../../src-main/vault/VaultService';
 import { ANNE_SPACE, connect, counters, createUnlockedVault, expectContractClean, makeTempDir, operator, pdfBytes, start, storeOf } from './authorityKit';
@@ -122,14 +121,14 @@ describe('sync and outbox against the sandbox, with faults', () => {
       await new Promise((r) => setTimeout(r, 10));
     }
     expect(store.repos.outbox.pendingCount()).toBe(0);
-    const sent = listOutbox(store.session(), { status: 'sent', limit: 500 }).filter((row) => keys.includes(row.idempotency_key));
+    const sent = store.repos.outbox.list({ status: 'sent', limit: 500 }).filter((row) => keys.includes(row.idempotencyKey));
     expect(sent).toHaveLength(N);
     expect((await serverCounts()).dossiers).toBe(before.dossiers + N);
     const { acceptedByKey } = await counters(sb);
     for (const key of keys) expect(acceptedByKey[key]).toBe(1);
     // The vault has each new dossier too.
     for (const row of sent) {
-      const ref = (JSON.parse(row.payload) as { resultRef: string }).resultRef;
+      const ref = (row.payload as { resultRef: string }).resultRef;
       expect(store.repos.dossiers.get(ref)).not.toBeNull();
     }
   });
@@ -146,8 +145,8 @@ describe('sync and outbox against the sandbox, with faults', () => {
       attachmentIds: [doc.id],
     });
     await new OutboxSender(conn.api, store).flush();
-    const row = listOutbox(store.session(), { status: 'dead' }).find((r) => r.id === outboxId)!;
+    const row = store.repos.outbox.list({ status: 'dead' }).find((r) => r.id === outboxId)!;
     expect(row).toBeDefined();
-    expect(JSON.parse(row.last_error!)).toMatchObject({ name: 'AuthorityRequestError', details: { status: 415, type: 'unsupported-media-type' } });
+    expect(JSON.parse(row.lastError!)).toMatchObject({ name: 'AuthorityRequestError', details: { status: 415, type: 'unsupported-media-type' } });
   });
 });

@@ -32,8 +32,7 @@ export interface Timestamp {
 export async function requestTimestamp(data: Uint8Array, options: TimestampOptions): Promise<Timestamp> {
   setupPkijs();
   const imprint = createHash('sha256').update(data).digest();
-  const nonce = randomBytes(8);
-  nonce[0] = nonce[0]! & 0x7f;
+  const nonce = newNonce();
   const req = new pkijs.TimeStampReq({
     version: 1,
     messageImprint: new pkijs.MessageImprint({
@@ -81,7 +80,7 @@ export async function requestTimestamp(data: Uint8Array, options: TimestampOptio
   if (!Buffer.from(info.messageImprint.hashedMessage.valueBlock.valueHexView).equals(imprint)) {
     throw new TimestampError('The timestamp is not over the data that was sent.', { url: options.url });
   }
-  if (!info.nonce || !Buffer.from(info.nonce.valueBlock.valueHexView).equals(stripZero(nonce))) {
+  if (!info.nonce || !sameInteger(info.nonce.valueBlock.valueHexView, nonce)) {
     throw new TimestampError('The timestamp does not answer this request (nonce).', { url: options.url });
   }
   return { token, genTime: info.genTime, serialNumber: Buffer.from(info.serialNumber.valueBlock.valueHexView).toString('hex') };
@@ -103,8 +102,18 @@ export function eContentBytes(eContent: asn1js.OctetString): Uint8Array {
   return Buffer.concat((eContent.valueBlock.value as asn1js.OctetString[]).map((p) => Buffer.from(p.valueBlock.valueHexView)));
 }
 
-function stripZero(b: Buffer): Buffer {
-  let i = 0;
-  while (i < b.length - 1 && b[i] === 0 && (b[i + 1]! & 0x80) === 0) i++;
-  return b.subarray(i);
+/** 64 random bits as a positive INTEGER in minimal DER: high bit clear, no leading zero byte. */
+export function newNonce(random: (n: number) => Buffer = randomBytes): Buffer {
+  const nonce = random(8);
+  nonce[0] = (nonce[0]! & 0x7f) || 0x01;
+  return nonce;
+}
+
+/**
+ * Whether two INTEGER contents hold the same value. A TSA may echo the nonce as sent or re-encode it minimally, so
+ * the bytes are compared as numbers, not byte for byte.
+ */
+export function sameInteger(a: Uint8Array, b: Uint8Array): boolean {
+  const value = (bytes: Uint8Array): bigint => (bytes.length === 0 ? 0n : BigInt(`0x${Buffer.from(bytes).toString('hex')}`));
+  return value(a) === value(b);
 }

@@ -43,7 +43,12 @@ describe('outbox: a crash mid-send loses and duplicates nothing', () => {
     const first = run([tmp.dir, sb.apiUrl, sb.pki.dir, 'enqueue', String(N)]);
     await until(() => first.output().includes('enqueued'), 60_000);
     const keys = /enqueued (\S+)/.exec(first.output())![1]!.split(',');
-    await new Promise((r) => setTimeout(r, 1_200)); // one sent, the second in flight
+    // Killed as soon as the server has accepted the first one: the next is then in flight (or about to be).
+    const deadline = Date.now() + 60_000;
+    while (Object.keys((await counters(sb)).acceptedByKey).length === 0) {
+      if (Date.now() > deadline || first.child.exitCode !== null) throw new Error(`nothing accepted before the kill:\n${first.output()}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
     first.child.kill('SIGKILL');
     await first.exit;
     await new Promise((r) => setTimeout(r, 800)); // the in-flight request finishes on the server

@@ -26,7 +26,7 @@ describe('vault crash safety', () => {
     let buffered = '';
     let stderr = '';
     proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const killAt = 300 + Math.floor(Math.random() * 400);
+    const killAt = 200 + Math.floor(Math.random() * 400);
     const exited = new Promise<NodeJS.Signals | null>((resolve) => proc.on('exit', (_code, signal) => resolve(signal)));
     proc.stdout.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();

@@ -15,6 +15,12 @@ export function createElectronHost(): HostInfo {
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    pickSaveFile: async ({ title, defaultName, filters }) => {
+      const owner = BrowserWindow.getFocusedWindow();
+      const options = { title, defaultPath: defaultName, filters, properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const] };
+      const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
     openExternal: (url) => shell.openExternal(url),
   };
 }

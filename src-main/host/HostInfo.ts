@@ -8,6 +8,10 @@ export interface HostInfo {
   systemLocales(): string[];
   /** The system's open-file dialog; null where the host has none (the dev host). */
   pickFile: ((options: { title: string; filters: { name: string; extensions: string[] }[] }) => Promise<string | null>) | null;
+  /** The system's save-file dialog; null where the host has none (the dev host). */
+  pickSaveFile:
+    | ((options: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }) => Promise<string | null>)
+    | null;
   /** Opens an https URL in the system browser (already checked against the allow-list). */
   openExternal(url: string): Promise<void>;
 }

@@ -54,8 +54,9 @@ export const useVaultStore = defineStore('vault', () => {
     status.value = await guichet.vault.setKeychain({ enabled });
   }
 
-  async function backup(): Promise<VaultBackupInfo> {
-    const info = await guichet.vault.backup({});
+  /** Without a path the backup goes to the vault's backup folder. */
+  async function backup(path?: string): Promise<VaultBackupInfo> {
+    const info = await guichet.vault.backup(path === undefined ? {} : { path });
     await loadBackups();
     return info;
   }

@@ -13,6 +13,8 @@ export const appInfoSchema = z.object({
   systemLocales: z.array(z.string()),
   /** The host can show the system's file dialog (app.pickFile). */
   fileDialog: z.boolean(),
+  /** The host can show the system's save dialog (app.pickSaveFile). */
+  saveDialog: z.boolean(),
 });
 
 export const healthCheckSchema = z.object({
@@ -36,6 +38,24 @@ export const appCalls = {
    */
   'app.pickFile': defineCall({
     input: z.object({ purpose: z.enum(['vaultBackup', 'pkcs12']), title: z.string().min(1).max(200) }).strict(),
+    output: z.object({ available: z.boolean(), path: z.string().nullable() }),
+  }),
+  /**
+   * The system's save dialog, for a file the user writes somewhere of their choosing (a vault backup to a USB stick).
+   * The path always ends with the purpose's extension. `available: false` where no dialog exists (the dev host).
+   */
+  'app.pickSaveFile': defineCall({
+    input: z
+      .object({
+        purpose: z.enum(['vaultBackup']),
+        title: z.string().min(1).max(200),
+        defaultName: z
+          .string()
+          .min(1)
+          .max(120)
+          .refine((name) => !/[/\\:*?"<>|]/.test(name) && [...name].every((c) => c.charCodeAt(0) >= 0x20), 'a file name, not a path'),
+      })
+      .strict(),
     output: z.object({ available: z.boolean(), path: z.string().nullable() }),
   }),
   /** Opens an allow-listed https link in the system browser. */

@@ -18,7 +18,7 @@ export interface TestMain {
 
 /** A real main (real settings file, real router) in a fresh temporary profile folder. */
 export async function createTestMainContext(
-  options: { managed?: ManagedSettings; systemLocales?: string[]; pickFile?: HostInfo['pickFile'] } = {},
+  options: { managed?: ManagedSettings; systemLocales?: string[]; pickFile?: HostInfo['pickFile']; pickSaveFile?: HostInfo['pickSaveFile'] } = {},
 ): Promise<TestMain> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'guichet-test-'));
   const log = createMemoryLogger();
@@ -31,6 +31,7 @@ export async function createTestMainContext(
     versions: { node: process.versions.node },
     systemLocales: () => options.systemLocales ?? ['fr-LU'],
     pickFile: options.pickFile ?? null,
+    pickSaveFile: options.pickSaveFile ?? null,
     openExternal: async (url) => {
       opened.push(url);
     },

@@ -63,6 +63,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     systemLocales: () => options.systemLocales ?? [],
     // A browser page has no system file dialog: the UI offers a path field instead.
     pickFile: null,
+    pickSaveFile: null,
     openExternal: async (url) => options.log.info('devhost.openExternal', { url }),
   };
   const context = await createMainContext({ userDataDir: options.userDataDir, host, log: options.log, trustedOrigins: [origin] });

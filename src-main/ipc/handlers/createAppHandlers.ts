@@ -18,6 +18,7 @@ export function createAppHandlers(deps: { host: HostInfo; healthChecks: readonly
       versions: host.versions,
       systemLocales: host.systemLocales(),
       fileDialog: host.pickFile !== null,
+      saveDialog: host.pickSaveFile !== null,
     }),
     'app.health': async () => {
       const checks = await Promise.all(
@@ -36,6 +37,14 @@ export function createAppHandlers(deps: { host: HostInfo; healthChecks: readonly
       if (!host.pickFile) return { available: false, path: null };
       const path = await host.pickFile({ title, filters: [{ name: title, extensions: [...FILE_EXTENSIONS[purpose]] }] });
       return { available: true, path };
+    },
+    'app.pickSaveFile': async ({ purpose, title, defaultName }) => {
+      if (!host.pickSaveFile) return { available: false, path: null };
+      const [extension] = FILE_EXTENSIONS[purpose];
+      const path = await host.pickSaveFile({ title, defaultName, filters: [{ name: title, extensions: [extension] }] });
+      if (path === null) return { available: true, path: null };
+      // Some dialogs (GTK without a filter match) return the name as typed: the backup must keep its extension.
+      return { available: true, path: path.toLowerCase().endsWith(`.${extension}`) ? path : `${path}.${extension}` };
     },
     'app.openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) return { opened: false };

@@ -104,7 +104,7 @@ describe('ipc router', () => {
   });
 
   it('offers no file dialog where the host has none, and says so', async () => {
-    expect(await main.context.router.dispatch('app.info', undefined, { url: TEST_ORIGIN })).toMatchObject({ ok: true, value: { fileDialog: false } });
+    expect(await main.context.router.dispatch('app.info', undefined, { url: TEST_ORIGIN })).toMatchObject({ ok: true, value: { fileDialog: false, saveDialog: false } });
     expect(await main.context.router.dispatch('app.pickFile', { purpose: 'pkcs12', title: 'Zertifikatsdatei' }, { url: TEST_ORIGIN })).toEqual({
       ok: true,
       value: { available: false, path: null },
@@ -123,6 +123,27 @@ describe('ipc router', () => {
       const result = await withDialog.context.router.dispatch('app.pickFile', { purpose: 'vaultBackup', title: 'Sicherungsdatei' }, { url: TEST_ORIGIN });
       expect(result).toEqual({ ok: true, value: { available: true, path: '/home/anne/backup.gvbak' } });
       expect(asked).toEqual([{ title: 'Sicherungsdatei', filters: [{ name: 'Sicherungsdatei', extensions: ['gvbak'] }] }]);
+    } finally {
+      await withDialog.cleanup();
+    }
+  });
+
+  it('asks the host’s save dialog, keeps the backup extension, and refuses a default name that is a path', async () => {
+    expect(await main.context.router.dispatch('app.pickSaveFile', { purpose: 'vaultBackup', title: 'Sicherung', defaultName: 'a.gvbak' }, { url: TEST_ORIGIN })).toEqual({
+      ok: true,
+      value: { available: false, path: null },
+    });
+    const answers = ['/media/anne/STICK/vault', '/media/anne/STICK/vault.GVBAK', null];
+    const withDialog = await createTestMainContext({ pickSaveFile: async () => answers.shift() ?? null });
+    try {
+      const ask = () => withDialog.context.router.dispatch('app.pickSaveFile', { purpose: 'vaultBackup', title: 'Sicherung', defaultName: 'guichet.gvbak' }, { url: TEST_ORIGIN });
+      expect(await ask()).toEqual({ ok: true, value: { available: true, path: '/media/anne/STICK/vault.gvbak' } });
+      expect(await ask()).toEqual({ ok: true, value: { available: true, path: '/media/anne/STICK/vault.GVBAK' } });
+      expect(await ask()).toEqual({ ok: true, value: { available: true, path: null } });
+      for (const defaultName of ['../../etc/passwd', 'C:\\x.gvbak', '']) {
+        const refused = await withDialog.context.router.dispatch('app.pickSaveFile', { purpose: 'vaultBackup', title: 'Sicherung', defaultName }, { url: TEST_ORIGIN });
+        expect(refused).toMatchObject({ ok: false, error: { name: 'ValidationError' } });
+      }
     } finally {
       await withDialog.cleanup();
     }

@@ -1,3 +1,5 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { createBridge } from '../../../src-shared/bridge/createBridge';
@@ -87,6 +89,51 @@ describe('vault screens against a real main and a real SQLCipher vault', () => {
     expect((root.querySelector('[role="alert"]') as HTMLElement).dataset.errorName).toBe('WrongPassphraseError');
     expect(root.querySelector('[data-testid="failed-attempts"]')?.textContent).toContain('1');
     expect((root.querySelector('#vault-unlock-passphrase') as HTMLInputElement).value).toBe('');
+    app.unmount();
+  });
+
+  it('saves a backup where the system dialog says, with its extension, and that backup restores', async () => {
+    await main.cleanup();
+    const asked: unknown[] = [];
+    main = await createTestMainContext({
+      systemLocales: ['en-GB'],
+      pickSaveFile: async (options) => {
+        asked.push(options);
+        return path.join(main.dir, 'usb-stick-copy'); // typed without the extension
+      },
+    });
+    await main.context.vault.create(PASSPHRASE);
+    const bridge = createBridge({ calls: contractCalls, events: contractEvents }, createDirectTransport(main.context, TEST_ORIGIN));
+    const { app, router } = createRendererApp(bridge, { memoryHistory: true });
+    await router.push('/settings');
+    await router.isReady();
+    app.mount(root);
+    await until(() => root.querySelector('[data-testid="backup-save-as"]') !== null, 'the save-as button');
+    (root.querySelector('[data-testid="backup-save-as"]') as HTMLButtonElement).click();
+    const target = path.join(main.dir, 'usb-stick-copy.gvbak');
+    await until(() => root.querySelector('[data-testid="vault-settings"] [role="status"]') !== null, 'the confirmation');
+    expect(root.querySelector('[data-testid="vault-settings"] [role="status"]')?.textContent).toBe(`Backup written: ${target}`);
+    expect(asked).toEqual([
+      { title: 'Save the vault backup', defaultName: expect.stringMatching(/^guichet-vault-\d{4}-\d{2}-\d{2}\.gvbak$/), filters: [{ name: 'Save the vault backup', extensions: ['gvbak'] }] },
+    ]);
+    expect((await stat(target)).size).toBeGreaterThan(0);
+    app.unmount();
+
+    const restored = await main.context.router.dispatch('vault.restore', { path: target, passphrase: PASSPHRASE }, { url: TEST_ORIGIN });
+    expect(restored).toMatchObject({ ok: true, value: { state: 'unlocked' } });
+  });
+
+  it('offers no save-as button where the host has no dialog', async () => {
+    await main.context.vault.create(PASSPHRASE);
+    const bridge = createBridge({ calls: contractCalls, events: contractEvents }, createDirectTransport(main.context, TEST_ORIGIN));
+    const { app, router } = createRendererApp(bridge, { memoryHistory: true });
+    await router.push('/settings');
+    await router.isReady();
+    app.mount(root);
+    await until(() => root.querySelector('[data-testid="vault-settings"]') !== null, 'the vault settings');
+    await flushPromises();
+    expect(root.querySelector('[data-testid="vault-settings"] .button-row')?.textContent).toContain('Make a backup now');
+    expect(root.querySelector('[data-testid="backup-save-as"]')).toBeNull();
     app.unmount();
   });
 });

@@ -60,6 +60,7 @@ export async function createMainWithAuthority(authority: AuthorityWiringOptions)
       versions: { node: process.versions.node },
       systemLocales: () => ['en-GB'],
       pickFile: null,
+      pickSaveFile: null,
       openExternal: async () => undefined,
     },
   });

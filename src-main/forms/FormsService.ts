@@ -120,6 +120,7 @@ export class FormsService {
     title: string;
     values: Record<string, unknown>;
     attachmentRefs: string[];
+    resumeAt?: string | null;
   }): { id: string; updatedAt: number } {
     return this.vault.repos.drafts.upsert({ ...input, formVersion: String(input.formVersion) });
   }

@@ -36,6 +36,7 @@ export const useDraftsStore = defineStore('drafts', () => {
       formVersion: input.formVersion,
       title: input.title,
       attachmentRefs: input.attachmentRefs,
+      resumeAt: input.resumeAt ?? null,
       createdAt: items.value.find((d) => d.id === input.id)?.createdAt ?? saved.updatedAt,
       updatedAt: saved.updatedAt,
     };

@@ -3,10 +3,14 @@ import { defineCall } from './define';
 import { noInput } from './noInput';
 import { formDefinitionSchema } from '../forms/formDefinitionSchema';
 import { localizedTextSchema } from '../forms/localizedTextSchema';
+import { elementIdSchema } from '../forms/fieldIdSchema';
+import { REVIEW_POSITION } from '../forms/reviewPosition';
 
 const procedureId = z.string().regex(/^[a-z][a-z0-9-]{1,79}$/);
 const draftId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
 const spaceId = z.string().min(1).max(200).nullable();
+/** Where a draft was left: a step's id, or the review. */
+const resumeAt = z.union([z.literal(REVIEW_POSITION), elementIdSchema]).nullable();
 
 /** Largest attachment accepted, whatever a definition allows. */
 export const MAX_ATTACHMENT_BYTES = 25 * 1024 * 1024;
@@ -38,6 +42,8 @@ export const draftSummarySchema = z.object({
   formVersion: z.number().int().min(0),
   title: z.string(),
   attachmentRefs: z.array(z.string()),
+  /** Where the person left the form: a step id, '@review', or null for the first step. */
+  resumeAt,
   createdAt: z.number(),
   updatedAt: z.number(),
 });
@@ -76,6 +82,7 @@ export const formsCalls = {
         title: z.string().max(500),
         values: jsonRecord,
         attachmentRefs: z.array(z.string().max(100)).max(500),
+        resumeAt: resumeAt.default(null),
       })
       .strict(),
     output: z.object({ id: z.string(), updatedAt: z.number() }),

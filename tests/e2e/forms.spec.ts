@@ -34,7 +34,7 @@ async function expectNoSeriousViolations(page: Page): Promise<void> {
 }
 
 test.describe('forms in Chromium through the dev host', () => {
-  test('catalogue, then a long form filled with the keyboard only; the draft survives a reload', async ({ page, devhost }) => {
+  test('catalogue, then a long form filled with the keyboard only; the draft survives a reload and reopens where it was left', async ({ page, devhost }) => {
     test.setTimeout(120_000);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
@@ -110,20 +110,25 @@ test.describe('forms in Chromium through the dev host', () => {
     await expect(page.getByTestId('draft-status')).toHaveAttribute('data-state', 'saved');
     await expect(page).toHaveURL(/#\/drafts\/[\w-]+$/);
 
-    // Reload half-way: the draft is back.
+    // Reload half-way: the draft is back, open at the step it was left on, and the earlier steps kept their answers.
     await page.reload();
-    await expect(page.getByRole('heading', { level: 2, name: 'Parent' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Leave' })).toBeVisible();
+    await expect(page.locator('#field-endDate')).toHaveValue(end.iso);
+    await expect(page.locator('#field-leaveDays')).toHaveValue('181');
+    await expect(page.getByTestId('draft-status')).toHaveAttribute('data-state', 'saved');
+    await page.getByTestId('form-back').click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Child' })).toBeFocused();
+    await expect(page.locator('#field-childBirthDate')).toHaveValue(birth.iso);
+    await page.getByTestId('form-back').click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Parent' })).toBeFocused();
     await expect(page.locator('#field-matricule')).toHaveValue(matricule);
     await expect(page.locator('#field-lastName')).toHaveValue('Schmit');
-    await expect(page.getByTestId('draft-status')).toHaveAttribute('data-state', 'saved');
     await page.locator('#field-phone').focus();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 2, name: 'Child' })).toBeFocused();
-    await expect(page.locator('#field-childBirthDate')).toHaveValue(birth.iso);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 2, name: 'Leave' })).toBeFocused();
-    await expect(page.locator('#field-endDate')).toHaveValue(end.iso);
     await tabTo(page, '#field-endDate');
     await page.keyboard.press('Enter');
 
@@ -160,9 +165,14 @@ test.describe('forms in Chromium through the dev host', () => {
     await expect(page.getByTestId('submit-note')).toContainText('not available in this version');
     await expectNoSeriousViolations(page);
 
-    // The dashboard lists the draft to resume.
+    // The dashboard lists the draft to resume; it reopens on the review, where it was left.
+    await expect(page.getByTestId('draft-status')).toHaveAttribute('data-state', 'saved');
     await page.goto(`${devhost.url}#/dashboard`);
-    await expect(page.getByTestId('draft-list')).toContainText('Application for parental leave');
+    const listed = page.getByTestId('draft-list').locator('li', { hasText: 'Application for parental leave' });
+    await expect(listed).toBeVisible();
+    await listed.locator('.draft-list__actions a').click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Check your answers' })).toBeVisible();
+    await expect(page.getByTestId('review').locator('[data-answer="iban"] dd')).toHaveText('LU28 0019 4006 4475 0000');
     expect(errors).toEqual([]);
   });
 });

@@ -3,8 +3,9 @@ import { m001PeopleDraftsDocuments } from './m001PeopleDraftsDocuments';
 import { m002DossiersMessagesOutbox } from './m002DossiersMessagesOutbox';
 import { m003FullTextSearch } from './m003FullTextSearch';
 import { m004Catalogue } from './m004Catalogue';
+import { m005DraftResumeAt } from './m005DraftResumeAt';
 
 /** Every schema step in order; append only, never edit a released step. */
-export const migrations: readonly Migration[] = [m001PeopleDraftsDocuments, m002DossiersMessagesOutbox, m003FullTextSearch, m004Catalogue];
+export const migrations: readonly Migration[] = [m001PeopleDraftsDocuments, m002DossiersMessagesOutbox, m003FullTextSearch, m004Catalogue, m005DraftResumeAt];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -9,6 +9,8 @@ export interface DraftInput {
   values: unknown;
   /** Ids of documents in the vault attached to this draft. */
   attachmentRefs: string[];
+  /** Where the person left the form: a step id, '@review', or null for the start. */
+  resumeAt?: string | null;
 }
 
 export interface Draft extends Required<DraftInput> {
@@ -26,11 +28,12 @@ interface DraftRow {
   title: string;
   values_json?: string;
   attachment_refs: string;
+  resume_at: string | null;
   created_at: number;
   updated_at: number;
 }
 
-const SUMMARY = 'id, space_id, procedure_id, form_version, title, attachment_refs, created_at, updated_at';
+const SUMMARY = 'id, space_id, procedure_id, form_version, title, attachment_refs, resume_at, created_at, updated_at';
 
 function toSummary(row: DraftRow): DraftSummary {
   return {
@@ -40,6 +43,7 @@ function toSummary(row: DraftRow): DraftSummary {
     formVersion: row.form_version,
     title: row.title,
     attachmentRefs: JSON.parse(row.attachment_refs) as string[],
+    resumeAt: row.resume_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -57,13 +61,24 @@ export class DraftRepository {
     const at = this.now();
     this.session()
       .stmt(
-        `INSERT INTO drafts (id, space_id, procedure_id, form_version, title, values_json, attachment_refs, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO drafts (id, space_id, procedure_id, form_version, title, values_json, attachment_refs, resume_at, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET space_id = excluded.space_id, procedure_id = excluded.procedure_id,
            form_version = excluded.form_version, title = excluded.title, values_json = excluded.values_json,
-           attachment_refs = excluded.attachment_refs, updated_at = excluded.updated_at`,
+           attachment_refs = excluded.attachment_refs, resume_at = excluded.resume_at, updated_at = excluded.updated_at`,
       )
-      .run(draft.id, draft.spaceId, draft.procedureId, draft.formVersion, draft.title ?? '', JSON.stringify(draft.values ?? null), JSON.stringify(draft.attachmentRefs), at, at);
+      .run(
+        draft.id,
+        draft.spaceId,
+        draft.procedureId,
+        draft.formVersion,
+        draft.title ?? '',
+        JSON.stringify(draft.values ?? null),
+        JSON.stringify(draft.attachmentRefs),
+        draft.resumeAt ?? null,
+        at,
+        at,
+      );
     return { id: draft.id, updatedAt: at };
   }
 

@@ -25,6 +25,9 @@ const seeds: Record<number, (db: Db) => void> = {
   3: (db) => {
     db.prepare(`INSERT INTO messages (id, dossier_id, direction, subject, body, sent_at) VALUES ('m2', 'x1', 'out', 'Réponse', 'Je viendrai', 5)`).run();
   },
+  4: (db) => {
+    db.prepare(`INSERT INTO catalogue VALUES ('proc', '1', '{}', 'W/"1"', 1)`).run();
+  },
 };
 
 /** What must hold after migrating to each version (including everything seeded before). */
@@ -50,8 +53,14 @@ const checks: Record<number, (db: Db) => void> = {
   },
   4: (db) => {
     expect(db.prepare('SELECT count(*) AS n FROM messages').get()).toEqual({ n: 2 });
-    db.prepare(`INSERT INTO catalogue VALUES ('proc', '1', '{}', 'W/"1"', 1)`).run();
+    expect(db.prepare('SELECT count(*) AS n FROM catalogue').get()).toEqual({ n: 0 });
+  },
+  5: (db) => {
+    // Drafts saved before reopen at the start; everything else is untouched.
+    expect(db.prepare(`SELECT values_json, resume_at FROM drafts WHERE id = 'd1'`).get()).toEqual({ values_json: '{"a":1}', resume_at: null });
     expect(db.prepare(`SELECT etag FROM catalogue`).get()).toEqual({ etag: 'W/"1"' });
+    db.prepare(`UPDATE drafts SET resume_at = '@review' WHERE id = 'd1'`).run();
+    expect(db.prepare(`SELECT resume_at FROM drafts WHERE id = 'd1'`).get()).toEqual({ resume_at: '@review' });
   },
 };
 

@@ -36,10 +36,12 @@ describe('vault repositories', () => {
   it('autosaves drafts: one row per id, values replaced, updatedAt bumped, createdAt kept', () => {
     const first = vault.repos.drafts.upsert({ id: 'd1', spaceId: 'private', procedureId: 'permis', formVersion: '1', values: { name: 'A' }, attachmentRefs: [] });
     clock.advance(1000);
-    const second = vault.repos.drafts.upsert({ id: 'd1', spaceId: 'private', procedureId: 'permis', formVersion: '1', values: { name: 'B' }, attachmentRefs: ['doc'] });
+    expect(vault.repos.drafts.get('d1')?.resumeAt).toBeNull();
+    const second = vault.repos.drafts.upsert({ id: 'd1', spaceId: 'private', procedureId: 'permis', formVersion: '1', values: { name: 'B' }, attachmentRefs: ['doc'], resumeAt: 'vehicle' });
     expect(second.updatedAt - first.updatedAt).toBe(1000);
     const draft = vault.repos.drafts.get('d1');
-    expect(draft).toMatchObject({ values: { name: 'B' }, attachmentRefs: ['doc'], createdAt: first.updatedAt, updatedAt: second.updatedAt });
+    expect(draft).toMatchObject({ values: { name: 'B' }, attachmentRefs: ['doc'], resumeAt: 'vehicle', createdAt: first.updatedAt, updatedAt: second.updatedAt });
+    expect(vault.repos.drafts.list()[0]?.resumeAt).toBe('vehicle');
     clock.advance(1000);
     vault.repos.drafts.upsert({ id: 'd2', spaceId: 'pro', procedureId: 'tva', formVersion: '2', values: {}, attachmentRefs: [] });
     expect(vault.repos.drafts.list().map((d) => d.id)).toEqual(['d2', 'd1']);

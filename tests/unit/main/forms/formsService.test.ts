@@ -73,10 +73,14 @@ describe('forms on a real vault', () => {
     expect(vault.repos.documents.get(attachment.ref)?.content.toString()).toBe('%PDF-1.7 body');
 
     const values = { monthlyRent: 95000, lease: [{ name: 'lease.pdf', mediaType: 'application/pdf', size: 13, ref: attachment.ref }] };
-    const saved = await call('drafts.save', { id: 'draft-0001', procedureId: 'housing-aid', formVersion: 5, title: 'Rent subsidy', values, attachmentRefs: [attachment.ref] });
+    const saved = await call('drafts.save', { id: 'draft-0001', procedureId: 'housing-aid', formVersion: 5, title: 'Rent subsidy', values, attachmentRefs: [attachment.ref], resumeAt: '@review' });
     expect(saved.ok).toBe(true);
     const list = await call('drafts.list', {});
-    expect(list).toMatchObject({ ok: true, value: { items: [{ id: 'draft-0001', procedureId: 'housing-aid', formVersion: 5, spaceId: null }] } });
+    expect(list).toMatchObject({ ok: true, value: { items: [{ id: 'draft-0001', procedureId: 'housing-aid', formVersion: 5, spaceId: null, resumeAt: '@review' }] } });
+    // A position is a step id or the review, nothing else.
+    for (const resumeAt of ['@elsewhere', 'Step', '../x']) {
+      expect(await call('drafts.save', { id: 'draft-0001', procedureId: 'housing-aid', formVersion: 5, title: '', values: {}, attachmentRefs: [], resumeAt })).toMatchObject({ ok: false, error: { name: 'ValidationError' } });
+    }
     const got = await call('drafts.get', { id: 'draft-0001' });
     expect(got).toMatchObject({ ok: true, value: { draft: { values } } });
     expect(await call('drafts.get', { id: 'draft-9999' })).toEqual({ ok: true, value: { draft: null } });

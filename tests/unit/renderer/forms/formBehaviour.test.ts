@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
-import { applyPrefill, submissionValues } from '../../../../src-shared/forms';
+import { applyPrefill, parseAndCompile, submissionValues } from '../../../../src-shared/forms';
 import { T, definition, leave, mountForm, typeInto } from './mountForm';
 
 const click = async (element: Element | null | undefined) => {
@@ -133,5 +133,48 @@ describe('FormRenderer behaviour', () => {
     const { root } = await mountForm(definition([[{ id: 'name', type: 'text', label: T('Name'), required: true }]]), { locale: 'de' });
     expect(root.querySelector('label[for="field-name"]')?.textContent?.trim()).toBe('Name (de)');
     expect(root.querySelector('[data-testid="form-next"]')?.textContent?.trim()).toBe('Angaben prüfen');
+  });
+
+  describe('reopening a draft where it was left', () => {
+    const threeSteps = () => {
+      const form = definition([
+        [{ id: 'showMiddle', type: 'checkbox', label: T('Show the middle step') }],
+        [{ id: 'middle', type: 'text', label: T('Middle') }],
+        [{ id: 'last', type: 'text', label: T('Last') }],
+      ]);
+      // The middle step only shows when the box is ticked.
+      const source = JSON.parse(JSON.stringify(form.definition)) as { steps: Array<Record<string, unknown>> };
+      source.steps[1]!.visibleIf = 'showMiddle';
+      return parseAndCompile(source);
+    };
+    const stepTitle = (root: HTMLElement) => root.querySelector('h2')?.textContent?.trim();
+
+    it.each([
+      ['step2', { showMiddle: true }, 'Step 2', 'step2'],
+      ['step1', { showMiddle: true }, 'Step 1', 'step1'],
+      ['@review', { showMiddle: true }, 'Check your answers', '@review'],
+      // A step hidden now, or gone from the definition, opens the first step.
+      ['step1', { showMiddle: false }, 'Step 0', 'step0'],
+      ['removed-step', {}, 'Step 0', 'step0'],
+      [null, {}, 'Step 0', 'step0'],
+    ] as const)('startAt %s with %o opens %s', async (startAt, values, title, reported) => {
+      const { root, positions, wrapper } = await mountForm(threeSteps(), { startAt, values });
+      expect(stepTitle(root)).toBe(title);
+      expect(positions).toEqual([reported]);
+      wrapper.unmount();
+    });
+
+    it('reports each move, the review included', async () => {
+      const { root, positions, wrapper } = await mountForm(threeSteps(), { startAt: 'step2', values: { showMiddle: true } });
+      (root.querySelector('[data-testid="form-back"]') as HTMLButtonElement).click();
+      await flushPromises();
+      expect(stepTitle(root)).toBe('Step 1');
+      root.querySelector('form')!.dispatchEvent(new Event('submit'));
+      await flushPromises();
+      root.querySelector('form')!.dispatchEvent(new Event('submit'));
+      await flushPromises();
+      expect(positions).toEqual(['step2', 'step1', 'step2', '@review']);
+      wrapper.unmount();
+    });
   });
 });

@@ -42,9 +42,10 @@ export class FakeUploader implements FormUploader {
 /** Mounts FormRenderer in a host that keeps the values (v-model), attached to the document for focus checks. */
 export async function mountForm(
   form: ReturnType<typeof definition>,
-  options: { values?: FormValues; provenance?: Record<string, Provenance>; uploader?: FormUploader; locale?: 'en' | 'de' | 'fr'; today?: string } = {},
+  options: { values?: FormValues; provenance?: Record<string, Provenance>; uploader?: FormUploader; locale?: 'en' | 'de' | 'fr'; today?: string; startAt?: string | null } = {},
 ) {
   const values = shallowRef<FormValues>(options.values ?? {});
+  const positions: string[] = [];
   const compiled = markRaw(form);
   const Host = defineComponent({
     setup() {
@@ -55,6 +56,8 @@ export async function mountForm(
           provenance: options.provenance ?? {},
           uploader: options.uploader ?? null,
           today: options.today ?? '2024-06-15',
+          startAt: options.startAt ?? null,
+          onStep: (position: string) => positions.push(position),
           'onUpdate:values': (next: FormValues) => {
             values.value = next;
           },
@@ -64,7 +67,7 @@ export async function mountForm(
   document.body.innerHTML = '<div id="root"></div>';
   const wrapper = mount(Host, { global: { plugins: [createAppI18n(options.locale ?? 'en')] }, attachTo: '#root' });
   await flushPromises();
-  return { wrapper, values, root: wrapper.element.parentElement as HTMLElement };
+  return { wrapper, values, positions, root: wrapper.element.parentElement as HTMLElement };
 }
 
 export async function typeInto(element: Element | null, text: string): Promise<void> {

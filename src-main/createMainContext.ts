@@ -20,7 +20,8 @@ import { defaultFormsDir, loadBundledForms } from './forms/loadBundledForms';
 import type { HostInfo } from './host/HostInfo';
 import type { HealthCheck } from './host/HealthCheck';
 import type { Logger } from './log/Logger';
-import { SettingsStore, type ManagedSettings } from './settings/SettingsStore';
+import { SettingsStore } from './settings/SettingsStore';
+import { NO_POLICY, type MachinePolicy } from './policy/MachinePolicy';
 import { createVaultHealthCheck } from './vault/createVaultHealthCheck';
 import type { KeyProtector } from './vault/KeyProtector';
 import { VaultService } from './vault/VaultService';
@@ -32,7 +33,8 @@ export interface MainContextOptions {
   log: Logger;
   /** Origins our renderer is served from; calls from anywhere else are refused. */
   trustedOrigins: readonly string[];
-  managed?: ManagedSettings;
+  /** The machine-wide policy (readMachinePolicy in the glue; none in the dev host unless --policy is given). */
+  policy?: MachinePolicy;
   /** The OS keychain (Electron safeStorage in the glue); none in the dev host and tests. */
   keyProtector?: KeyProtector | null;
   /** The bundled form definitions (resources/forms), seeding an empty catalogue cache. */
@@ -61,7 +63,9 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
   const { userDataDir, host, log } = options;
   await mkdir(userDataDir, { recursive: true, mode: 0o700 });
   const events = new EventHub(contractEvents, log);
-  const settings = new SettingsStore(path.join(userDataDir, 'settings.json'), options.managed ?? { values: {} }, log);
+  const policy = options.policy ?? NO_POLICY;
+  const settings = new SettingsStore(path.join(userDataDir, 'settings.json'), { values: policy.managed, recommended: policy.recommended }, log);
+  if (policy.source) log.info('policy.applied', { source: policy.source, enforced: Object.keys(policy.managed), recommended: Object.keys(policy.recommended) });
   await settings.load();
   const vault = new VaultService({
     dir: path.join(userDataDir, 'vault'),

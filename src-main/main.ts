@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, dialog, session } from 'electron';
 import { createMainContext, type MainContext } from './createMainContext';
 import { createConsoleLogger } from './log/createConsoleLogger';
 import { APP_ORIGIN } from './app/appProtocol';
@@ -13,6 +13,9 @@ import { hardenWebContents } from './app/hardenWebContents';
 import { registerAppSchemePrivileges, serveRenderer } from './app/registerAppProtocol';
 import { startDemoAuthority } from './authority/startDemoAuthority';
 import { startSandbox } from '../src-sandbox/createSandbox';
+import { readMachinePolicy } from './policy/readMachinePolicy';
+import { PolicyError } from './policy/PolicyError';
+import { policyErrorText } from './policy/policyErrorText';
 
 // The Electron entry: wiring only. Everything it wires is plain Node, tested without Electron.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -32,6 +35,18 @@ let context: MainContext | undefined;
 
 async function start(): Promise<void> {
   await app.whenReady();
+  let policy;
+  try {
+    policy = await readMachinePolicy();
+  } catch (error) {
+    if (!(error instanceof PolicyError)) throw error;
+    // Running without what the administrator enforced (an authority URL, a proxy, the idle lock) is worse than not running.
+    log.error('policy.invalid', { source: error.source, problems: error.problems.map((p) => `${p.path} ${p.message}`) });
+    const text = policyErrorText(error, app.getPreferredSystemLanguages());
+    dialog.showErrorBox(text.title, text.body);
+    app.exit(2);
+    return;
+  }
   hardenWebContents(app, session.defaultSession, APP_ORIGIN);
   serveRenderer(rendererRoot);
   context = await createMainContext({
@@ -39,6 +54,7 @@ async function start(): Promise<void> {
     host: createElectronHost(),
     log,
     trustedOrigins: [APP_ORIGIN],
+    policy,
     keyProtector: createSafeStorageProtector(process.platform),
     formsDir: resources.forms,
     authority: {

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { settingsPatchSchema, settingsSchema, type SettingKey, type Settings, type SettingsPatch, type SettingsView } from '../../src-shared/settings/settingsSchema';
+import { settingKeys, settingsPatchSchema, settingsSchema, type SettingKey, type Settings, type SettingsPatch, type SettingsView } from '../../src-shared/settings/settingsSchema';
 import { ExpectedError } from '../../src-shared/errors';
 import { writeFileAtomic } from '../fs/writeFileAtomic';
 import type { Logger } from '../log/Logger';
@@ -11,14 +11,18 @@ export class SettingLockedError extends ExpectedError {
 export interface ManagedSettings {
   /** Values set machine-wide by the administrator; these keys cannot be changed by the user. */
   values: Partial<Settings>;
+  /** Machine-wide defaults the user may change (a choice of the user's own wins). */
+  recommended?: Partial<Settings>;
 }
 
 /**
  * User settings in a JSON file in the profile folder, written atomically. A damaged file is set aside and defaults
- * are used, with a warning in the log: settings hold no user data worth refusing to start for.
+ * are used, with a warning in the log: settings hold no user data worth refusing to start for. Only the user's own
+ * choices are written; recommended and managed values come from the policy at each start.
  */
 export class SettingsStore {
-  private current: Settings = settingsSchema.parse({});
+  /** What the user chose, key by key; everything else follows the policy or the defaults. */
+  private chosen: Partial<Settings> = {};
 
   constructor(
     private readonly file: string,
@@ -33,14 +37,24 @@ export class SettingsStore {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log.warn('settings.unreadable', { file: this.file });
     }
-    const parsed = settingsSchema.safeParse(stored);
-    if (!parsed.success) this.log.warn('settings.invalid', { issues: parsed.error.issues.map((i) => i.path.join('.')) });
-    this.current = parsed.success ? parsed.data : settingsSchema.parse({});
+    // Key by key: one bad or outdated value falls back to its default, the other choices stay.
+    const chosen: Record<string, unknown> = {};
+    const invalid: string[] = [];
+    const record = stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
+    for (const key of settingKeys) {
+      if (!(key in record)) continue;
+      const parsed = settingsSchema.shape[key].unwrap().safeParse(record[key]);
+      if (parsed.success) chosen[key] = parsed.data;
+      else invalid.push(key);
+    }
+    if (invalid.length > 0) this.log.warn('settings.invalid', { settings: invalid });
+    this.chosen = chosen as Partial<Settings>;
     return this.view();
   }
 
   view(): SettingsView {
-    return { values: { ...this.current, ...this.managed.values }, locked: this.lockedKeys() };
+    const values = settingsSchema.parse({ ...this.managed.recommended, ...this.chosen, ...this.managed.values });
+    return { values, locked: this.lockedKeys() };
   }
 
   get<K extends SettingKey>(key: K): Settings[K] {
@@ -51,13 +65,17 @@ export class SettingsStore {
     const checked = settingsPatchSchema.parse(patch);
     const locked = this.lockedKeys().filter((key) => key in checked);
     if (locked.length > 0) throw new SettingLockedError('This setting is managed by your administrator.', { keys: locked });
-    const next = settingsSchema.parse({ ...this.current, ...checked });
+    const next = { ...this.chosen, ...stripUndefined(checked) };
     await writeFileAtomic(this.file, `${JSON.stringify(next, null, 2)}\n`);
-    this.current = next;
+    this.chosen = next;
     return this.view();
   }
 
   private lockedKeys(): SettingKey[] {
     return Object.keys(this.managed.values) as SettingKey[];
   }
+}
+
+function stripUndefined(patch: SettingsPatch): Partial<Settings> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<Settings>;
 }

@@ -13,9 +13,9 @@ export interface DevHostProcess {
   restart(): Promise<DevHostProcess>;
 }
 
-async function launch(userDataDir: string, children: ChildProcess[]): Promise<DevHostProcess> {
+async function launch(userDataDir: string, children: ChildProcess[], args: readonly string[]): Promise<DevHostProcess> {
   // The real `npm run dev:web` entry point (after the renderer build done by `npm run test:e2e`).
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tools/devhost/cli.ts', '--port=0'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tools/devhost/cli.ts', '--port=0', ...args], {
     env: { ...process.env, GUICHET_USER_DATA: userDataDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -42,7 +42,7 @@ async function launch(userDataDir: string, children: ChildProcess[]): Promise<De
     output: () => output,
     async restart() {
       await stop(child);
-      return launch(userDataDir, children);
+      return launch(userDataDir, children, args);
     },
   };
 }
@@ -55,14 +55,14 @@ async function stop(child: ChildProcess): Promise<void> {
   });
 }
 
-export const test = base.extend<{ devhost: DevHostProcess }>({
-  // Playwright requires the destructuring form for fixtures without dependencies.
-  // eslint-disable-next-line no-empty-pattern
-  devhost: async ({}, use) => {
+export const test = base.extend<{ devhost: DevHostProcess; devhostArgs: string[] }>({
+  /** Extra command-line arguments of the dev host (`test.use({ devhostArgs: ['--policy=…'] })`). */
+  devhostArgs: [[], { option: true }],
+  devhost: async ({ devhostArgs }, use) => {
     const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'guichet-e2e-'));
     const children: ChildProcess[] = [];
     try {
-      await use(await launch(userDataDir, children));
+      await use(await launch(userDataDir, children, devhostArgs));
     } finally {
       await Promise.all(children.map(stop));
       await rm(userDataDir, { recursive: true, force: true });

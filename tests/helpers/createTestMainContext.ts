@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createMainContext, type MainContext } from '../../src-main/createMainContext';
 import { createMemoryLogger } from '../../src-main/log/createMemoryLogger';
 import type { HostInfo } from '../../src-main/host/HostInfo';
-import type { ManagedSettings } from '../../src-main/settings/SettingsStore';
+import type { MachinePolicy } from '../../src-main/policy/MachinePolicy';
 
 export const TEST_ORIGIN = 'http://127.0.0.1:5999';
 
@@ -18,7 +18,7 @@ export interface TestMain {
 
 /** A real main (real settings file, real router) in a fresh temporary profile folder. */
 export async function createTestMainContext(
-  options: { managed?: ManagedSettings; systemLocales?: string[]; pickFile?: HostInfo['pickFile']; pickSaveFile?: HostInfo['pickSaveFile'] } = {},
+  options: { policy?: MachinePolicy; systemLocales?: string[]; pickFile?: HostInfo['pickFile']; pickSaveFile?: HostInfo['pickSaveFile'] } = {},
 ): Promise<TestMain> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'guichet-test-'));
   const log = createMemoryLogger();
@@ -36,7 +36,7 @@ export async function createTestMainContext(
       opened.push(url);
     },
   };
-  const context = await createMainContext({ userDataDir: dir, host, log, trustedOrigins: [TEST_ORIGIN], managed: options.managed });
+  const context = await createMainContext({ userDataDir: dir, host, log, trustedOrigins: [TEST_ORIGIN], policy: options.policy });
   return {
     context,
     dir,

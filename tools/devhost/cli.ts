@@ -3,24 +3,45 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { createConsoleLogger } from '../../src-main/log/createConsoleLogger';
 import { startDevHost } from './startDevHost';
+import { readPolicyFile } from '../../src-main/policy/readPolicyFile';
+import { PolicyError } from '../../src-main/policy/PolicyError';
+import { policyErrorText } from '../../src-main/policy/policyErrorText';
+import { NO_POLICY } from '../../src-main/policy/MachinePolicy';
 
 // `npm run dev:web`: the app in a browser, through the development host. Not part of the packaged app.
+const portArg = process.argv.find((arg) => arg.startsWith('--port='));
+const systemLocales = [Intl.DateTimeFormat().resolvedOptions().locale];
+// --policy=FILE: a policy in the Linux format (see README), to try what an administrator would deploy.
+const policyArg = process.argv.find((arg) => arg.startsWith('--policy='));
+let policy = NO_POLICY;
+if (policyArg) {
+  try {
+    policy = await readPolicyFile(path.resolve(policyArg.slice('--policy='.length)));
+  } catch (error) {
+    if (!(error instanceof PolicyError)) throw error;
+    const text = policyErrorText(error, systemLocales);
+    console.error(`${text.title}\n\n${text.body}`);
+    process.exit(2);
+  }
+  if (!policy.source) console.warn(`No policy file at ${policyArg.slice('--policy='.length)}: running without a policy.`);
+}
 const rendererRoot = path.resolve('dist/renderer');
 if (!existsSync(path.join(rendererRoot, 'index.html'))) {
   console.error('dist/renderer is missing: run `npm run build:renderer` first (npm run dev:web does).');
   process.exit(1);
 }
-const portArg = process.argv.find((arg) => arg.startsWith('--port='));
 const userDataDir = process.env.GUICHET_USER_DATA ?? path.join(os.homedir(), '.config', 'guichet-desktop-dev');
 const host = await startDevHost({
   rendererRoot,
   userDataDir,
   log: createConsoleLogger('info'),
   port: portArg ? Number(portArg.split('=')[1]) : Number(process.env.DEVHOST_PORT ?? 0),
-  systemLocales: [Intl.DateTimeFormat().resolvedOptions().locale],
+  systemLocales,
+  policy,
 });
 console.log(`Guichet Desktop (dev host) at ${host.url}`);
 console.log(`Profile folder: ${userDataDir}`);
+if (policy.source) console.log(`Policy: ${policy.source}`);
 const stop = () => {
   void host.close().then(() => process.exit(0));
 };

@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createMainContext, type MainContext } from '../../src-main/createMainContext';
 import { buildContentSecurityPolicy } from '../../src-main/app/contentSecurityPolicy';
+import type { MachinePolicy } from '../../src-main/policy/MachinePolicy';
 import type { HostInfo } from '../../src-main/host/HostInfo';
 import type { Logger } from '../../src-main/log/Logger';
 import { wsCallMessageSchema, type WsServerMessage } from './protocol';
@@ -20,6 +21,8 @@ export interface DevHostOptions {
   port?: number;
   /** Languages the "system" reports; the browser's own are used by the renderer when absent. */
   systemLocales?: string[];
+  /** A machine-wide policy to apply (`--policy=FILE`); none by default. */
+  policy?: MachinePolicy;
 }
 
 export interface DevHost {
@@ -66,7 +69,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     pickSaveFile: null,
     openExternal: async (url) => options.log.info('devhost.openExternal', { url }),
   };
-  const context = await createMainContext({ userDataDir: options.userDataDir, host, log: options.log, trustedOrigins: [origin] });
+  const context = await createMainContext({ userDataDir: options.userDataDir, host, log: options.log, trustedOrigins: [origin], policy: options.policy });
 
   server.on('request', (request, response) => {
     void serveStatic(request, response, options.rendererRoot, bridgeScript, csp);

@@ -58,7 +58,7 @@ describe('electron-builder dir target', () => {
   });
 
   it('ships the PDF fonts with their licence, the bundled form definitions and the API document as resources', () => {
-    for (const file of ['fonts/DejaVuSans.ttf', 'fonts/LICENSE-DejaVu.txt', 'forms/index.json', 'forms/housing-aid.json', 'api/authority.openapi.yaml']) {
+    for (const file of ['fonts/DejaVuSans.ttf', 'fonts/LICENSE-DejaVu.txt', 'forms/index.json', 'forms/housing-aid.json', 'api/authority.openapi.yaml', 'policy/policy.schema.json', 'policy/policy.example.json', 'policy/README.md']) {
       expect(existsSync(path.join(unpacked, 'resources', file)), file).toBe(true);
     }
   });

@@ -12,7 +12,7 @@ describe.skipIf(!SOFTHSM_MODULE)('tokens through the contract (real main context
     const pki = await testPki();
     hsm = createSoftHsm();
     slotId = hsm.addPersonToken(pki, 'julie-martin', 'Julie Martin', '1357').slotId;
-    main = await createTestMainContext({ managed: { values: { pkcs11Modules: [SOFTHSM_MODULE!] } } });
+    main = await createTestMainContext({ policy: { managed: { pkcs11Modules: [SOFTHSM_MODULE!] }, recommended: {}, source: 'test' } });
   });
   afterAll(async () => {
     await main?.cleanup();

@@ -40,6 +40,30 @@ describe('SettingsStore', () => {
     await expect(store.set({ language: 'en' })).resolves.toMatchObject({ values: { language: 'en', authorityUrl: 'https://authority.example.lu/' } });
   });
 
+  it('takes recommended values as defaults the user may override, and writes only the user’s own choices', async () => {
+    const file = path.join(dir, 'settings.json');
+    const policy = { values: { idleLockMinutes: 5 }, recommended: { language: 'fr' as const, proxyUrl: 'http://proxy.example.lu:3128/' } };
+    const store = new SettingsStore(file, policy, createMemoryLogger());
+    expect(await store.load()).toEqual({
+      values: { language: 'fr', idleLockMinutes: 5, authorityUrl: null, proxyUrl: 'http://proxy.example.lu:3128/', pkcs11Modules: [] },
+      locked: ['idleLockMinutes'],
+    });
+    await store.set({ language: 'de' });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ language: 'de' });
+    // Next start, with a new recommended proxy: the user's language stays, the proxy follows the policy.
+    const next = new SettingsStore(file, { values: { idleLockMinutes: 5 }, recommended: { language: 'fr', proxyUrl: 'http://other.example.lu:8080/' } }, createMemoryLogger());
+    expect((await next.load()).values).toMatchObject({ language: 'de', proxyUrl: 'http://other.example.lu:8080/', idleLockMinutes: 5 });
+  });
+
+  it('keeps the valid choices of a file with one bad value', async () => {
+    const file = path.join(dir, 'settings.json');
+    await writeFile(file, JSON.stringify({ language: 'de', idleLockMinutes: -3, retiredSetting: true }));
+    const log = createMemoryLogger();
+    const store = new SettingsStore(file, { values: {} }, log);
+    expect((await store.load()).values).toMatchObject({ language: 'de', idleLockMinutes: 10 });
+    expect(log.entries.find((entry) => entry.event === 'settings.invalid')?.fields).toEqual({ settings: ['idleLockMinutes'] });
+  });
+
   it('keeps the error name through serialization', async () => {
     const { serializeError } = await import('../../../src-shared/errors');
     expect(serializeError(new SettingLockedError('x', { keys: ['language'] }))).toEqual({ name: 'SettingLockedError', message: 'x', kind: 'expected', details: { keys: ['language'] } });

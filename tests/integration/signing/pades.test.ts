@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createPrivateKey } from 'node:crypto';
+import { createPrivateKey, webcrypto } from 'node:crypto';
+import * as x509 from '@peculiar/x509';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -226,6 +227,62 @@ describe('PAdES signatures of the submission PDF (sandbox PKI and TSA over HTTP)
     const foreign = readFileSync(join(sb.pki.dir, sb.pki.foreignRoot.certFile), 'utf8');
     const u = await verifyPdfSignatures(r.pdf, { trustAnchors: [foreign] });
     expect(u.signatures[0]).toMatchObject({ integrity: true, signatureValid: true, chainTrusted: false, valid: false });
+  });
+
+  it('checks revocation against the CRLs given: a revoked signer is refused, a good one reported as checked', async () => {
+    const dir = sb.pki.dir;
+    const revokedSigner = createKeySigner(readFileSync(join(dir, sb.pki.revoked.keyFile), 'utf8'), readFileSync(join(dir, sb.pki.revoked.certFile), 'utf8'), [
+      readFileSync(join(dir, sb.pki.issuing.certFile), 'utf8'),
+    ]);
+    const crlPem = readFileSync(join(dir, sb.pki.crlFile), 'utf8');
+    const crlDer = readFileSync(join(dir, sb.pki.crlDerFile));
+    const byRevoked = (await signPdf(submission, { signer: revokedSigner })).pdf;
+    const byAnne = (await signPdf(submission, { signer: anne })).pdf;
+
+    // Without CRLs nothing says the certificate was revoked: the report says revocation was not checked.
+    const unchecked = (await verifyPdfSignatures(byRevoked, { trustAnchors: [rootPem] })).signatures[0]!;
+    expect(unchecked).toMatchObject({ chainTrusted: true, revocationChecked: false });
+
+    for (const crl of [crlPem, crlDer]) {
+      const refused = (await verifyPdfSignatures(byRevoked, { trustAnchors: [rootPem], crls: [crl] })).signatures[0]!;
+      expect(refused).toMatchObject({ valid: false, chainTrusted: false, revocationChecked: false });
+      expect(refused.chainError, String(refused.chainError)).toMatch(/revoked/);
+      const good = (await verifyPdfSignatures(byAnne, { trustAnchors: [rootPem], crls: [crl] })).signatures[0]!;
+      expect(good).toMatchObject({ valid: true, chainTrusted: true, revocationChecked: true });
+    }
+  });
+
+  it('a certificate revoked after the time of signing keeps the signature valid; revoked before, it fails', async () => {
+    const dir = sb.pki.dir;
+    const caKey = await webcrypto.subtle.importKey(
+      'pkcs8',
+      createPrivateKey(readFileSync(join(dir, sb.pki.issuing.keyFile), 'utf8')).export({ type: 'pkcs8', format: 'der' }),
+      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
+    const caCert = new x509.X509Certificate(readFileSync(join(dir, sb.pki.issuing.certFile), 'utf8'));
+    const crlRevoking = async (revocationDate: Date) =>
+      Buffer.from(
+        (
+          await x509.X509CrlGenerator.create({
+            issuer: caCert.subject,
+            thisUpdate: new Date(Date.now() - 60_000),
+            nextUpdate: new Date(Date.now() + 86_400_000),
+            entries: [{ serialNumber: sb.pki.persons['anne-schmit']!.sign.serialNumber, revocationDate, reason: x509.X509CrlReason.keyCompromise }],
+            signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+            signingKey: caKey,
+            extensions: [await x509.AuthorityKeyIdentifierExtension.create(caCert)],
+          })
+        ).rawData,
+      );
+    const signedAt = new Date();
+    const pdf = (await signPdf(submission, { signer: anne, signingTime: signedAt })).pdf;
+    const later = (await verifyPdfSignatures(pdf, { trustAnchors: [rootPem], crls: [await crlRevoking(new Date(signedAt.getTime() + 3_600_000))] })).signatures[0]!;
+    expect(later).toMatchObject({ valid: true, revocationChecked: true, checkedAtSource: 'claimed' });
+    const before = (await verifyPdfSignatures(pdf, { trustAnchors: [rootPem], crls: [await crlRevoking(new Date(signedAt.getTime() - 3_600_000))] })).signatures[0]!;
+    expect(before).toMatchObject({ valid: false, chainTrusted: false });
+    expect(before.chainError).toMatch(/CN=Anne Schmit.* was revoked on /);
   });
 
   it('signs with the tokens’ PKCS#12 TokenSigner as it is', async () => {

@@ -12,7 +12,8 @@ export type RegRunner = (args: string[]) => Promise<{ code: number; stdout: stri
 type ValueKind = 'string' | 'number' | 'list';
 
 function kindOf(key: string): ValueKind | undefined {
-  if (!(key in settingsSchema.shape)) return undefined;
+  // Own keys only: a value named "toString" or "constructor" is an unknown setting, not Object's.
+  if (!Object.hasOwn(settingsSchema.shape, key)) return undefined;
   const example = settingsSchema.shape[key as SettingKey].unwrap();
   const type = (example as { type?: string }).type;
   if (type === 'number') return 'number';
@@ -20,9 +21,20 @@ function kindOf(key: string): ValueKind | undefined {
   return 'string';
 }
 
+/** %NAME% references of a REG_EXPAND_SZ, from the environment (names are case-insensitive on Windows). */
+function expand(data: string, env: NodeJS.ProcessEnv, problems: PolicyProblem[], path: string): string {
+  return data.replace(/%([^%]+)%/g, (whole, name: string) => {
+    const key = Object.keys(env).find((k) => k.toUpperCase() === name.toUpperCase());
+    if (key !== undefined && env[key] !== undefined) return env[key];
+    problems.push({ path, message: `the environment variable ${whole} is not set` });
+    return whole;
+  });
+}
+
 /** A registry value in the shape the setting takes; an unknown name is passed on for the schema to refuse by name. */
-function toSetting(name: string, value: RegistryValue, problems: PolicyProblem[], where: string): unknown {
+function toSetting(name: string, raw: RegistryValue, problems: PolicyProblem[], where: string, env: NodeJS.ProcessEnv): unknown {
   const kind = kindOf(name);
+  const value = raw.type === 'REG_EXPAND_SZ' ? { ...raw, data: expand(raw.data, env, problems, `${where}\\${name}`) } : raw;
   const isString = value.type === 'REG_SZ' || value.type === 'REG_EXPAND_SZ';
   switch (kind) {
     case 'number':
@@ -48,12 +60,16 @@ function toSetting(name: string, value: RegistryValue, problems: PolicyProblem[]
  * Windows: HKLM\SOFTWARE\Policies\GuichetDesktop holds the enforced values (one registry value per setting) and its
  * Recommended subkey the defaults, as Group Policy writes them. No key, no policy.
  */
-export async function readWindowsPolicy(runReg: RegRunner): Promise<MachinePolicy> {
+export async function readWindowsPolicy(runReg: RegRunner, env: NodeJS.ProcessEnv = process.env): Promise<MachinePolicy> {
+  // Whether our key exists, from the listing of its parent: reg.exe's "not found" message is translated (and its exit
+  // code is 1 for every failure), but key paths never are.
+  const parent = WINDOWS_POLICY_KEY.slice(0, WINDOWS_POLICY_KEY.lastIndexOf('\\'));
+  const listing = await runReg(['query', parent, '/reg:64']);
+  const listed = listing.code === 0 && listing.stdout.split(/\r?\n/).some((line) => line.trim().toLowerCase() === WINDOWS_POLICY_KEY.toLowerCase());
+  if (!listed) return NO_POLICY;
   const result = await runReg(['query', WINDOWS_POLICY_KEY, '/s', '/reg:64']);
   if (result.code !== 0) {
-    // reg.exe answers 1 and "unable to find the specified registry key" when no policy was deployed.
-    if (/unable to find/i.test(result.stderr + result.stdout)) return NO_POLICY;
-    throw new PolicyError(WINDOWS_POLICY_KEY, [{ path: '', message: `reg.exe failed (${result.code}): ${result.stderr.trim()}` }]);
+    throw new PolicyError(WINDOWS_POLICY_KEY, [{ path: '', message: `reg.exe failed (${result.code}): ${(result.stderr || result.stdout).trim()}` }]);
   }
   const keys = parseRegQuery(result.stdout);
   const problems: PolicyProblem[] = [];
@@ -61,7 +77,7 @@ export async function readWindowsPolicy(runReg: RegRunner): Promise<MachinePolic
     const where = WINDOWS_POLICY_KEY + suffix;
     const values = [...keys.entries()].find(([path]) => path.toLowerCase() === where.toLowerCase())?.[1];
     if (!values || values.size === 0) return undefined;
-    return Object.fromEntries([...values].filter(([name]) => name !== '').map(([name, value]) => [name, toSetting(name, value, problems, where)]));
+    return Object.fromEntries([...values].filter(([name]) => name !== '').map(([name, value]) => [name, toSetting(name, value, problems, where, env)]));
   };
   const document = { managed: section(''), recommended: section('\\Recommended') };
   if (problems.length > 0) throw new PolicyError(WINDOWS_POLICY_KEY, problems);

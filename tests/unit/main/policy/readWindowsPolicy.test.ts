@@ -19,12 +19,20 @@ const OUTPUT = [
   '',
 ].join('\r\n');
 
+const PARENT = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies';
+/** `reg query HKLM\SOFTWARE\Policies`: the subkeys of Policies, one per line. */
+const listing = (...subkeys: string[]) => ['', ...subkeys.map((k) => `${PARENT}\\${k}`), ''].join('\r\n');
+
+type Answer = { code: number; stdout?: string; stderr?: string };
+/** Answers the parent listing, then the query of our key (as reg.exe would, on this machine's behalf). */
 const runner =
-  (answer: { code: number; stdout?: string; stderr?: string }, calls: string[][] = []): RegRunner =>
+  (parent: Answer, key: Answer, calls: string[][] = []): RegRunner =>
   async (args) => {
     calls.push(args);
+    const answer = args[1] === PARENT ? parent : key;
     return { code: answer.code, stdout: answer.stdout ?? '', stderr: answer.stderr ?? '' };
   };
+const deployed = (stdout: string, calls?: string[][]) => runner({ code: 0, stdout: listing('Google', 'GuichetDesktop', 'Microsoft') }, { code: 0, stdout }, calls);
 
 describe('Windows policy (HKLM\\SOFTWARE\\Policies\\GuichetDesktop, reg.exe output as printed on Windows)', () => {
   it('parses reg.exe’s listing: keys, value types, data with spaces, empty data', () => {
@@ -36,7 +44,7 @@ describe('Windows policy (HKLM\\SOFTWARE\\Policies\\GuichetDesktop, reg.exe outp
 
   it('reads enforced values from the key and defaults from its Recommended subkey, in each setting’s type', async () => {
     const calls: string[][] = [];
-    expect(await readWindowsPolicy(runner({ code: 0, stdout: OUTPUT }, calls))).toEqual({
+    expect(await readWindowsPolicy(deployed(OUTPUT, calls))).toEqual({
       managed: {
         authorityUrl: 'https://api.guichet.example.lu/v1',
         idleLockMinutes: 5,
@@ -46,24 +54,48 @@ describe('Windows policy (HKLM\\SOFTWARE\\Policies\\GuichetDesktop, reg.exe outp
       source: WINDOWS_POLICY_KEY,
     });
     // The 64-bit view, whatever the process: Group Policy writes there.
-    expect(calls).toEqual([['query', WINDOWS_POLICY_KEY, '/s', '/reg:64']]);
+    expect(calls).toEqual([
+      ['query', PARENT, '/reg:64'],
+      ['query', WINDOWS_POLICY_KEY, '/s', '/reg:64'],
+    ]);
   });
 
-  it('is no policy when the key does not exist', async () => {
-    const missing = runner({ code: 1, stderr: 'ERROR: The system was unable to find the specified registry key or value.\r\n' });
-    expect(await readWindowsPolicy(missing)).toEqual(NO_POLICY);
+  it('is no policy when the key does not exist, whatever the language of reg.exe’s messages', async () => {
+    const calls: string[][] = [];
+    expect(await readWindowsPolicy(runner({ code: 0, stdout: listing('Google', 'Microsoft') }, { code: 1 }, calls))).toEqual(NO_POLICY);
+    expect(calls).toHaveLength(1);
+    // A machine without even a Policies key, on a German Windows.
+    const german = { code: 1, stderr: 'FEHLER: Der angegebene Registrierungsschlüssel bzw. Wert wurde nicht gefunden.\r\n' };
+    expect(await readWindowsPolicy(runner(german, german))).toEqual(NO_POLICY);
+  });
+
+  it('expands %VARIABLES% of a REG_EXPAND_SZ from the environment, and names one that is not set', async () => {
+    const expandable = OUTPUT.replace(
+      /pkcs11Modules {4}REG_MULTI_SZ {4}.*/,
+      'pkcs11Modules    REG_EXPAND_SZ    %ProgramFiles%\\OpenSC Project\\OpenSC\\pkcs11\\opensc-pkcs11.dll',
+    );
+    const policy = await readWindowsPolicy(deployed(expandable), { PROGRAMFILES: 'C:\\Program Files' });
+    expect(policy.managed.pkcs11Modules).toEqual(['C:\\Program Files\\OpenSC Project\\OpenSC\\pkcs11\\opensc-pkcs11.dll']);
+    await expect(readWindowsPolicy(deployed(expandable), {})).rejects.toMatchObject({
+      problems: [{ path: `${WINDOWS_POLICY_KEY}\\pkcs11Modules`, message: 'the environment variable %ProgramFiles% is not set' }],
+    });
   });
 
   it('refuses a value of the wrong type, an unknown value name, and a failing reg.exe', async () => {
     const wrongType = OUTPUT.replace('idleLockMinutes    REG_DWORD    0x5', 'idleLockMinutes    REG_SZ    5');
-    const error = (await readWindowsPolicy(runner({ code: 0, stdout: wrongType })).catch((e: unknown) => e)) as PolicyError;
+    const error = (await readWindowsPolicy(deployed(wrongType)).catch((e: unknown) => e)) as PolicyError;
     expect(error).toBeInstanceOf(PolicyError);
     expect(error.problems).toEqual([{ path: `${WINDOWS_POLICY_KEY}\\idleLockMinutes`, message: 'must be a REG_DWORD, not REG_SZ' }]);
 
     const unknown = OUTPUT.replace('    language    REG_SZ    fr', '    langauge    REG_SZ    fr');
-    const unknownError = (await readWindowsPolicy(runner({ code: 0, stdout: unknown })).catch((e: unknown) => e)) as PolicyError;
+    const unknownError = (await readWindowsPolicy(deployed(unknown)).catch((e: unknown) => e)) as PolicyError;
     expect(unknownError.problems).toEqual([{ path: 'recommended.langauge', message: 'unknown setting' }]);
 
-    await expect(readWindowsPolicy(runner({ code: 5, stderr: 'ERROR: Access is denied.' }))).rejects.toMatchObject({ name: 'PolicyError' });
+    // A name that every JavaScript object has is still just an unknown setting.
+    const inherited = OUTPUT.replace('    language    REG_SZ    fr', '    toString    REG_SZ    fr');
+    await expect(readWindowsPolicy(deployed(inherited))).rejects.toMatchObject({ name: 'PolicyError', problems: [{ path: 'recommended.toString', message: 'unknown setting' }] });
+
+    const denied = runner({ code: 0, stdout: listing('GuichetDesktop') }, { code: 1, stderr: 'ERROR: Access is denied.' });
+    await expect(readWindowsPolicy(denied)).rejects.toMatchObject({ name: 'PolicyError', problems: [{ message: 'reg.exe failed (1): ERROR: Access is denied.' }] });
   });
 });

@@ -15,9 +15,9 @@ export function createElectronHost(): HostInfo {
       const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
-    pickSaveFile: async ({ title, defaultName, filters }) => {
+    pickSaveFile: async ({ title, defaultPath, filters }) => {
       const owner = BrowserWindow.getFocusedWindow();
-      const options = { title, defaultPath: defaultName, filters, properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const] };
+      const options = { title, defaultPath, filters, properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const] };
       const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },

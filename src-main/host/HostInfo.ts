@@ -8,9 +8,12 @@ export interface HostInfo {
   systemLocales(): string[];
   /** The system's open-file dialog; null where the host has none (the dev host). */
   pickFile: ((options: { title: string; filters: { name: string; extensions: string[] }[] }) => Promise<string | null>) | null;
-  /** The system's save-file dialog; null where the host has none (the dev host). */
+  /**
+   * The system's save-file dialog (it asks before replacing an existing file); null where the host has none (the dev
+   * host). `defaultPath`: a file name, or a full path to open the dialog in its folder.
+   */
   pickSaveFile:
-    | ((options: { title: string; defaultName: string; filters: { name: string; extensions: string[] }[] }) => Promise<string | null>)
+    | ((options: { title: string; defaultPath: string; filters: { name: string; extensions: string[] }[] }) => Promise<string | null>)
     | null;
   /** Opens an https URL in the system browser (already checked against the allow-list). */
   openExternal(url: string): Promise<void>;

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import { settingKeys, settingsPatchSchema, settingsSchema, type SettingKey, type Settings, type SettingsPatch, type SettingsView } from '../../src-shared/settings/settingsSchema';
 import { ExpectedError } from '../../src-shared/errors';
 import { writeFileAtomic } from '../fs/writeFileAtomic';
@@ -15,10 +15,14 @@ export interface ManagedSettings {
   recommended?: Partial<Settings>;
 }
 
+/** The file's shape since recommended values exist: only what the user chose, so that the policy's defaults apply. */
+const FORMAT = 2;
+
 /**
- * User settings in a JSON file in the profile folder, written atomically. A damaged file is set aside and defaults
- * are used, with a warning in the log: settings hold no user data worth refusing to start for. Only the user's own
- * choices are written; recommended and managed values come from the policy at each start.
+ * User settings in a JSON file in the profile folder, written atomically. A damaged file is copied aside
+ * (settings.json.damaged) and defaults are used, with a warning in the log: settings hold no user data worth refusing
+ * to start for. Only the user's own choices are written; recommended and managed values come from the policy at each
+ * start.
  */
 export class SettingsStore {
   /** What the user chose, key by key; everything else follows the policy or the defaults. */
@@ -35,17 +39,24 @@ export class SettingsStore {
     try {
       stored = JSON.parse(await readFile(this.file, 'utf8'));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.log.warn('settings.unreadable', { file: this.file });
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        this.log.warn('settings.unreadable', { file: this.file });
+        await copyFile(this.file, `${this.file}.damaged`).catch(() => undefined);
+      }
     }
+    const record = asRecord(stored);
+    // Format 1 wrote every setting, defaults included: those were not choices, and must not hide the policy's.
+    const legacy = record.format !== FORMAT;
+    const source = legacy ? record : asRecord(record.chosen);
+    const defaults = settingsSchema.parse({});
     // Key by key: one bad or outdated value falls back to its default, the other choices stay.
     const chosen: Record<string, unknown> = {};
     const invalid: string[] = [];
-    const record = stored && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : {};
     for (const key of settingKeys) {
-      if (!(key in record)) continue;
-      const parsed = settingsSchema.shape[key].unwrap().safeParse(record[key]);
-      if (parsed.success) chosen[key] = parsed.data;
-      else invalid.push(key);
+      if (!Object.hasOwn(source, key)) continue;
+      const parsed = settingsSchema.shape[key].unwrap().safeParse(source[key]);
+      if (!parsed.success) invalid.push(key);
+      else if (!(legacy && JSON.stringify(parsed.data) === JSON.stringify(defaults[key]))) chosen[key] = parsed.data;
     }
     if (invalid.length > 0) this.log.warn('settings.invalid', { settings: invalid });
     this.chosen = chosen as Partial<Settings>;
@@ -66,7 +77,7 @@ export class SettingsStore {
     const locked = this.lockedKeys().filter((key) => key in checked);
     if (locked.length > 0) throw new SettingLockedError('This setting is managed by your administrator.', { keys: locked });
     const next = { ...this.chosen, ...stripUndefined(checked) };
-    await writeFileAtomic(this.file, `${JSON.stringify(next, null, 2)}\n`);
+    await writeFileAtomic(this.file, `${JSON.stringify({ format: FORMAT, chosen: next }, null, 2)}\n`);
     this.chosen = next;
     return this.view();
   }
@@ -74,6 +85,10 @@ export class SettingsStore {
   private lockedKeys(): SettingKey[] {
     return Object.keys(this.managed.values) as SettingKey[];
   }
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
 function stripUndefined(patch: SettingsPatch): Partial<Settings> {

@@ -102,7 +102,7 @@ export function eContentBytes(eContent: asn1js.OctetString): Uint8Array {
   return Buffer.concat((eContent.valueBlock.value as asn1js.OctetString[]).map((p) => Buffer.from(p.valueBlock.valueHexView)));
 }
 
-/** 64 random bits as a positive INTEGER in minimal DER: high bit clear, no leading zero byte. */
+/** 63 random bits (a zero first byte made 1) as a positive INTEGER in minimal DER: high bit clear, no leading zero byte. */
 export function newNonce(random: (n: number) => Buffer = randomBytes): Buffer {
   const nonce = random(8);
   nonce[0] = (nonce[0]! & 0x7f) || 0x01;

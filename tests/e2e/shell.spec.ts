@@ -36,8 +36,8 @@ test.describe('the app shell in Chromium through the dev host', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'de');
 
     // Main wrote it to the profile folder.
-    const stored = JSON.parse(await readFile(path.join(devhost.userDataDir, 'settings.json'), 'utf8')) as { language: string };
-    expect(stored.language).toBe('de');
+    const stored = JSON.parse(await readFile(path.join(devhost.userDataDir, 'settings.json'), 'utf8')) as { chosen: { language: string } };
+    expect(stored.chosen.language).toBe('de');
 
     await page.reload();
     await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();

@@ -36,7 +36,15 @@ export async function createTestMainContext(
       opened.push(url);
     },
   };
-  const context = await createMainContext({ userDataDir: dir, host, log, trustedOrigins: [TEST_ORIGIN], policy: options.policy });
+  const context = await createMainContext({
+    userDataDir: dir,
+    host,
+    log,
+    trustedOrigins: [TEST_ORIGIN],
+    policy: options.policy,
+    // Explicit: under happy-dom import.meta.url is not a file URL, so main's default cannot be worked out there.
+    formsDir: path.resolve('resources/forms'),
+  });
   return {
     context,
     dir,

@@ -1,8 +1,15 @@
+import { access } from 'node:fs/promises';
 import type { appCalls } from '../../../src-shared/contract/appContract';
 import type { HandlersFor } from '../HandlersFor';
 import type { HostInfo } from '../../host/HostInfo';
 import type { HealthCheck } from '../../host/HealthCheck';
 import { isAllowedExternalUrl } from '../../app-policy/isAllowedExternalUrl';
+
+const exists = (file: string): Promise<boolean> =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 /** The file kinds each dialog offers: those main accepts for that purpose anyway. */
 const FILE_EXTENSIONS = { vaultBackup: ['gvbak'], pkcs12: ['p12', 'pfx'] } as const;
@@ -41,10 +48,18 @@ export function createAppHandlers(deps: { host: HostInfo; healthChecks: readonly
     'app.pickSaveFile': async ({ purpose, title, defaultName }) => {
       if (!host.pickSaveFile) return { available: false, path: null };
       const [extension] = FILE_EXTENSIONS[purpose];
-      const path = await host.pickSaveFile({ title, defaultName, filters: [{ name: title, extensions: [extension] }] });
-      if (path === null) return { available: true, path: null };
-      // Some dialogs (GTK without a filter match) return the name as typed: the backup must keep its extension.
-      return { available: true, path: path.toLowerCase().endsWith(`.${extension}`) ? path : `${path}.${extension}` };
+      let defaultPath: string = defaultName;
+      // Some dialogs (GTK without a filter match) return the name as typed: the file must keep its extension. The
+      // dialog's "replace?" question was about the name without it, so an existing file of the full name is asked
+      // about again, by the dialog, rather than replaced silently.
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        const picked = await host.pickSaveFile({ title, defaultPath, filters: [{ name: title, extensions: [extension] }] });
+        if (picked === null) return { available: true, path: null };
+        if (picked.toLowerCase().endsWith(`.${extension}`)) return { available: true, path: picked };
+        defaultPath = `${picked}.${extension}`;
+        if (!(await exists(defaultPath))) return { available: true, path: defaultPath };
+      }
+      return { available: true, path: null };
     },
     'app.openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) return { opened: false };

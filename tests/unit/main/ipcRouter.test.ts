@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { createTestMainContext, TEST_ORIGIN, type TestMain } from '../../helpers/createTestMainContext';
 
@@ -57,7 +58,7 @@ describe('ipc router', () => {
     const result = await main.context.router.dispatch('settings.set', { language: 'de', idleLockMinutes: 3 }, { url: TEST_ORIGIN });
     expect(result).toMatchObject({ ok: true, value: { values: { language: 'de', idleLockMinutes: 3 } } });
     const file = JSON.parse(await readFile(path.join(main.dir, 'settings.json'), 'utf8'));
-    expect(file).toMatchObject({ language: 'de', idleLockMinutes: 3 });
+    expect(file).toEqual({ format: 2, chosen: { language: 'de', idleLockMinutes: 3 } });
     expect(seen).toEqual([{ name: 'settings.changed', payload: expect.objectContaining({ values: expect.objectContaining({ language: 'de' }) }) }]);
   });
 
@@ -133,19 +134,32 @@ describe('ipc router', () => {
       ok: true,
       value: { available: false, path: null },
     });
-    const answers = ['/media/anne/STICK/vault', '/media/anne/STICK/vault.GVBAK', null];
-    const withDialog = await createTestMainContext({ pickSaveFile: async () => answers.shift() ?? null });
+    const stick = await mkdtemp(path.join(os.tmpdir(), 'guichet-stick-'));
+    await writeFile(path.join(stick, 'old.gvbak'), 'an earlier backup');
+    const answers = [path.join(stick, 'vault'), path.join(stick, 'vault.GVBAK'), null, path.join(stick, 'old'), path.join(stick, 'old.gvbak')];
+    const asked: string[] = [];
+    const withDialog = await createTestMainContext({
+      pickSaveFile: async ({ defaultPath }) => {
+        asked.push(defaultPath);
+        return answers.shift() ?? null;
+      },
+    });
     try {
       const ask = () => withDialog.context.router.dispatch('app.pickSaveFile', { purpose: 'vaultBackup', title: 'Sicherung', defaultName: 'guichet.gvbak' }, { url: TEST_ORIGIN });
-      expect(await ask()).toEqual({ ok: true, value: { available: true, path: '/media/anne/STICK/vault.gvbak' } });
-      expect(await ask()).toEqual({ ok: true, value: { available: true, path: '/media/anne/STICK/vault.GVBAK' } });
+      expect(await ask()).toEqual({ ok: true, value: { available: true, path: path.join(stick, 'vault.gvbak') } });
+      expect(await ask()).toEqual({ ok: true, value: { available: true, path: path.join(stick, 'vault.GVBAK') } });
       expect(await ask()).toEqual({ ok: true, value: { available: true, path: null } });
+      // "old" typed without the extension while old.gvbak exists: the dialog is asked again with the full name, so
+      // that it (not we) asks whether to replace the earlier backup.
+      expect(await ask()).toEqual({ ok: true, value: { available: true, path: path.join(stick, 'old.gvbak') } });
+      expect(asked).toEqual(['guichet.gvbak', 'guichet.gvbak', 'guichet.gvbak', 'guichet.gvbak', path.join(stick, 'old.gvbak')]);
       for (const defaultName of ['../../etc/passwd', 'C:\\x.gvbak', '']) {
         const refused = await withDialog.context.router.dispatch('app.pickSaveFile', { purpose: 'vaultBackup', title: 'Sicherung', defaultName }, { url: TEST_ORIGIN });
         expect(refused).toMatchObject({ ok: false, error: { name: 'ValidationError' } });
       }
     } finally {
       await withDialog.cleanup();
+      await rm(stick, { recursive: true, force: true });
     }
   });
 

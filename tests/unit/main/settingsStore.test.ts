@@ -30,6 +30,9 @@ describe('SettingsStore', () => {
     expect((await store.load()).values.language).toBeNull();
     expect(log.entries.map((entry) => entry.event)).toContain('settings.unreadable');
     expect(await readFile(file, 'utf8')).toBe('{"language": "de", ');
+    // The next change writes over it: the damaged bytes were copied aside first.
+    await store.set({ idleLockMinutes: 4 });
+    expect(await readFile(`${file}.damaged`, 'utf8')).toBe('{"language": "de", ');
   });
 
   it('refuses to change a setting locked by policy', async () => {
@@ -49,7 +52,7 @@ describe('SettingsStore', () => {
       locked: ['idleLockMinutes'],
     });
     await store.set({ language: 'de' });
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ language: 'de' });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ format: 2, chosen: { language: 'de' } });
     // Next start, with a new recommended proxy: the user's language stays, the proxy follows the policy.
     const next = new SettingsStore(file, { values: { idleLockMinutes: 5 }, recommended: { language: 'fr', proxyUrl: 'http://other.example.lu:8080/' } }, createMemoryLogger());
     expect((await next.load()).values).toMatchObject({ language: 'de', proxyUrl: 'http://other.example.lu:8080/', idleLockMinutes: 5 });
@@ -62,6 +65,16 @@ describe('SettingsStore', () => {
     const store = new SettingsStore(file, { values: {} }, log);
     expect((await store.load()).values).toMatchObject({ language: 'de', idleLockMinutes: 10 });
     expect(log.entries.find((entry) => entry.event === 'settings.invalid')?.fields).toEqual({ settings: ['idleLockMinutes'] });
+  });
+
+  it('reads a file of the first format: values equal to the defaults were not choices and leave room for the policy', async () => {
+    const file = path.join(dir, 'settings.json');
+    // What the first format wrote after the user picked German: every setting.
+    await writeFile(file, JSON.stringify({ language: 'de', idleLockMinutes: 10, authorityUrl: null, proxyUrl: null, pkcs11Modules: [] }));
+    const store = new SettingsStore(file, { values: {}, recommended: { proxyUrl: 'http://proxy.example.lu:3128/', idleLockMinutes: 5 } }, createMemoryLogger());
+    expect((await store.load()).values).toMatchObject({ language: 'de', proxyUrl: 'http://proxy.example.lu:3128/', idleLockMinutes: 5 });
+    await store.set({ authorityUrl: 'https://api.example.lu/v1' });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ format: 2, chosen: { language: 'de', authorityUrl: 'https://api.example.lu/v1' } });
   });
 
   it('keeps the error name through serialization', async () => {

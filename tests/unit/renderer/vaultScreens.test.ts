@@ -114,7 +114,7 @@ describe('vault screens against a real main and a real SQLCipher vault', () => {
     await until(() => root.querySelector('[data-testid="vault-settings"] [role="status"]') !== null, 'the confirmation');
     expect(root.querySelector('[data-testid="vault-settings"] [role="status"]')?.textContent).toBe(`Backup written: ${target}`);
     expect(asked).toEqual([
-      { title: 'Save the vault backup', defaultName: expect.stringMatching(/^guichet-vault-\d{4}-\d{2}-\d{2}\.gvbak$/), filters: [{ name: 'Save the vault backup', extensions: ['gvbak'] }] },
+      { title: 'Save the vault backup', defaultPath: expect.stringMatching(/^guichet-vault-\d{4}-\d{2}-\d{2}\.gvbak$/), filters: [{ name: 'Save the vault backup', extensions: ['gvbak'] }] },
     ]);
     expect((await stat(target)).size).toBeGreaterThan(0);
     app.unmount();

@@ -1,5 +1,6 @@
 import { TooManyAttemptsError } from '../../src-shared/vault/errors';
 import type { Clock } from './Clock';
+import type { ThrottleStore } from './fileThrottleStore';
 
 /** Wait after the n-th failed try in a row: 0, 1, 2, 4, 8, 16 s, then 30 s. */
 export function retryDelayMs(failures: number): number {
@@ -7,12 +8,25 @@ export function retryDelayMs(failures: number): number {
   return Math.min(30_000, 1000 * 2 ** (failures - 2));
 }
 
-/** Slows down passphrase guessing through the app: each failure in a row makes the next try wait longer. */
+/**
+ * Slows down passphrase guessing through the app: each failure in a row makes the next try wait longer. With a store,
+ * the count and the running delay survive a restart of the app.
+ */
 export class UnlockThrottle {
   private failures = 0;
   private blockedUntil = 0;
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly store: ThrottleStore | null = null,
+  ) {
+    const saved = store?.read();
+    if (saved) {
+      this.failures = saved.failures;
+      // A clock set back must not stretch the wait beyond the longest delay.
+      this.blockedUntil = Math.min(saved.blockedUntil, clock.now() + retryDelayMs(Number.MAX_SAFE_INTEGER));
+    }
+  }
 
   get failedAttempts(): number {
     return this.failures;
@@ -35,11 +49,22 @@ export class UnlockThrottle {
     this.failures += 1;
     const delay = retryDelayMs(this.failures);
     this.blockedUntil = this.clock.now() + delay;
+    this.save();
     return delay;
   }
 
   succeed(): void {
+    if (this.failures === 0 && this.blockedUntil === 0) return;
     this.failures = 0;
     this.blockedUntil = 0;
+    this.save();
+  }
+
+  private save(): void {
+    try {
+      this.store?.write({ failures: this.failures, blockedUntil: this.blockedUntil });
+    } catch {
+      // Not written (read-only profile): the delay still holds until the app restarts.
+    }
   }
 }

@@ -31,6 +31,7 @@ import { DEFAULT_SCRYPT_PARAMS, type ScryptParams } from './ScryptParams';
 import type { SessionSource, SqlSession } from './SqlSession';
 import { toRawKeyBuffer } from './toRawKeyBuffer';
 import { UnlockThrottle } from './UnlockThrottle';
+import { fileThrottleStore } from './fileThrottleStore';
 import { unwrapWithPassphrase } from './unwrapWithPassphrase';
 import { VaultFiles } from './VaultFiles';
 import { writeKeyFile } from './writeKeyFile';
@@ -95,7 +96,7 @@ export class VaultService {
     this.kdfParams = options.kdfParams ?? DEFAULT_SCRYPT_PARAMS;
     this.openCheck = options.openCheck ?? 'quick';
     this.onStateChange = options.onStateChange ?? (() => {});
-    this.throttle = new UnlockThrottle(this.clock);
+    this.throttle = new UnlockThrottle(this.clock, fileThrottleStore(this.files.unlockAttempts));
     const idleMinutes = options.idleLockMinutes ?? (() => 0);
     this.idleTimer = new IdleLockTimer(this.clock, () => idleMinutes() * 60_000, () => this.lock('idle'));
     this.repos = new VaultRepositories(() => this.requireSession(), () => this.clock.now());

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { VaultStatus } from '../../../src-shared/vault/vaultStatusSchema';
@@ -11,6 +11,10 @@ function seed(vault: VaultService): void {
   vault.repos.documents.put({ id: 'doc1', spaceId: 's1', name: 'scan.pdf', mediaType: 'application/pdf', content: Buffer.from('%PDF-1.7 hello') });
   vault.repos.dossiers.upsert({ id: 'x1', reference: 'GU-1', procedureId: 'p1', spaceId: 's1', title: 'Permis', status: 'open', statusHistory: [], submittedAt: 5, updatedAt: 6 });
   vault.repos.messages.upsert({ id: 'm1', dossierId: 'x1', direction: 'in', subject: 'Bonjour', body: 'Votre demande', attachments: [], sentAt: 7, read: false });
+}
+
+function retryAfter(vault: VaultService): number {
+  return vault.status().retryAfterMs ?? 0;
 }
 
 function expectSeeded(vault: VaultService): void {
@@ -81,6 +85,39 @@ describe('vault lifecycle', () => {
     await vault.unlock(PASSPHRASE);
     expect(vault.status()).toMatchObject({ failedAttempts: 0, retryAfterMs: 0, state: 'unlocked' });
     vault.lock();
+  });
+
+  it('keeps the wrong-passphrase count and the running delay across a restart of the app', async () => {
+    const clock = new FakeClock();
+    const vault = await createUnlockedVault(dir, { clock });
+    vault.lock();
+    for (const n of [1, 2, 3]) {
+      await expectError(vault.unlock(`wrong passphrase ${n}`), 'WrongPassphraseError');
+      clock.advance(retryAfter(vault));
+    }
+    await expectError(vault.unlock('wrong passphrase 4'), 'WrongPassphraseError');
+    vault.dispose();
+
+    // A new process on the same profile: still 4 failures, still waiting.
+    const restarted = makeVault(dir, { clock });
+    await restarted.init();
+    expect(restarted.status()).toMatchObject({ state: 'locked', failedAttempts: 4, retryAfterMs: 4000 });
+    await expectError(restarted.unlock(PASSPHRASE), 'TooManyAttemptsError');
+    clock.advance(4000);
+    await restarted.unlock(PASSPHRASE);
+    restarted.lock();
+    const file = path.join(dir, 'vault', 'unlock-attempts.json');
+    await expect(readFile(file)).rejects.toMatchObject({ code: 'ENOENT' });
+
+    // The file holds a count and a time, nothing else; a damaged one counts as none.
+    await expectError(restarted.unlock('wrong again'), 'WrongPassphraseError');
+    expect(Object.keys(JSON.parse(await readFile(file, 'utf8')) as object).sort()).toEqual(['blockedUntil', 'failures']);
+    restarted.dispose();
+    await writeFile(file, '{"failures": "many"');
+    const third = makeVault(dir, { clock });
+    await third.init();
+    expect(third.status()).toMatchObject({ failedAttempts: 0, retryAfterMs: 0 });
+    third.dispose();
   });
 
   it('changes the passphrase by rewrapping only, keeping all data', async () => {

@@ -15,8 +15,8 @@ export interface VerifyOptions {
   /** Time used when a signature has no timestamp and no claimed time; default now. */
   now?: Date;
   /**
-   * CRLs (PEM or DER) the signer's and the TSA's certificates are checked against, at the time of signing. Without
-   * them no revocation is checked (nothing is fetched from the network).
+   * CRLs (PEM or DER) the chains are checked against; nothing is fetched from the network. A signer revoked after a
+   * trusted timestamp's time stays valid; without one any revocation counts. The TSA is checked as of now.
    */
   crls?: (string | Buffer)[];
 }
@@ -61,7 +61,10 @@ export interface PdfSignatureReport {
   signer?: CertificateSummary;
   /** The chain from the signer to a trust anchor, through the certificates in the CMS, holds at `checkedAt`. */
   chainTrusted: boolean;
-  /** Revocation was checked against the CRLs given (no certificate of the chain listed as revoked). */
+  /**
+   * Every certificate under the anchor was covered by a CRL given that its issuer signed, that has not expired and,
+   * for a timestamped signature, that was issued after the signing time; none of them is revoked.
+   */
   revocationChecked: boolean;
   chainError?: string;
   /** Time the certificates were checked at: the timestamp's if any, else the claimed /M, else now. */
@@ -126,7 +129,8 @@ interface Trust {
 function crlDers(crl: string | Buffer): Buffer[] {
   const text = typeof crl === 'string' ? crl : crl.subarray(0, 5).toString() === '-----' ? crl.toString() : null;
   if (text === null) return [crl as Buffer];
-  const found = [...text.matchAll(/-----BEGIN X509 CRL-----([^-]+)-----END X509 CRL-----/g)].map((m) => Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64'));
+  // RFC 7468's label is "X509 CRL"; some tools (@peculiar/x509 among them) write "CRL".
+  const found = [...text.matchAll(/-----BEGIN (?:X509 )?CRL-----([^-]+)-----END (?:X509 )?CRL-----/g)].map((m) => Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64'));
   if (found.length === 0) throw new TypeError('No PEM CRL found.');
   return found;
 }
@@ -287,18 +291,25 @@ async function verifyOne(
   const tsAttr = si.unsignedAttrs?.attributes.find((x) => x.type === OID.signatureTimeStampToken);
   if (tsAttr) {
     report.level = 'B-T';
-    report.timestamp = await verifyTimestamp(tsAttr.values[0] as asn1js.Sequence, signatureValue, trust, certs);
+    report.timestamp = await verifyTimestamp(tsAttr.values[0] as asn1js.Sequence, signatureValue, trust, certs, now);
     if (report.timestamp.error) errors.push(`Timestamp: ${report.timestamp.error}`);
-    if (report.timestamp.signatureValid && report.timestamp.imprintMatches) {
+    // Only a timestamp we trust proves the time of signing; otherwise it is a time somebody chose.
+    if (report.timestamp.signatureValid && report.timestamp.imprintMatches && report.timestamp.trusted) {
       report.checkedAt = report.timestamp.genTime;
       report.checkedAtSource = 'timestamp';
     }
   }
 
-  // Chain to a trust anchor, at the time of signing.
-  const chain = await validateChain(signerCert, certs, trust, report.checkedAt);
+  // Chain to a trust anchor, at the time of signing. Revocation: "revoked after signing" only counts when a trusted
+  // timestamp proves when that was; a claimed /M is the signer's word, so without a timestamp any revocation fails.
+  const proven = report.checkedAtSource === 'timestamp';
+  const chain = await validateChain(signerCert, certs, trust, report.checkedAt, {
+    revokedBy: proven ? report.checkedAt : now,
+    issuedAfter: proven ? report.checkedAt : null,
+    now,
+  });
   report.chainTrusted = chain.ok;
-  report.revocationChecked = chain.ok && trust.crls.length > 0;
+  report.revocationChecked = chain.ok && chain.revocationChecked;
   if (!chain.ok) {
     report.chainError = chain.error;
     errors.push(`Certificate chain: ${chain.error}`);
@@ -360,6 +371,7 @@ async function verifyTimestamp(
   signatureValue: Buffer,
   trust: Trust,
   extraCerts: pkijs.Certificate[],
+  now: Date,
 ): Promise<TimestampReport> {
   const report: TimestampReport = { genTime: new Date(0), signatureValid: false, imprintMatches: false, trusted: false };
   try {
@@ -390,7 +402,8 @@ async function verifyTimestamp(
       return report;
     }
     report.tsa = summarize(tsaCert);
-    const chain = await validateChain(tsaCert, [...tsCerts, ...extraCerts], trust, report.genTime);
+    // Its certificate's validity at genTime, but revocation now: a revoked TSA key could write any genTime.
+    const chain = await validateChain(tsaCert, [...tsCerts, ...extraCerts], trust, report.genTime, { revokedBy: now, issuedAfter: null, now });
     report.trusted = chain.ok;
     if (!chain.ok) report.error ??= `TSA certificate: ${chain.error}`;
     const eku = tsaCert.extensions?.find((x) => x.extnID === '2.5.29.37');
@@ -405,51 +418,71 @@ async function verifyTimestamp(
   return report;
 }
 
-async function validateChain(
-  leaf: pkijs.Certificate,
-  certs: pkijs.Certificate[],
-  trust: Trust,
-  at: Date,
-): Promise<{ ok: boolean; error?: string }> {
-  if (trust.anchors.length === 0) return { ok: false, error: 'no trust anchor was given.' };
+interface RevocationRule {
+  /** A CRL entry dated at or before this fails the chain. */
+  revokedBy: Date;
+  /** A CRL only covers a certificate when issued at or after this (a timestamped signature's time); null: any. */
+  issuedAfter: Date | null;
+  /** The verification time: a CRL past its nextUpdate no longer covers anything. */
+  now: Date;
+}
+
+interface ChainResult {
+  ok: boolean;
+  error?: string;
+  /** Every certificate under the anchor was covered by a CRL that its issuer signed and that is current. */
+  revocationChecked: boolean;
+}
+
+async function validateChain(leaf: pkijs.Certificate, certs: pkijs.Certificate[], trust: Trust, at: Date, rule: RevocationRule): Promise<ChainResult> {
+  if (trust.anchors.length === 0) return { ok: false, error: 'no trust anchor was given.', revocationChecked: false };
   try {
     const engine = new pkijs.CertificateChainValidationEngine({
       trustedCerts: trust.anchors,
-      certs: [leaf, ...certs.filter((x) => x !== leaf)],
+      // pkijs validates the path of the *last* certificate given: the signer's goes last.
+      certs: [...certs.filter((x) => x !== leaf), leaf],
       checkDate: at,
     });
     const r = await engine.verify();
-    if (!r.result) return { ok: false, error: r.resultMessage || 'the chain does not lead to a trust anchor.' };
-    // pkijs's certificatePath leaves the end-entity certificate out: it is checked first.
-    const path = [leaf, ...(r.certificatePath ?? []).filter((c) => !c.serialNumber.isEqual(leaf.serialNumber) || !c.issuer.isEqual(leaf.issuer))];
-    const revoked = await findRevocation(path, trust, at);
-    return revoked ? { ok: false, error: revoked } : { ok: true };
+    if (!r.result) return { ok: false, error: r.resultMessage || 'the chain does not lead to a trust anchor.', revocationChecked: false };
+    const path = r.certificatePath ?? [];
+    if (path[0] !== leaf) return { ok: false, error: 'the chain found does not start at the signer certificate.', revocationChecked: false };
+    return await checkRevocation(path, trust, rule);
   } catch (e) {
-    return { ok: false, error: errText(e) };
+    return { ok: false, error: errText(e), revocationChecked: false };
   }
 }
 
 /**
- * Checks each certificate of a validated path against the CRLs given that its issuer signed. Revoked at or before
- * `at` (the time of signing, proven by a timestamp when there is one) fails; revoked later does not, as PAdES wants.
- * Our own check: pkijs's chain engine, given the CRLs, did not report a CRL-listed end-entity certificate as revoked.
+ * Checks each certificate of a validated path (signer first, anchor last) against the CRLs given that its issuer in
+ * the path signed. pkijs's chain engine, given CRLs, did not report a CRL-listed end-entity certificate as revoked, so
+ * this is ours. An entry with reason removeFromCRL (a delta CRL's release of a hold) is not a revocation.
  */
-async function findRevocation(path: pkijs.Certificate[], trust: Trust, at: Date): Promise<string | undefined> {
-  if (trust.crls.length === 0) return undefined;
-  const known = [...path, ...trust.anchors];
-  for (const cert of path) {
-    const issuer = known.find((c) => c.subject.isEqual(cert.issuer) && c !== cert);
-    if (!issuer) continue;
+async function checkRevocation(path: pkijs.Certificate[], trust: Trust, rule: RevocationRule): Promise<ChainResult> {
+  if (trust.crls.length === 0) return { ok: true, revocationChecked: false };
+  let everyCovered = true;
+  for (let i = 0; i < path.length - 1; i++) {
+    const cert = path[i]!;
+    const issuer = path[i + 1]!;
+    let covered = false;
     for (const crl of trust.crls) {
       if (!crl.issuer.isEqual(cert.issuer)) continue;
       if (!(await crl.verify({ issuerCertificate: issuer }).catch(() => false))) continue;
-      const entry = crl.revokedCertificates?.find((e) => e.userCertificate.isEqual(cert.serialNumber));
-      if (entry && entry.revocationDate.value <= at) {
-        return `the certificate of ${nameToString(cert.subject)} was revoked on ${entry.revocationDate.value.toISOString()}.`;
+      const entry = crl.revokedCertificates?.find((e) => e.userCertificate.isEqual(cert.serialNumber) && !isRemoveFromCrl(e));
+      if (entry && entry.revocationDate.value <= rule.revokedBy) {
+        return { ok: false, error: `the certificate of ${nameToString(cert.subject)} was revoked on ${entry.revocationDate.value.toISOString()}.`, revocationChecked: true };
       }
+      const current = (!crl.nextUpdate || crl.nextUpdate.value >= rule.now) && (!rule.issuedAfter || crl.thisUpdate.value >= rule.issuedAfter);
+      if (current) covered = true;
     }
+    if (!covered) everyCovered = false;
   }
-  return undefined;
+  return { ok: true, revocationChecked: everyCovered };
+}
+
+function isRemoveFromCrl(entry: pkijs.RevokedCertificate): boolean {
+  const reason = entry.crlEntryExtensions?.extensions.find((x) => x.extnID === '2.5.29.21');
+  return (reason?.parsedValue as asn1js.Enumerated | undefined)?.valueBlock.valueDec === 8;
 }
 
 function findSigner(si: pkijs.SignerInfo, certs: pkijs.Certificate[]): pkijs.Certificate | undefined {

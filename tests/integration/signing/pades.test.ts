@@ -229,62 +229,6 @@ describe('PAdES signatures of the submission PDF (sandbox PKI and TSA over HTTP)
     expect(u.signatures[0]).toMatchObject({ integrity: true, signatureValid: true, chainTrusted: false, valid: false });
   });
 
-  it('checks revocation against the CRLs given: a revoked signer is refused, a good one reported as checked', async () => {
-    const dir = sb.pki.dir;
-    const revokedSigner = createKeySigner(readFileSync(join(dir, sb.pki.revoked.keyFile), 'utf8'), readFileSync(join(dir, sb.pki.revoked.certFile), 'utf8'), [
-      readFileSync(join(dir, sb.pki.issuing.certFile), 'utf8'),
-    ]);
-    const crlPem = readFileSync(join(dir, sb.pki.crlFile), 'utf8');
-    const crlDer = readFileSync(join(dir, sb.pki.crlDerFile));
-    const byRevoked = (await signPdf(submission, { signer: revokedSigner })).pdf;
-    const byAnne = (await signPdf(submission, { signer: anne })).pdf;
-
-    // Without CRLs nothing says the certificate was revoked: the report says revocation was not checked.
-    const unchecked = (await verifyPdfSignatures(byRevoked, { trustAnchors: [rootPem] })).signatures[0]!;
-    expect(unchecked).toMatchObject({ chainTrusted: true, revocationChecked: false });
-
-    for (const crl of [crlPem, crlDer]) {
-      const refused = (await verifyPdfSignatures(byRevoked, { trustAnchors: [rootPem], crls: [crl] })).signatures[0]!;
-      expect(refused).toMatchObject({ valid: false, chainTrusted: false, revocationChecked: false });
-      expect(refused.chainError, String(refused.chainError)).toMatch(/revoked/);
-      const good = (await verifyPdfSignatures(byAnne, { trustAnchors: [rootPem], crls: [crl] })).signatures[0]!;
-      expect(good).toMatchObject({ valid: true, chainTrusted: true, revocationChecked: true });
-    }
-  });
-
-  it('a certificate revoked after the time of signing keeps the signature valid; revoked before, it fails', async () => {
-    const dir = sb.pki.dir;
-    const caKey = await webcrypto.subtle.importKey(
-      'pkcs8',
-      createPrivateKey(readFileSync(join(dir, sb.pki.issuing.keyFile), 'utf8')).export({ type: 'pkcs8', format: 'der' }),
-      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
-      false,
-      ['sign'],
-    );
-    const caCert = new x509.X509Certificate(readFileSync(join(dir, sb.pki.issuing.certFile), 'utf8'));
-    const crlRevoking = async (revocationDate: Date) =>
-      Buffer.from(
-        (
-          await x509.X509CrlGenerator.create({
-            issuer: caCert.subject,
-            thisUpdate: new Date(Date.now() - 60_000),
-            nextUpdate: new Date(Date.now() + 86_400_000),
-            entries: [{ serialNumber: sb.pki.persons['anne-schmit']!.sign.serialNumber, revocationDate, reason: x509.X509CrlReason.keyCompromise }],
-            signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
-            signingKey: caKey,
-            extensions: [await x509.AuthorityKeyIdentifierExtension.create(caCert)],
-          })
-        ).rawData,
-      );
-    const signedAt = new Date();
-    const pdf = (await signPdf(submission, { signer: anne, signingTime: signedAt })).pdf;
-    const later = (await verifyPdfSignatures(pdf, { trustAnchors: [rootPem], crls: [await crlRevoking(new Date(signedAt.getTime() + 3_600_000))] })).signatures[0]!;
-    expect(later).toMatchObject({ valid: true, revocationChecked: true, checkedAtSource: 'claimed' });
-    const before = (await verifyPdfSignatures(pdf, { trustAnchors: [rootPem], crls: [await crlRevoking(new Date(signedAt.getTime() - 3_600_000))] })).signatures[0]!;
-    expect(before).toMatchObject({ valid: false, chainTrusted: false });
-    expect(before.chainError).toMatch(/CN=Anne Schmit.* was revoked on /);
-  });
-
   it('signs with the tokens’ PKCS#12 TokenSigner as it is', async () => {
     const id = sb.pki.persons['sofia-ferreira']?.sign ?? sb.pki.persons['luc-hoffmann']!.sign;
     const key = createPrivateKey(readFileSync(join(sb.pki.dir, id.keyFile), 'utf8'));
@@ -335,3 +279,110 @@ function appendInfoUpdate(pdf: Buffer): Buffer {
   const tail = `xref\n${size} 1\n${String(objOffset).padStart(10, '0')} 00000 n\r\ntrailer\n<< /Size ${size + 1} /Root ${root} /Info ${size} 0 R /Prev ${startxref} >>\nstartxref\n${xrefOffset}\n%%EOF\n`;
   return Buffer.concat([pdf, Buffer.from(obj + tail, 'latin1')]);
 }
+
+describe('revocation in our verifier (CRLs given to it; nothing fetched)', () => {
+  const HOUR = 3_600_000;
+  const pem = (file: string) => readFileSync(join(sb.pki.dir, file), 'utf8');
+  const importKey = async (file: string) =>
+    webcrypto.subtle.importKey('pkcs8', createPrivateKey(pem(file)).export({ type: 'pkcs8', format: 'der' }), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['sign']);
+
+  /** A CRL in the name of `issuer`, signed with `keyFile` (the issuer's own key, or another one for a forgery). */
+  async function crl(
+    issuer: { certFile: string },
+    keyFile: string,
+    entries: Array<{ serialNumber: string; revocationDate: Date }>,
+    times: { thisUpdate?: Date; nextUpdate?: Date } = {},
+  ): Promise<string> {
+    const issuerCert = new x509.X509Certificate(pem(issuer.certFile));
+    const made = await x509.X509CrlGenerator.create({
+      issuer: issuerCert.subject,
+      thisUpdate: times.thisUpdate ?? new Date(),
+      nextUpdate: times.nextUpdate ?? new Date(Date.now() + 24 * HOUR),
+      entries: entries.map((e) => ({ ...e, reason: x509.X509CrlReason.keyCompromise })),
+      signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+      signingKey: await importKey(keyFile),
+      extensions: [await x509.AuthorityKeyIdentifierExtension.create(issuerCert)],
+    });
+    return made.toString('pem');
+  }
+  const anneSerial = () => sb.pki.persons['anne-schmit']!.sign.serialNumber;
+  /** The root publishes an (empty) CRL of its own CAs: with it, every certificate under the root is covered. */
+  const rootCrl = () => crl(sb.pki.root, sb.pki.root.keyFile, []);
+  const first = async (pdf: Uint8Array, crls: (string | Buffer)[]) => (await verifyPdfSignatures(pdf, { trustAnchors: [rootPem], crls })).signatures[0]!;
+
+  it('refuses a signer on the sandbox CRL (PEM or DER); without CRLs it says revocation was not checked', async () => {
+    const revoked = sb.pki.revoked;
+    const revokedSigner = createKeySigner(pem(revoked.keyFile), pem(revoked.certFile), [pem(sb.pki.issuing.certFile)]);
+    const pdf = (await signPdf(submission, { signer: revokedSigner })).pdf;
+    expect(await first(pdf, [])).toMatchObject({ chainTrusted: true, revocationChecked: false });
+    for (const list of [pem(sb.pki.crlFile), readFileSync(join(sb.pki.dir, sb.pki.crlDerFile))]) {
+      const refused = await first(pdf, [list]);
+      expect(refused).toMatchObject({ valid: false, chainTrusted: false });
+      expect(refused.chainError).toMatch(/was revoked on /);
+    }
+  });
+
+  it('reports revocation as checked only when every certificate under the root is covered by a current CRL its issuer signed', async () => {
+    const pdf = (await signPdf(submission, { signer: anne })).pdf;
+    const issuingCrl = await crl(sb.pki.issuing, sb.pki.issuing.keyFile, []);
+    expect(await first(pdf, [issuingCrl, await rootCrl()])).toMatchObject({ valid: true, revocationChecked: true });
+    // The issuing CA itself is not covered without the root's CRL.
+    expect(await first(pdf, [issuingCrl])).toMatchObject({ valid: true, revocationChecked: false });
+    // A CRL in the issuing CA's name but signed by another key is ignored, even when it lists the signer.
+    const forged = await crl(sb.pki.issuing, sb.pki.tsa.keyFile, [{ serialNumber: anneSerial(), revocationDate: new Date(Date.now() - HOUR) }]);
+    expect(await first(pdf, [forged, await rootCrl()])).toMatchObject({ valid: true, revocationChecked: false });
+    // An expired CRL covers nothing.
+    const stale = await crl(sb.pki.issuing, sb.pki.issuing.keyFile, [], { thisUpdate: new Date(Date.now() - 48 * HOUR), nextUpdate: new Date(Date.now() - 24 * HOUR) });
+    expect(await first(pdf, [stale, await rootCrl()])).toMatchObject({ valid: true, revocationChecked: false });
+  });
+
+  it('revoked after a timestamped signing time stays valid; without a timestamp a backdated /M does not help', async () => {
+    const bt = await signPdf(submission, { signer: anne, level: 'B-T', tsa: { url: tsaUrl } });
+    const genTime = (await verifyPdfSignatures(bt.pdf, { trustAnchors: [rootPem] })).signatures[0]!.timestamp!.genTime;
+    // Revoked two seconds after the proven time; the CRL was issued after it.
+    const revokedLater = await crl(sb.pki.issuing, sb.pki.issuing.keyFile, [{ serialNumber: anneSerial(), revocationDate: new Date(genTime.getTime() + 2000) }]);
+    expect(await first(bt.pdf, [revokedLater, await rootCrl()])).toMatchObject({ valid: true, revocationChecked: true, checkedAtSource: 'timestamp' });
+
+    // Claimed two hours back (the certificate was valid then), revoked an hour ago: the claim proves nothing, so the
+    // revocation applies.
+    const backdated = (await signPdf(submission, { signer: anne, signingTime: new Date(Date.now() - 2 * HOUR) })).pdf;
+    const revokedBefore = await crl(sb.pki.issuing, sb.pki.issuing.keyFile, [{ serialNumber: anneSerial(), revocationDate: new Date(Date.now() - HOUR) }]);
+    const refused = await first(backdated, [revokedBefore, await rootCrl()]);
+    expect(refused).toMatchObject({ valid: false, chainTrusted: false, checkedAtSource: 'claimed' });
+    expect(refused.chainError).toMatch(/CN=Anne Schmit.* was revoked on /);
+  });
+
+  it('checks the TSA’s revocation now, not at the time it wrote itself', async () => {
+    const bt = await signPdf(submission, { signer: anne, level: 'B-T', tsa: { url: tsaUrl } });
+    const tsaRevoked = await crl(sb.pki.issuing, sb.pki.issuing.keyFile, [{ serialNumber: sb.pki.tsa.serialNumber, revocationDate: new Date(Date.now() - 1000) }]);
+    const report = await first(bt.pdf, [tsaRevoked, await rootCrl()]);
+    expect(report.timestamp).toMatchObject({ trusted: false });
+    expect(report.timestamp!.error).toMatch(/revoked/);
+    // An untrusted timestamp proves no time: the signature is checked at its claim, and is not valid.
+    expect(report).toMatchObject({ valid: false, checkedAtSource: 'claimed' });
+  });
+
+  it('refuses a forged signer certificate that names a real CA as its issuer', async () => {
+    const keys = (await webcrypto.subtle.generateKey(
+      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 },
+      true,
+      ['sign', 'verify'],
+    )) as webcrypto.CryptoKeyPair;
+    const issuing = new x509.X509Certificate(pem(sb.pki.issuing.certFile));
+    const forgedCert = await x509.X509CertificateGenerator.create({
+      serialNumber: '01',
+      issuer: issuing.subject,
+      subject: 'C=LU, CN=Anne Schmit',
+      notBefore: new Date(Date.now() - HOUR),
+      notAfter: new Date(Date.now() + 24 * HOUR),
+      signingAlgorithm: { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
+      publicKey: keys.publicKey,
+      signingKey: keys.privateKey,
+      extensions: [new x509.KeyUsagesExtension(x509.KeyUsageFlags.nonRepudiation | x509.KeyUsageFlags.digitalSignature, true)],
+    });
+    const keyPem = x509.PemConverter.encode(await webcrypto.subtle.exportKey('pkcs8', keys.privateKey), 'PRIVATE KEY');
+    const forger = createKeySigner(keyPem, forgedCert.toString('pem'), [pem(sb.pki.issuing.certFile)]);
+    const report = await first((await signPdf(submission, { signer: forger })).pdf, []);
+    expect(report).toMatchObject({ signatureValid: true, integrity: true, chainTrusted: false, valid: false });
+  });
+});

@@ -21,20 +21,21 @@ function kindOf(key: string): ValueKind | undefined {
   return 'string';
 }
 
-/** %NAME% references of a REG_EXPAND_SZ, from the environment (names are case-insensitive on Windows). */
-function expand(data: string, env: NodeJS.ProcessEnv, problems: PolicyProblem[], path: string): string {
+/**
+ * %NAME% references of a REG_EXPAND_SZ, from the environment (names are case-insensitive on Windows). An unknown
+ * one stays as written, as Windows leaves it (a percent-encoded URL must survive).
+ */
+function expand(data: string, env: NodeJS.ProcessEnv): string {
   return data.replace(/%([^%]+)%/g, (whole, name: string) => {
     const key = Object.keys(env).find((k) => k.toUpperCase() === name.toUpperCase());
-    if (key !== undefined && env[key] !== undefined) return env[key];
-    problems.push({ path, message: `the environment variable ${whole} is not set` });
-    return whole;
+    return key !== undefined && env[key] !== undefined ? env[key] : whole;
   });
 }
 
 /** A registry value in the shape the setting takes; an unknown name is passed on for the schema to refuse by name. */
 function toSetting(name: string, raw: RegistryValue, problems: PolicyProblem[], where: string, env: NodeJS.ProcessEnv): unknown {
   const kind = kindOf(name);
-  const value = raw.type === 'REG_EXPAND_SZ' ? { ...raw, data: expand(raw.data, env, problems, `${where}\\${name}`) } : raw;
+  const value = raw.type === 'REG_EXPAND_SZ' ? { ...raw, data: expand(raw.data, env) } : raw;
   const isString = value.type === 'REG_SZ' || value.type === 'REG_EXPAND_SZ';
   switch (kind) {
     case 'number':
@@ -62,11 +63,14 @@ function toSetting(name: string, raw: RegistryValue, problems: PolicyProblem[], 
  */
 export async function readWindowsPolicy(runReg: RegRunner, env: NodeJS.ProcessEnv = process.env): Promise<MachinePolicy> {
   // Whether our key exists, from the listing of its parent: reg.exe's "not found" message is translated (and its exit
-  // code is 1 for every failure), but key paths never are.
+  // code is 1 for every failure), but key paths never are. HKLM\SOFTWARE\Policies exists on every Windows, so a
+  // listing that fails (reg.exe blocked, access denied, timeout) is an error: an enforced policy is never skipped.
   const parent = WINDOWS_POLICY_KEY.slice(0, WINDOWS_POLICY_KEY.lastIndexOf('\\'));
   const listing = await runReg(['query', parent, '/reg:64']);
-  const listed = listing.code === 0 && listing.stdout.split(/\r?\n/).some((line) => line.trim().toLowerCase() === WINDOWS_POLICY_KEY.toLowerCase());
-  if (!listed) return NO_POLICY;
+  if (listing.code !== 0) {
+    throw new PolicyError(parent, [{ path: '', message: `reg.exe failed (${listing.code}): ${(listing.stderr || listing.stdout).trim()}` }]);
+  }
+  if (!listing.stdout.split(/\r?\n/).some((line) => line.trim().toLowerCase() === WINDOWS_POLICY_KEY.toLowerCase())) return NO_POLICY;
   const result = await runReg(['query', WINDOWS_POLICY_KEY, '/s', '/reg:64']);
   if (result.code !== 0) {
     throw new PolicyError(WINDOWS_POLICY_KEY, [{ path: '', message: `reg.exe failed (${result.code}): ${(result.stderr || result.stdout).trim()}` }]);

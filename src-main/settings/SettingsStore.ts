@@ -46,7 +46,8 @@ export class SettingsStore {
     }
     const record = asRecord(stored);
     // Format 1 wrote every setting, defaults included: those were not choices, and must not hide the policy's.
-    const legacy = record.format !== FORMAT;
+    // A later format (a newer app ran on this profile) still keeps the choices in `chosen`.
+    const legacy = !(typeof record.format === 'number' && record.format >= FORMAT);
     const source = legacy ? record : asRecord(record.chosen);
     const defaults = settingsSchema.parse({});
     // Key by key: one bad or outdated value falls back to its default, the other choices stay.

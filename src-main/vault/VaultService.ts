@@ -177,6 +177,8 @@ export class VaultService {
       }
       const keychain = options.useKeychain ? this.requireKeychain() : null;
       await mkdir(this.files.dir, { recursive: true, mode: 0o700 });
+      // A new vault owes nothing to wrong tries at one that was set aside.
+      this.throttle.succeed();
       const dataKey = randomBytes(32);
       const entry = await createKeyEntry(passphrase, dataKey, this.kdfParams, keychain);
       // Build the database beside its final name, then key file, then rename: an interrupted create is finished
@@ -375,13 +377,14 @@ export class VaultService {
         const opened = await unwrapWithPassphrase(passphrase, [entry]);
         dataKey = opened[0]?.key ?? null;
         if (!dataKey) throw this.wrongPassphrase();
-        this.throttle.succeed();
         try {
           openVaultDatabase(staged, dataKey, { check: 'full' }).db.close();
         } catch (error) {
           const reason = error instanceof KeyMismatchError ? 'keyMismatch' : 'integrity';
           throw new BackupInvalidError(`The backup's database is damaged: ${(error as Error).message}`, { reason }, { cause: error });
         }
+        // Only a backup that is whole and opens with its passphrase replaces the vault, and clears the count.
+        this.throttle.succeed();
         await removeCompanions(staged);
 
         // The backup is good: replace. Keep the old entries usable until the new database is in place.

@@ -77,6 +77,13 @@ describe('SettingsStore', () => {
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ format: 2, chosen: { language: 'de', authorityUrl: 'https://api.example.lu/v1' } });
   });
 
+  it('reads the choices of a file written by a later version', async () => {
+    const file = path.join(dir, 'settings.json');
+    await writeFile(file, JSON.stringify({ format: 3, chosen: { language: 'fr', idleLockMinutes: 10 }, somethingNew: true }));
+    const store = new SettingsStore(file, { values: {}, recommended: { idleLockMinutes: 5 } }, createMemoryLogger());
+    expect((await store.load()).values).toMatchObject({ language: 'fr', idleLockMinutes: 10 });
+  });
+
   it('keeps the error name through serialization', async () => {
     const { serializeError } = await import('../../../src-shared/errors');
     expect(serializeError(new SettingLockedError('x', { keys: ['language'] }))).toEqual({ name: 'SettingLockedError', message: 'x', kind: 'expected', details: { keys: ['language'] } });

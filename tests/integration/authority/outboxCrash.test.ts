@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../../src-sandbox/createSandbox';
 import { counters, expectContractClean, makeTempDir, operator, start } from './authorityKit';
+import { until } from '../../helpers/until';
 
 const CHILD = path.join(import.meta.dirname, 'outboxChild.ts');
 
@@ -13,14 +14,6 @@ function run(args: string[]): { child: ChildProcess; output: () => string; exit:
   child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   return { child, output: () => out, exit };
-}
-
-async function until(check: () => boolean, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe('outbox: a crash mid-send loses and duplicates nothing', () => {
@@ -41,14 +34,17 @@ describe('outbox: a crash mid-send loses and duplicates nothing', () => {
     // Every submission waits 700 ms at the server before being handled: the child is killed while one is in flight.
     sb.faults.add({ kind: 'delay', route: '/v1/spaces/*/submissions', method: 'POST', delayMs: 700, times: 0 });
     const first = run([tmp.dir, sb.apiUrl, sb.pki.dir, 'enqueue', String(N)]);
-    await until(() => first.output().includes('enqueued'), 60_000);
+    await until(() => first.output().includes('enqueued'), 'the enqueued submissions', { timeoutMs: 60_000, everyMs: 20 });
     const keys = /enqueued (\S+)/.exec(first.output())![1]!.split(',');
     // Killed as soon as the server has accepted the first one: the next is then in flight (or about to be).
-    const deadline = Date.now() + 60_000;
-    while (Object.keys((await counters(sb)).acceptedByKey).length === 0) {
-      if (Date.now() > deadline || first.child.exitCode !== null) throw new Error(`nothing accepted before the kill:\n${first.output()}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await until(
+      async () => {
+        if (first.child.exitCode !== null) throw new Error(`the child ended before the kill:\n${first.output()}`);
+        return Object.keys((await counters(sb)).acceptedByKey).length > 0;
+      },
+      'the first accepted submission',
+      { timeoutMs: 60_000, everyMs: 20 },
+    );
     first.child.kill('SIGKILL');
     await first.exit;
     await new Promise((r) => setTimeout(r, 800)); // the in-flight request finishes on the server

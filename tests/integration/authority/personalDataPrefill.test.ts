@@ -1,13 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestMainContext, TEST_ORIGIN, type TestMain } from '../../helpers/createTestMainContext';
-
-async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 300; i += 1) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
+import { until } from '../../helpers/until';
 
 describe('"my data" from the authority prefills forms, offline', () => {
   let main: TestMain;

@@ -1,19 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { flushPromises } from '@vue/test-utils';
 import { createBridge } from '../../../src-shared/bridge/createBridge';
 import { contractCalls, contractEvents } from '../../../src-shared/contract/contract';
 import { createRendererApp } from '../../../src-renderer/createRendererApp';
 import { createDirectTransport } from '../../helpers/createDirectTransport';
 import { createTestMainContext, TEST_ORIGIN, type TestMain } from '../../helpers/createTestMainContext';
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 100; i += 1) {
-    await flushPromises();
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
+import { untilRendered } from '../../helpers/untilRendered';
 
 describe('renderer shell against a real main', () => {
   let main: TestMain;
@@ -33,7 +24,7 @@ describe('renderer shell against a real main', () => {
     await router.push('/dashboard');
     await router.isReady();
     app.mount(root);
-    await until(() => root.querySelector('nav') !== null && document.documentElement.lang === 'de', 'the shell in German');
+    await untilRendered(() => root.querySelector('nav') !== null && document.documentElement.lang === 'de', 'the shell in German');
     return { app, router };
   }
 
@@ -43,7 +34,7 @@ describe('renderer shell against a real main', () => {
     expect(links).toEqual(['▦Übersicht', '☰Verfahren', '✉Postfach', '◉Meine Daten', '▤Meine Dokumente', '⌂Bereiche und Benutzer', '◎eTracking', '▣Chipkarten und Token', '⚙Einstellungen']);
     // The dashboard is built (forms); a section still to come shows the coming-soon state.
     await router.push('/mailbox');
-    await until(() => root.querySelector('[data-testid="coming-soon"]') !== null, 'a coming-soon section');
+    await untilRendered(() => root.querySelector('[data-testid="coming-soon"]') !== null, 'a coming-soon section');
     expect(root.querySelector('[data-testid="coming-soon"]')?.textContent).toContain('Noch nicht verfügbar');
     app.unmount();
   });
@@ -51,11 +42,11 @@ describe('renderer shell against a real main', () => {
   it('changes the language through main and back, and shows a refused change readably', async () => {
     const { app, router } = await mount();
     await router.push('/settings');
-    await until(() => root.querySelector('#setting-language') !== null, 'the settings view');
+    await untilRendered(() => root.querySelector('#setting-language') !== null, 'the settings view');
     const select = root.querySelector('#setting-language') as HTMLSelectElement;
     select.value = 'fr';
     select.dispatchEvent(new Event('change'));
-    await until(() => document.documentElement.lang === 'fr', 'French');
+    await untilRendered(() => document.documentElement.lang === 'fr', 'French');
     expect(main.context.settings.view().values.language).toBe('fr');
     expect(root.querySelector('h1')?.textContent).toBe('Paramètres');
 
@@ -64,7 +55,7 @@ describe('renderer shell against a real main', () => {
     input.value = '-5';
     input.dispatchEvent(new Event('input'));
     root.querySelector('form')?.dispatchEvent(new Event('submit'));
-    await until(() => root.querySelector('[role="alert"]') !== null, 'the error notice');
+    await untilRendered(() => root.querySelector('[role="alert"]') !== null, 'the error notice');
     const alert = root.querySelector('[role="alert"]') as HTMLElement;
     expect(alert.dataset.errorName).toBe('ValidationError');
     expect(alert.textContent).toContain('Certaines des informations fournies ne sont pas valables.');
@@ -76,7 +67,7 @@ describe('renderer shell against a real main', () => {
   it('follows a change made elsewhere (settings.changed event)', async () => {
     const { app } = await mount();
     await main.context.router.dispatch('settings.set', { language: 'en' }, { url: TEST_ORIGIN });
-    await until(() => document.documentElement.lang === 'en', 'English');
+    await untilRendered(() => document.documentElement.lang === 'en', 'English');
     expect(root.querySelector('nav')?.getAttribute('aria-label')).toBe('Main navigation');
     app.unmount();
   });

@@ -8,17 +8,9 @@ import { createRendererApp } from '../../../src-renderer/createRendererApp';
 import { passphraseStrength } from '../../../src-renderer/vault/passphraseStrength';
 import { createDirectTransport } from '../../helpers/createDirectTransport';
 import { createTestMainContext, TEST_ORIGIN, type TestMain } from '../../helpers/createTestMainContext';
+import { untilRendered } from '../../helpers/untilRendered';
 
 const PASSPHRASE = 'correct horse battery staple';
-
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 400; i += 1) {
-    await flushPromises();
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
 
 function type(root: HTMLElement, selector: string, value: string): void {
   const input = root.querySelector(selector) as HTMLInputElement;
@@ -47,18 +39,18 @@ describe('vault screens against a real main and a real SQLCipher vault', () => {
 
   it('creates the vault on first run, then locks and shows why', async () => {
     const app = await mount();
-    await until(() => root.querySelector('#vault-passphrase') !== null, 'the create screen');
+    await untilRendered(() => root.querySelector('#vault-passphrase') !== null, 'the create screen');
     expect(root.querySelector('h1')?.textContent).toBe('Create your vault');
     type(root, '#vault-passphrase', 'short');
     expect(root.querySelector('.strength')?.getAttribute('data-level')).toBe('tooShort');
     type(root, '#vault-passphrase', PASSPHRASE);
     type(root, '#vault-confirm', PASSPHRASE);
     root.querySelector('form')?.dispatchEvent(new Event('submit'));
-    await until(() => root.querySelector('nav') !== null, 'the unlocked shell');
+    await untilRendered(() => root.querySelector('nav') !== null, 'the unlocked shell');
     expect(main.context.vault.status().state).toBe('unlocked');
 
     (root.querySelector('[data-testid="lock-button"]') as HTMLButtonElement).click();
-    await until(() => root.querySelector('#vault-unlock-passphrase') !== null, 'the unlock screen');
+    await untilRendered(() => root.querySelector('#vault-unlock-passphrase') !== null, 'the unlock screen');
     expect(root.querySelector('[data-testid="lock-reason"]')?.textContent).toBe('You locked the vault.');
     expect(main.context.vault.status().state).toBe('locked');
     app.unmount();
@@ -66,11 +58,11 @@ describe('vault screens against a real main and a real SQLCipher vault', () => {
 
   it('refuses a weak passphrase with a translated error and creates nothing', async () => {
     const app = await mount();
-    await until(() => root.querySelector('#vault-passphrase') !== null, 'the create screen');
+    await untilRendered(() => root.querySelector('#vault-passphrase') !== null, 'the create screen');
     type(root, '#vault-passphrase', 'tooshort');
     type(root, '#vault-confirm', 'tooshort');
     root.querySelector('form')?.dispatchEvent(new Event('submit'));
-    await until(() => root.querySelector('[role="alert"]') !== null, 'the error');
+    await untilRendered(() => root.querySelector('[role="alert"]') !== null, 'the error');
     expect((root.querySelector('[role="alert"]') as HTMLElement).dataset.errorName).toBe('WeakPassphraseError');
     expect(root.querySelector('[role="alert"]')?.textContent).toContain('use at least 10 characters');
     expect(main.context.vault.status().state).toBe('absent');
@@ -81,11 +73,11 @@ describe('vault screens against a real main and a real SQLCipher vault', () => {
     await main.context.vault.create(PASSPHRASE);
     main.context.vault.lock('idle');
     const app = await mount();
-    await until(() => root.querySelector('#vault-unlock-passphrase') !== null, 'the unlock screen');
+    await untilRendered(() => root.querySelector('#vault-unlock-passphrase') !== null, 'the unlock screen');
     expect(root.querySelector('[data-testid="lock-reason"]')?.textContent).toBe('The vault was locked after a period without activity.');
     type(root, '#vault-unlock-passphrase', 'wrong passphrase!');
     root.querySelector('form')?.dispatchEvent(new Event('submit'));
-    await until(() => root.querySelector('[role="alert"]') !== null, 'the error');
+    await untilRendered(() => root.querySelector('[role="alert"]') !== null, 'the error');
     expect((root.querySelector('[role="alert"]') as HTMLElement).dataset.errorName).toBe('WrongPassphraseError');
     expect(root.querySelector('[data-testid="failed-attempts"]')?.textContent).toContain('1');
     expect((root.querySelector('#vault-unlock-passphrase') as HTMLInputElement).value).toBe('');
@@ -108,10 +100,10 @@ describe('vault screens against a real main and a real SQLCipher vault', () => {
     await router.push('/settings');
     await router.isReady();
     app.mount(root);
-    await until(() => root.querySelector('[data-testid="backup-save-as"]') !== null, 'the save-as button');
+    await untilRendered(() => root.querySelector('[data-testid="backup-save-as"]') !== null, 'the save-as button');
     (root.querySelector('[data-testid="backup-save-as"]') as HTMLButtonElement).click();
     const target = path.join(main.dir, 'usb-stick-copy.gvbak');
-    await until(() => root.querySelector('[data-testid="vault-settings"] [role="status"]') !== null, 'the confirmation');
+    await untilRendered(() => root.querySelector('[data-testid="vault-settings"] [role="status"]') !== null, 'the confirmation');
     expect(root.querySelector('[data-testid="vault-settings"] [role="status"]')?.textContent).toBe(`Backup written: ${target}`);
     expect(asked).toEqual([
       { title: 'Save the vault backup', defaultPath: expect.stringMatching(/^guichet-vault-\d{4}-\d{2}-\d{2}\.gvbak$/), filters: [{ name: 'Save the vault backup', extensions: ['gvbak'] }] },
@@ -130,7 +122,7 @@ describe('vault screens against a real main and a real SQLCipher vault', () => {
     await router.push('/settings');
     await router.isReady();
     app.mount(root);
-    await until(() => root.querySelector('[data-testid="vault-settings"]') !== null, 'the vault settings');
+    await untilRendered(() => root.querySelector('[data-testid="vault-settings"]') !== null, 'the vault settings');
     await flushPromises();
     expect(root.querySelector('[data-testid="vault-settings"] .button-row')?.textContent).toContain('Make a backup now');
     expect(root.querySelector('[data-testid="backup-save-as"]')).toBeNull();

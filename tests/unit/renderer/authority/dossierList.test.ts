@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from 'vue';
 import { createPinia } from 'pinia';
-import { flushPromises } from '@vue/test-utils';
 import { createBridge } from '../../../../src-shared/bridge/createBridge';
 import { contractCalls, contractEvents } from '../../../../src-shared/contract/contract';
 import { createRendererApp } from '../../../../src-renderer/createRendererApp';
@@ -11,15 +10,7 @@ import { createAppI18n } from '../../../../src-renderer/i18n/createAppI18n';
 import { createDirectTransport } from '../../../helpers/createDirectTransport';
 import { TEST_ORIGIN } from '../../../helpers/createTestMainContext';
 import { startChildSandbox, createMainWithAuthority, type MainWithAuthority } from './childSandbox';
-
-async function until(check: () => boolean, what: string, tries = 600): Promise<void> {
-  for (let i = 0; i < tries; i += 1) {
-    await flushPromises();
-    if (check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
+import { untilRendered } from '../../../helpers/untilRendered';
 
 describe('demo banner, connection status and dossier list against a real main (demo sandbox)', () => {
   let main: MainWithAuthority;
@@ -38,11 +29,11 @@ describe('demo banner, connection status and dossier list against a real main (d
     await router.isReady();
     app.mount('#app');
     const root = document.getElementById('app')!;
-    await until(() => root.querySelector('[data-testid="demo-banner"]') !== null, 'the demo banner');
+    await untilRendered(() => root.querySelector('[data-testid="demo-banner"]') !== null, 'the demo banner');
     expect(root.querySelector('[data-testid="demo-banner"]')?.textContent).toContain('Demo: not connected to the administration');
 
     await main.context.router.dispatch('vault.create', { passphrase: 'correct horse battery staple' }, { url: TEST_ORIGIN });
-    await until(() => root.querySelector('[data-testid="connection-status"]')?.getAttribute('data-state') === 'online', 'online after the first sync').catch((e: unknown) => {
+    await untilRendered(() => root.querySelector('[data-testid="connection-status"]')?.getAttribute('data-state') === 'online', 'online after the first sync').catch((e: unknown) => {
       throw new Error(`${String(e)}: ${JSON.stringify(main.context.authority.status())} ${JSON.stringify(main.log.entries.slice(-5))}`);
     });
     expect(root.querySelector('[data-testid="last-sync"]')?.textContent).toContain('Last synchronisation');
@@ -52,7 +43,7 @@ describe('demo banner, connection status and dossier list against a real main (d
     list.use(createPinia()).use(createAppI18n('en'));
     list.mount('#list');
     const listRoot = document.getElementById('list')!;
-    await until(() => listRoot.querySelectorAll('tbody tr').length > 0, 'dossier rows');
+    await untilRendered(() => listRoot.querySelectorAll('tbody tr').length > 0, 'dossier rows');
     const statuses = [...listRoot.querySelectorAll('.dossier-list__status')].map((el) => el.textContent?.trim());
     expect(statuses.every((s) => ['Submitted', 'Received', 'In process', 'Information requested', 'Completed', 'Rejected'].includes(s ?? ''))).toBe(true);
     const total = () => Number(/\d+/.exec(listRoot.querySelector('.dossier-list__total')?.textContent ?? '')?.[0] ?? -1);
@@ -65,7 +56,7 @@ describe('demo banner, connection status and dossier list against a real main (d
       { spaceId: 'PP-A7K3QZ', procedureId: 'residence-certificate', procedureVersion: String(catalogue!.definition.version), language: 'en', data: {} },
       { url: TEST_ORIGIN },
     );
-    await until(() => total() === before + 1, 'the new dossier').catch((e: unknown) => {
+    await untilRendered(() => total() === before + 1, 'the new dossier').catch((e: unknown) => {
       throw new Error(`${String(e)} ${before} ${total()} ${JSON.stringify(main.context.authority.listOutbox({}))}`);
     });
     expect(listRoot.querySelector('tbody tr')?.textContent).toContain('Submitted');

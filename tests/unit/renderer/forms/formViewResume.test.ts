@@ -1,21 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { flushPromises } from '@vue/test-utils';
 import { createBridge } from '../../../../src-shared/bridge/createBridge';
 import { contractCalls, contractEvents } from '../../../../src-shared/contract/contract';
 import { createRendererApp } from '../../../../src-renderer/createRendererApp';
 import { createDirectTransport } from '../../../helpers/createDirectTransport';
 import { createTestMainContext, TEST_ORIGIN, type TestMain } from '../../../helpers/createTestMainContext';
+import { untilRendered } from '../../../helpers/untilRendered';
 
 const DRAFT = 'draft-resume-0001';
-
-async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 400; i += 1) {
-    await flushPromises();
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`Timed out waiting for ${what}`);
-}
 
 describe('FormView reopens a draft where it was left (real main, real SQLCipher vault)', () => {
   let main: TestMain;
@@ -44,15 +35,15 @@ describe('FormView reopens a draft where it was left (real main, real SQLCipher 
     await router.push(`/drafts/${DRAFT}`);
     await router.isReady();
     app.mount(root);
-    await until(() => root.querySelector('.form-step__title')?.textContent === 'Child', 'the saved step');
+    await untilRendered(() => root.querySelector('.form-step__title')?.textContent === 'Child', 'the saved step');
 
     // Longer than the autosave delay: opening alone wrote nothing.
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(await draft()).toEqual(before);
 
     (root.querySelector('[data-testid="form-back"]') as HTMLButtonElement).click();
-    await until(() => root.querySelector('.form-step__title')?.textContent === 'Parent', 'the first step');
-    await until(async () => (await draft()).resumeAt === 'parent', 'the new position saved');
+    await untilRendered(() => root.querySelector('.form-step__title')?.textContent === 'Parent', 'the first step');
+    await untilRendered(async () => (await draft()).resumeAt === 'parent', 'the new position saved');
     expect((await draft()).updatedAt).toBeGreaterThanOrEqual(before.updatedAt);
     app.unmount();
   });

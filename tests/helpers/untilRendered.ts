@@ -1,0 +1,7 @@
+import { flushPromises } from '@vue/test-utils';
+import { until } from './until';
+
+/** `until`, letting Vue render between checks: for component tests against a real main. */
+export function untilRendered(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  return until(check, what, { settle: flushPromises });
+}

@@ -57,6 +57,10 @@ function toSetting(name: string, raw: RegistryValue, problems: PolicyProblem[], 
   }
 }
 
+function regFailed(key: string, result: { code: number; stdout: string; stderr: string }): PolicyError {
+  return new PolicyError(key, [{ path: '', message: `reg.exe failed (${result.code}): ${(result.stderr || result.stdout).trim()}` }]);
+}
+
 /**
  * Windows: HKLM\SOFTWARE\Policies\GuichetDesktop holds the enforced values (one registry value per setting) and its
  * Recommended subkey the defaults, as Group Policy writes them. No key, no policy.
@@ -67,14 +71,10 @@ export async function readWindowsPolicy(runReg: RegRunner, env: NodeJS.ProcessEn
   // listing that fails (reg.exe blocked, access denied, timeout) is an error: an enforced policy is never skipped.
   const parent = WINDOWS_POLICY_KEY.slice(0, WINDOWS_POLICY_KEY.lastIndexOf('\\'));
   const listing = await runReg(['query', parent, '/reg:64']);
-  if (listing.code !== 0) {
-    throw new PolicyError(parent, [{ path: '', message: `reg.exe failed (${listing.code}): ${(listing.stderr || listing.stdout).trim()}` }]);
-  }
+  if (listing.code !== 0) throw regFailed(parent, listing);
   if (!listing.stdout.split(/\r?\n/).some((line) => line.trim().toLowerCase() === WINDOWS_POLICY_KEY.toLowerCase())) return NO_POLICY;
   const result = await runReg(['query', WINDOWS_POLICY_KEY, '/s', '/reg:64']);
-  if (result.code !== 0) {
-    throw new PolicyError(WINDOWS_POLICY_KEY, [{ path: '', message: `reg.exe failed (${result.code}): ${(result.stderr || result.stdout).trim()}` }]);
-  }
+  if (result.code !== 0) throw regFailed(WINDOWS_POLICY_KEY, result);
   const keys = parseRegQuery(result.stdout);
   const problems: PolicyProblem[] = [];
   const section = (suffix: string): Record<string, unknown> | undefined => {

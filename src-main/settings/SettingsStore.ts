@@ -27,12 +27,16 @@ const FORMAT = 2;
 export class SettingsStore {
   /** What the user chose, key by key; everything else follows the policy or the defaults. */
   private chosen: Partial<Settings> = {};
+  /** The values in effect (policy over choices over recommendations over defaults), worked out when either changes. */
+  private effective: Settings;
 
   constructor(
     private readonly file: string,
     private readonly managed: ManagedSettings,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.effective = this.merge();
+  }
 
   async load(): Promise<SettingsView> {
     let stored: unknown = {};
@@ -61,16 +65,16 @@ export class SettingsStore {
     }
     if (invalid.length > 0) this.log.warn('settings.invalid', { settings: invalid });
     this.chosen = chosen as Partial<Settings>;
+    this.effective = this.merge();
     return this.view();
   }
 
   view(): SettingsView {
-    const values = settingsSchema.parse({ ...this.managed.recommended, ...this.chosen, ...this.managed.values });
-    return { values, locked: this.lockedKeys() };
+    return { values: { ...this.effective }, locked: this.lockedKeys() };
   }
 
   get<K extends SettingKey>(key: K): Settings[K] {
-    return this.view().values[key];
+    return this.effective[key];
   }
 
   async set(patch: SettingsPatch): Promise<SettingsView> {
@@ -80,7 +84,12 @@ export class SettingsStore {
     const next = { ...this.chosen, ...stripUndefined(checked) };
     await writeFileAtomic(this.file, `${JSON.stringify({ format: FORMAT, chosen: next }, null, 2)}\n`);
     this.chosen = next;
+    this.effective = this.merge();
     return this.view();
+  }
+
+  private merge(): Settings {
+    return settingsSchema.parse({ ...this.managed.recommended, ...this.chosen, ...this.managed.values });
   }
 
   private lockedKeys(): SettingKey[] {

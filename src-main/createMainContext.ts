@@ -13,6 +13,8 @@ import { createTokensHandlers } from './ipc/handlers/createTokensHandlers';
 import { createTokenService } from './tokens/createTokenService';
 import { createSessionHandlers } from './ipc/handlers/createSessionHandlers';
 import type { TokenService } from './tokens/TokenService';
+import { ModuleChoices } from './tokens/ModuleChoices';
+import { FileHandleRegistry } from './files/FileHandleRegistry';
 import { createAuthority, type AuthorityWiringOptions } from './authority/createAuthority';
 import type { AuthorityService } from './authority/AuthorityService';
 import { FormsService } from './forms/FormsService';
@@ -88,9 +90,18 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     log,
   });
   tokens.tokens.onChange((view) => events.emit('tokens.changed', view));
-  const stopFollowingModules = events.subscribe((name, payload) => {
-    if (name === 'settings.changed') void tokens.setSettingsPaths((payload as { values: { pkcs11Modules: string[] } }).values.pkcs11Modules);
+  // The renderer never sends a path: files come from main's pickers, behind handles (see files/FileHandleRegistry).
+  const files = new FileHandleRegistry();
+  const modules = new ModuleChoices({
+    files,
+    settings,
+    host,
+    platform: process.platform,
+    log,
+    applyModules: (paths) => tokens.setSettingsPaths(paths),
+    onChanged: () => events.emit('settings.changed', settings.view()),
   });
+  const stopPageDialogs = host.pageDialogs?.onRequest((id, request) => events.emit('app.hostDialogRequested', { id, ...request })) ?? (() => undefined);
 
   const healthChecks: HealthCheck[] = [
     { name: 'settings', run: async () => `${Object.keys(settings.view().values).length} settings` },
@@ -101,12 +112,12 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
   const router = createIpcRouter({
     calls: contractCalls,
     handlers: {
-      ...createAppHandlers({ host, healthChecks }),
+      ...createAppHandlers({ host, healthChecks, files }),
       ...createSettingsHandlers({ settings, events }),
-      ...createVaultHandlers({ vault }),
+      ...createVaultHandlers({ vault, files }),
       ...createFormsHandlers({ forms }),
       ...createAuthorityHandlers({ authority: authority.service }),
-      ...createTokensHandlers({ tokens: tokens.tokens }),
+      ...createTokensHandlers({ tokens: tokens.tokens, modules, files }),
       ...createSessionHandlers({ authority: authority.service, tokens: tokens.tokens }),
     },
     isTrustedSender: createSenderCheck(options.trustedOrigins),
@@ -121,7 +132,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     authority: authority.service,
     tokens: tokens.tokens,
     async dispose() {
-      stopFollowingModules();
+      stopPageDialogs();
       await tokens.tokens.dispose();
       await authority.dispose();
       vault.dispose();

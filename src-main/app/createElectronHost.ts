@@ -21,6 +21,13 @@ export function createElectronHost(): HostInfo {
       const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
+    confirm: async ({ title, message, detail, confirmLabel, cancelLabel }) => {
+      const owner = BrowserWindow.getFocusedWindow();
+      // Asked by main with a native box: the renderer can neither answer nor style it.
+      const options = { type: 'warning' as const, title, message, detail, buttons: [cancelLabel, confirmLabel], defaultId: 0, cancelId: 0, noLink: true };
+      const result = owner ? await dialog.showMessageBox(owner, options) : await dialog.showMessageBox(options);
+      return result.response === 1;
+    },
     openExternal: (url) => shell.openExternal(url),
   };
 }

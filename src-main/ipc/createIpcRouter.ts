@@ -4,6 +4,7 @@ import type { CallResult } from '../../src-shared/contract/types';
 import { InternalError, UnauthorizedSenderError, UnknownCallError, ValidationError, serializeError } from '../../src-shared/errors';
 import type { Logger } from '../log/Logger';
 import type { SenderInfo } from './SenderInfo';
+import { checkInputShape } from './checkInputShape';
 
 export type AnyHandler = (input: never, context: CallContext) => unknown;
 
@@ -48,6 +49,8 @@ export function createIpcRouter(options: IpcRouterOptions): IpcRouter {
           throw new UnknownCallError('Unknown call.', { call: String(name).slice(0, 100) });
         }
         const spec = calls[name] as CallSpec;
+        const shapeIssue = checkInputShape(rawInput);
+        if (shapeIssue) throw new ValidationError(`Invalid input for ${name}.`, [shapeIssue], { call: name });
         const input = parseOrThrow(spec.input, rawInput, `Invalid input for ${name}.`, name);
         const handler = handlers[name] as (input: unknown, context: CallContext) => unknown;
         const output = await handler(input, { sender });
@@ -67,12 +70,17 @@ export function createIpcRouter(options: IpcRouterOptions): IpcRouter {
   };
 }
 
+/** Issues go back to the renderer and may be logged: a few, each short (zod quotes unknown keys, of any length). */
+const MAX_ISSUES = 20;
+const MAX_ISSUE_CHARS = 200;
+const clip = (text: string) => (text.length > MAX_ISSUE_CHARS ? `${text.slice(0, MAX_ISSUE_CHARS)}…` : text);
+
 function parseOrThrow(schema: z.ZodType, value: unknown, message: string, call: string): unknown {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   throw new ValidationError(
     message,
-    parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message, code: issue.code })),
+    parsed.error.issues.slice(0, MAX_ISSUES).map((issue) => ({ path: clip(issue.path.map(String).join('.')), message: clip(issue.message), code: issue.code })),
     { call },
   );
 }

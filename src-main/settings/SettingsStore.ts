@@ -1,5 +1,15 @@
 import { copyFile, readFile } from 'node:fs/promises';
-import { settingKeys, settingsPatchSchema, settingsSchema, type SettingKey, type Settings, type SettingsPatch, type SettingsView } from '../../src-shared/settings/settingsSchema';
+import {
+  settingKeys,
+  settingsChangeSchema,
+  settingsPatchSchema,
+  settingsSchema,
+  type SettingKey,
+  type Settings,
+  type SettingsChange,
+  type SettingsPatch,
+  type SettingsView,
+} from '../../src-shared/settings/settingsSchema';
 import { ExpectedError } from '../../src-shared/errors';
 import { writeFileAtomic } from '../fs/writeFileAtomic';
 import type { Logger } from '../log/Logger';
@@ -77,8 +87,26 @@ export class SettingsStore {
     return this.effective[key];
   }
 
-  async set(patch: SettingsPatch): Promise<SettingsView> {
-    const checked = settingsPatchSchema.parse(patch);
+  /** A change the renderer asked for (`settings.set`): only the keys it may change. */
+  set(patch: SettingsPatch): Promise<SettingsView> {
+    return this.apply(settingsPatchSchema.parse(patch));
+  }
+
+  /** A change main decided on (a PKCS#11 module the person picked in main's dialog): any key but locked ones. */
+  setFromMain(change: SettingsChange): Promise<SettingsView> {
+    return this.apply(settingsChangeSchema.parse(change));
+  }
+
+  isLocked(key: SettingKey): boolean {
+    return Object.hasOwn(this.managed.values, key);
+  }
+
+  /** The person's own choice for a key, if any (not the policy's or the default). */
+  chosenValue<K extends SettingKey>(key: K): Settings[K] | undefined {
+    return this.chosen[key];
+  }
+
+  private async apply(checked: SettingsChange): Promise<SettingsView> {
     const locked = this.lockedKeys().filter((key) => key in checked);
     if (locked.length > 0) throw new SettingLockedError('This setting is managed by your administrator.', { keys: locked });
     const next = { ...this.chosen, ...stripUndefined(checked) };
@@ -101,6 +129,6 @@ function asRecord(value: unknown): Record<string, unknown> {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 }
 
-function stripUndefined(patch: SettingsPatch): Partial<Settings> {
+function stripUndefined(patch: SettingsChange): Partial<Settings> {
   return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<Settings>;
 }

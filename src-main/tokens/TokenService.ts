@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { readFile, realpath } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Logger } from '../log/Logger';
 import type { GuichetError } from '../../src-shared/errors/GuichetError';
 import { ValidationError } from '../../src-shared/errors/ValidationError';
+import { FileUnreadableError } from '../../src-shared/errors/FileUnreadableError';
 import type { IdentityRef, ModuleView, PinState, Pkcs12View, SlotView, TokenRef, TokensView } from '../../src-shared/tokens/tokenSchemas';
 import {
   MechanismUnsupportedError,
@@ -28,6 +29,8 @@ import { isDigestInput, type SignInput, type SignatureAlgorithmName, type TokenS
 import type { Pkcs12Identity } from './Pkcs12Identity';
 import type { OpenSessionResult, PollResult, SignMechanism, WorkerFailure, WorkerRequest } from './worker/protocol';
 import { setupTokenCrypto } from './setupTokenCrypto';
+
+const MAX_PKCS12_BYTES = 1024 * 1024;
 
 export interface TokenServiceOptions {
   entries: ModuleEntry[];
@@ -308,10 +311,17 @@ export class TokenService {
     let real: string;
     try {
       real = await realpath(filePath);
+      const info = await stat(real);
+      // A PKCS#12 file holds a key and a few certificates: kilobytes. Anything larger is not one (and not read whole).
+      if (!info.isFile() || info.size > MAX_PKCS12_BYTES) {
+        password.fill(0);
+        throw new Pkcs12InvalidError('This file is not a PKCS#12 file.', { reason: 'tooLarge' });
+      }
       file = await readFile(real);
-    } catch {
+    } catch (error) {
       password.fill(0);
-      throw new Pkcs12InvalidError('The file cannot be read.', { reason: 'unreadable', path: filePath });
+      if (error instanceof Pkcs12InvalidError) throw error;
+      throw new FileUnreadableError('The chosen file cannot be read.');
     }
     const contents = await readPkcs12(file, password);
     const id = `p12-${createHash('sha256').update(real).digest('hex').slice(0, 16)}`;

@@ -40,14 +40,23 @@ export const useTokensStore = defineStore('tokens', () => {
     return guichet.tokens.changePin({ ...ref, oldPin, newPin });
   }
 
-  async function addPkcs12(path: string, password: string): Promise<void> {
-    await guichet.tokens.addPkcs12({ path, password });
+  async function addPkcs12(fileHandle: string, password: string): Promise<void> {
+    await guichet.tokens.addPkcs12({ fileHandle, password });
     view.value = await guichet.tokens.list();
+  }
+
+  /** A PKCS#11 library the person chose in main's dialog; main asks them itself before loading one from elsewhere. */
+  async function addModule(fileHandle: string): Promise<void> {
+    view.value = await guichet.tokens.addModule({ fileHandle });
+  }
+
+  async function removeModule(moduleId: string): Promise<void> {
+    view.value = await guichet.tokens.removeModule({ moduleId });
   }
 
   async function removePkcs12(id: string): Promise<void> {
     view.value = await guichet.tokens.removePkcs12({ id });
   }
 
-  return { view, loading, load, refresh, pinInfo, changePin, addPkcs12, removePkcs12 };
+  return { view, loading, load, refresh, pinInfo, changePin, addPkcs12, removePkcs12, addModule, removeModule };
 });

@@ -54,9 +54,9 @@ export const useVaultStore = defineStore('vault', () => {
     status.value = await guichet.vault.setKeychain({ enabled });
   }
 
-  /** Without a path the backup goes to the vault's backup folder. */
-  async function backup(path?: string): Promise<VaultBackupInfo> {
-    const info = await guichet.vault.backup(path === undefined ? {} : { path });
+  /** Into the vault's backups folder, or to the file chosen in the save dialog (its handle). */
+  async function backup(saveTo?: string): Promise<VaultBackupInfo> {
+    const info = await guichet.vault.backup(saveTo === undefined ? {} : { saveTo });
     await loadBackups();
     return info;
   }
@@ -65,8 +65,9 @@ export const useVaultStore = defineStore('vault', () => {
     backups.value = (await guichet.vault.listBackups()).backups;
   }
 
-  async function restore(path: string, passphrase: string): Promise<void> {
-    status.value = await guichet.vault.restore({ path, passphrase });
+  /** A listed backup by its name, or a file chosen in the open dialog by its handle. */
+  async function restore(source: { listed: string } | { fileHandle: string }, passphrase: string): Promise<void> {
+    status.value = await guichet.vault.restore({ source, passphrase });
   }
 
   async function setAsideDamaged(): Promise<string> {

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { defineCall, defineEvent } from './define';
 import { noInput } from './noInput';
+import { fileHandleSchema } from './fileHandle';
 import {
+  moduleIdSchema,
   pinStateSchema,
   pkcs12IdSchema,
   pkcs12ViewSchema,
@@ -29,9 +31,16 @@ export const tokensCalls = {
   }),
   /** Opens a PKCS#12 file for this run of the app; the password is used to open it and then dropped. */
   'tokens.addPkcs12': defineCall({
-    input: z.object({ path: z.string().min(1).max(4096), password: z.string().max(1024) }).strict(),
+    input: z.object({ fileHandle: fileHandleSchema, password: z.string().max(1024) }).strict(),
     output: pkcs12ViewSchema,
   }),
+  /**
+   * Adds the PKCS#11 library chosen with `app.pickFile` (purpose pkcs11Module) to the person's modules. One outside
+   * the usual system folders is loaded only after main itself asked the person, showing the full path.
+   */
+  'tokens.addModule': defineCall({ input: z.object({ fileHandle: fileHandleSchema }).strict(), output: tokensViewSchema }),
+  /** Removes a module the person added (known middleware and modules set by policy cannot be removed). */
+  'tokens.removeModule': defineCall({ input: z.object({ moduleId: moduleIdSchema }).strict(), output: tokensViewSchema }),
   'tokens.removePkcs12': defineCall({ input: z.object({ id: pkcs12IdSchema }).strict(), output: tokensViewSchema }),
 };
 

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { defineCall, defineEvent } from './define';
 import { noInput } from './noInput';
 import { vaultStatusSchema } from '../vault/vaultStatusSchema';
-import { backupPathSchema, vaultBackupInfoSchema } from '../vault/vaultBackupSchemas';
+import { listedBackupNameSchema, vaultBackupInfoSchema } from '../vault/vaultBackupSchemas';
 import { MAX_PASSPHRASE_LENGTH } from '../vault/passphrasePolicy';
+import { fileHandleSchema } from './fileHandle';
 
 /** The minimum length is checked in main (WeakPassphraseError), so that the UI gets one error name to translate. */
 const passphrase = z.string().min(1).max(MAX_PASSPHRASE_LENGTH);
@@ -24,11 +25,20 @@ export const vaultCalls = {
   'vault.setKeychain': defineCall({ input: z.object({ enabled: z.boolean() }).strict(), output: vaultStatusSchema }),
   /** Renews the data key (re-encrypts the whole database); asks for the passphrase again. */
   'vault.rekey': defineCall({ input: z.object({ passphrase }).strict(), output: vaultStatusSchema }),
-  /** Without a path the backup goes to the vault's backup folder. */
-  'vault.backup': defineCall({ input: z.object({ path: backupPathSchema.optional() }).strict(), output: vaultBackupInfoSchema }),
+  /** Into the vault's backups folder, or to the file chosen with `app.pickSaveFile` (purpose vaultBackup). */
+  'vault.backup': defineCall({ input: z.object({ saveTo: fileHandleSchema.optional() }).strict(), output: vaultBackupInfoSchema }),
   'vault.listBackups': defineCall({ input: noInput, output: z.object({ backups: z.array(vaultBackupInfoSchema) }) }),
   /** Checks the backup completely (with the passphrase it was made with) before replacing the vault; ends unlocked. */
-  'vault.restore': defineCall({ input: z.object({ path: backupPathSchema, passphrase }).strict(), output: vaultStatusSchema }),
+  'vault.restore': defineCall({
+    input: z
+      .object({
+        /** A backup from `vault.listBackups` by its name, or one chosen with `app.pickFile` (purpose vaultBackup). */
+        source: z.union([z.object({ listed: listedBackupNameSchema }).strict(), z.object({ fileHandle: fileHandleSchema }).strict()]),
+        passphrase,
+      })
+      .strict(),
+    output: vaultStatusSchema,
+  }),
   /** Damaged vault without a backup: moves the damaged files aside (kept, not deleted) so a new vault can be made. */
   'vault.setAsideDamaged': defineCall({
     input: z.object({ confirm: z.literal(true) }).strict(),

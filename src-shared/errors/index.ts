@@ -10,3 +10,5 @@ export { serializedErrorSchema } from './SerializedError';
 export type { SerializedError } from './SerializedError';
 export { serializeError } from './serializeError';
 export { toContractError } from './toContractError';
+export { FileChoiceInvalidError } from './FileChoiceInvalidError';
+export { FileUnreadableError } from './FileUnreadableError';

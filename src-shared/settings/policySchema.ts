@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { settingsPatchSchema } from './settingsSchema';
+import { settingsChangeSchema } from './settingsSchema';
 
 /**
  * Machine-wide policy, as an administrator writes it (Linux: /etc/guichet-desktop/policy.json). `managed` values are
@@ -9,7 +9,7 @@ import { settingsPatchSchema } from './settingsSchema';
 export const policyDocumentSchema = z.strictObject({
   /** Where editors find the JSON Schema (resources/policy/policy.schema.json); ignored by the app. */
   $schema: z.string().optional(),
-  managed: settingsPatchSchema.optional(),
-  recommended: settingsPatchSchema.optional(),
+  managed: settingsChangeSchema.optional(),
+  recommended: settingsChangeSchema.optional(),
 });
 export type PolicyDocument = z.infer<typeof policyDocumentSchema>;

@@ -13,16 +13,27 @@ export interface TestMain {
   dir: string;
   log: ReturnType<typeof createMemoryLogger>;
   opened: string[];
+  /** The `detail` of every question main asked through host.confirm (the full path, for a module). */
+  asked: string[];
   cleanup(): Promise<void>;
 }
 
 /** A real main (real settings file, real router) in a fresh temporary profile folder. */
 export async function createTestMainContext(
-  options: { policy?: MachinePolicy; systemLocales?: string[]; pickFile?: HostInfo['pickFile']; pickSaveFile?: HostInfo['pickSaveFile'] } = {},
+  options: {
+    policy?: MachinePolicy;
+    systemLocales?: string[];
+    pickFile?: HostInfo['pickFile'];
+    pickSaveFile?: HostInfo['pickSaveFile'];
+    /** How the person answers main's questions; by default they decline. */
+    confirmAnswer?: boolean;
+    pageDialogs?: HostInfo['pageDialogs'];
+  } = {},
 ): Promise<TestMain> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'guichet-test-'));
   const log = createMemoryLogger();
   const opened: string[] = [];
+  const asked: string[] = [];
   const host: HostInfo = {
     kind: 'devhost',
     name: 'Guichet Desktop',
@@ -32,6 +43,11 @@ export async function createTestMainContext(
     systemLocales: () => options.systemLocales ?? ['fr-LU'],
     pickFile: options.pickFile ?? null,
     pickSaveFile: options.pickSaveFile ?? null,
+    confirm: async ({ detail }) => {
+      asked.push(detail);
+      return options.confirmAnswer ?? false;
+    },
+    ...(options.pageDialogs ? { pageDialogs: options.pageDialogs } : {}),
     openExternal: async (url) => {
       opened.push(url);
     },
@@ -50,6 +66,7 @@ export async function createTestMainContext(
     dir,
     log,
     opened,
+    asked,
     async cleanup() {
       await context.dispose();
       await rm(dir, { recursive: true, force: true });

@@ -25,6 +25,9 @@ if (policyArg) {
   }
   if (!policy.source) console.warn(`No policy file at ${policyArg.slice('--policy='.length)}: running without a policy.`);
 }
+// --files=DIR: the folder whose files the page's file dialogs offer (backups, PKCS#12 files, PKCS#11 libraries).
+const filesArg = process.argv.find((arg) => arg.startsWith('--files='));
+const filesDir = filesArg ? path.resolve(filesArg.slice('--files='.length).replace(/^~(?=$|\/)/, os.homedir())) : undefined;
 const rendererRoot = path.resolve('dist/renderer');
 if (!existsSync(path.join(rendererRoot, 'index.html'))) {
   console.error('dist/renderer is missing: run `npm run build:renderer` first (npm run dev:web does).');
@@ -38,10 +41,12 @@ const host = await startDevHost({
   port: portArg ? Number(portArg.split('=')[1]) : Number(process.env.DEVHOST_PORT ?? 0),
   systemLocales,
   policy,
+  filesDir,
 });
 console.log(`Guichet Desktop (dev host) at ${host.url}`);
 console.log(`Profile folder: ${userDataDir}`);
 if (policy.source) console.log(`Policy: ${policy.source}`);
+console.log(filesDir ? `File dialogs offer the files in ${filesDir}` : 'No file dialogs: start with --files=DIR to choose files from DIR.');
 const stop = () => {
   void host.close().then(() => process.exit(0));
 };

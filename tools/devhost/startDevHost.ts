@@ -11,6 +11,9 @@ import type { MachinePolicy } from '../../src-main/policy/MachinePolicy';
 import type { HostInfo } from '../../src-main/host/HostInfo';
 import type { Logger } from '../../src-main/log/Logger';
 import { wsCallMessageSchema, type WsServerMessage } from './protocol';
+import { PageDialogBroker } from '../../src-main/host/PageDialogBroker';
+import { createFolderDialogs } from './createFolderDialogs';
+import { WS_MAX_PAYLOAD } from './protocol';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -23,6 +26,8 @@ export interface DevHostOptions {
   systemLocales?: string[];
   /** A machine-wide policy to apply (`--policy=FILE`); none by default. */
   policy?: MachinePolicy;
+  /** The folder the page's file dialogs offer (`--files=DIR`); without it there are no file dialogs. */
+  filesDir?: string;
 }
 
 export interface DevHost {
@@ -57,6 +62,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   const origin = `http://127.0.0.1:${address.port}`;
   const csp = buildContentSecurityPolicy({ connectSrc: [`ws://127.0.0.1:${address.port}`] });
 
+  const pageDialogs = new PageDialogBroker();
   const host: HostInfo = {
     kind: 'devhost',
     name: 'Guichet Desktop',
@@ -64,9 +70,9 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     platform: process.platform,
     versions: { node: process.versions.node },
     systemLocales: () => options.systemLocales ?? [],
-    // A browser page has no system file dialog: the UI offers a path field instead.
-    pickFile: null,
-    pickSaveFile: null,
+    // A browser page has no system dialogs: main offers the files of one folder, the page shows them.
+    ...createFolderDialogs(options.filesDir ?? null, pageDialogs),
+    pageDialogs,
     openExternal: async (url) => options.log.info('devhost.openExternal', { url }),
   };
   const context = await createMainContext({ userDataDir: options.userDataDir, host, log: options.log, trustedOrigins: [origin], policy: options.policy });
@@ -75,7 +81,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     void serveStatic(request, response, options.rendererRoot, bridgeScript, csp);
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD });
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', origin);
     if (url.pathname !== '/__devhost/ws' || request.headers.origin !== origin || !tokenMatches(url.searchParams.get('token'), token)) {
@@ -83,7 +89,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
       socket.destroy();
       return;
     }
-    wss.handleUpgrade(request, socket, head, (ws) => attach(ws, context, request.headers.origin ?? ''));
+    wss.handleUpgrade(request, socket, head, (ws) => attach(ws, context, request.headers.origin ?? '', options.log));
   });
 
   return {
@@ -100,16 +106,19 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   };
 }
 
-function attach(ws: WebSocket, context: MainContext, senderOrigin: string): void {
+function attach(ws: WebSocket, context: MainContext, senderOrigin: string, log: Logger): void {
   const send = (message: WsServerMessage) => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   };
   const unsubscribe = context.events.subscribe((name, payload) => send({ type: 'event', name, payload }));
   ws.on('close', unsubscribe);
+  // An oversized or malformed frame makes ws emit 'error' and close the socket (1009 / 1002); without a listener that
+  // event would be thrown and end the whole host.
+  ws.on('error', (error) => log.warn('devhost.socketError', { message: error.message.slice(0, 200) }));
   ws.on('message', (data) => {
     let raw: unknown;
     try {
-      raw = JSON.parse(String(data));
+      raw = JSON.parse(data.toString());
     } catch {
       ws.close(1003, 'invalid message');
       return;

@@ -1,9 +1,12 @@
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { appCalls } from '../../../src-shared/contract/appContract';
 import type { HandlersFor } from '../HandlersFor';
 import type { HostInfo } from '../../host/HostInfo';
 import type { HealthCheck } from '../../host/HealthCheck';
+import type { FileHandleRegistry } from '../../files/FileHandleRegistry';
 import { isAllowedExternalUrl } from '../../app-policy/isAllowedExternalUrl';
+import { pickerExtensions } from '../../files/pickerExtensions';
 
 const exists = (file: string): Promise<boolean> =>
   access(file).then(
@@ -11,11 +14,8 @@ const exists = (file: string): Promise<boolean> =>
     () => false,
   );
 
-/** The file kinds each dialog offers: those main accepts for that purpose anyway. */
-const FILE_EXTENSIONS = { vaultBackup: ['gvbak'], pkcs12: ['p12', 'pfx'] } as const;
-
-export function createAppHandlers(deps: { host: HostInfo; healthChecks: readonly HealthCheck[] }): HandlersFor<typeof appCalls> {
-  const { host, healthChecks } = deps;
+export function createAppHandlers(deps: { host: HostInfo; healthChecks: readonly HealthCheck[]; files: FileHandleRegistry }): HandlersFor<typeof appCalls> {
+  const { host, healthChecks, files } = deps;
   return {
     'app.info': () => ({
       name: host.name,
@@ -41,26 +41,32 @@ export function createAppHandlers(deps: { host: HostInfo; healthChecks: readonly
       return { status: checks.every((check) => check.ok) ? 'ok' : 'degraded', checks };
     },
     'app.pickFile': async ({ purpose, title }) => {
-      if (!host.pickFile) return { available: false, path: null };
-      const path = await host.pickFile({ title, filters: [{ name: title, extensions: [...FILE_EXTENSIONS[purpose]] }] });
-      return { available: true, path };
+      if (!host.pickFile) return { available: false, file: null };
+      const picked = await host.pickFile({ title, filters: [{ name: title, extensions: pickerExtensions(purpose, host.platform) }] });
+      if (picked === null) return { available: true, file: null };
+      const info = await stat(picked).catch(() => null);
+      if (!info?.isFile()) return { available: true, file: null };
+      return { available: true, file: { fileHandle: files.issue(picked, purpose, 'open'), name: path.basename(picked), sizeBytes: info.size } };
     },
     'app.pickSaveFile': async ({ purpose, title, defaultName }) => {
-      if (!host.pickSaveFile) return { available: false, path: null };
-      const [extension] = FILE_EXTENSIONS[purpose];
+      if (!host.pickSaveFile) return { available: false, file: null };
+      const [extension] = pickerExtensions(purpose, host.platform);
       let defaultPath: string = defaultName;
       // Some dialogs (GTK without a filter match) return the name as typed: the file must keep its extension. The
       // dialog's "replace?" question was about the name without it, so an existing file of the full name is asked
       // about again, by the dialog, rather than replaced silently.
       for (let attempt = 0; attempt < 3; attempt += 1) {
         const picked = await host.pickSaveFile({ title, defaultPath, filters: [{ name: title, extensions: [extension] }] });
-        if (picked === null) return { available: true, path: null };
-        if (picked.toLowerCase().endsWith(`.${extension}`)) return { available: true, path: picked };
-        defaultPath = `${picked}.${extension}`;
-        if (!(await exists(defaultPath))) return { available: true, path: defaultPath };
+        if (picked === null) return { available: true, file: null };
+        const chosen = picked.toLowerCase().endsWith(`.${extension}`) ? picked : `${picked}.${extension}`;
+        if (chosen === picked || !(await exists(chosen))) {
+          return { available: true, file: { fileHandle: files.issue(chosen, purpose, 'save'), name: path.basename(chosen) } };
+        }
+        defaultPath = chosen;
       }
-      return { available: true, path: null };
+      return { available: true, file: null };
     },
+    'app.answerHostDialog': ({ id, answer }) => ({ accepted: host.pageDialogs?.answer(id, answer) ?? false }),
     'app.openExternal': async ({ url }) => {
       if (!isAllowedExternalUrl(url)) return { opened: false };
       await host.openExternal(url);

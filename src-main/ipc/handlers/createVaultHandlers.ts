@@ -1,10 +1,11 @@
 import type { vaultCalls } from '../../../src-shared/contract/vaultContract';
 import type { HandlersFor } from '../HandlersFor';
 import type { VaultService } from '../../vault/VaultService';
+import type { FileHandleRegistry } from '../../files/FileHandleRegistry';
 
 /** The vault's contract calls. State changes reach the renderer as 'vault.stateChanged' (wired in the main context). */
-export function createVaultHandlers(deps: { vault: VaultService }): HandlersFor<typeof vaultCalls> {
-  const { vault } = deps;
+export function createVaultHandlers(deps: { vault: VaultService; files: FileHandleRegistry }): HandlersFor<typeof vaultCalls> {
+  const { vault, files } = deps;
   return {
     'vault.status': () => vault.status(),
     'vault.create': ({ passphrase, useKeychain }) => vault.create(passphrase, { useKeychain }),
@@ -14,9 +15,17 @@ export function createVaultHandlers(deps: { vault: VaultService }): HandlersFor<
     'vault.changePassphrase': ({ oldPassphrase, newPassphrase }) => vault.changePassphrase(oldPassphrase, newPassphrase),
     'vault.setKeychain': ({ enabled }) => vault.setKeychain(enabled),
     'vault.rekey': ({ passphrase }) => vault.rekey(passphrase),
-    'vault.backup': ({ path }) => vault.backup(path),
+    'vault.backup': async ({ saveTo }) => {
+      if (saveTo === undefined) return vault.backup();
+      const info = await vault.backup(files.resolve(saveTo, 'vaultBackup', 'save'));
+      files.release(saveTo);
+      return info;
+    },
     'vault.listBackups': async () => ({ backups: await vault.listBackups() }),
-    'vault.restore': ({ path, passphrase }) => vault.restore(path, passphrase),
+    'vault.restore': async ({ source, passphrase }) => {
+      const file = 'listed' in source ? await vault.listedBackupPath(source.listed) : files.resolve(source.fileHandle, 'vaultBackup', 'open');
+      return vault.restore(file, passphrase);
+    },
     'vault.touch': () => ({ state: vault.touch() }),
     'vault.setAsideDamaged': () => vault.setAsideDamaged(),
   };

@@ -8,6 +8,7 @@ export {
   SessionClosedError,
   TokenNotFoundError,
   ModuleUnavailableError,
+  ModuleFileRefusedError,
   TokenOperationError,
   MechanismUnsupportedError,
   WrongPasswordError,

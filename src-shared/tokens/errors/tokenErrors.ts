@@ -70,3 +70,8 @@ export class WrongPasswordError extends ExpectedError {
 export class Pkcs12InvalidError extends ExpectedError {
   static override readonly errorName: string = 'Pkcs12InvalidError';
 }
+
+/** The chosen file is not a PKCS#11 library for this system (wrong kind of file), or is not one the person may add. */
+export class ModuleFileRefusedError extends ExpectedError {
+  static override readonly errorName: string = 'ModuleFileRefusedError';
+}

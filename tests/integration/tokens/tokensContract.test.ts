@@ -42,7 +42,9 @@ describe.skipIf(!SOFTHSM_MODULE)('tokens through the contract (real main context
     await expect.poll(() => events.length, { timeout: 5000 }).toBeGreaterThan(0);
     stop();
 
-    const refused = await invoke('tokens.addPkcs12', { path: '/nonexistent.p12', password: 'x' });
-    expect(refused).toMatchObject({ ok: false, error: { name: 'Pkcs12InvalidError' } });
+    // No path crosses the contract: a handle main never issued is refused without touching the file system.
+    expect(await invoke('tokens.addPkcs12', { path: '/nonexistent.p12', password: 'x' })).toMatchObject({ ok: false, error: { name: 'ValidationError' } });
+    const refused = await invoke('tokens.addPkcs12', { fileHandle: `fh_${'A'.repeat(22)}`, password: 'x' });
+    expect(refused).toMatchObject({ ok: false, error: { name: 'FileChoiceInvalidError' } });
   });
 });

@@ -44,16 +44,17 @@ describe('vault backup and restore', () => {
     seed(vault);
     const info = await vault.backup();
     expect(info.fileName).toMatch(/\.gvbak$/);
-    expect((await vault.listBackups()).map((b) => b.path)).toEqual([info.path]);
+    expect((await vault.listBackups()).map((b) => b.fileName)).toEqual([info.fileName]);
+    const listed = await vault.listedBackupPath(info.fileName);
     vault.repos.messages.upsert({ id: 'later', dossierId: 'x1', direction: 'out', subject: 'Later', body: 'after backup', attachments: [], sentAt: 9999, read: true });
     vault.repos.documents.delete('doc1');
     await vault.changePassphrase(PASSPHRASE, 'another long passphrase');
 
     // A wrong passphrase (here: the current one, not the backup's) replaces nothing.
-    expect((await rejection(vault.restore(info.path, 'another long passphrase'))).name).toBe('WrongPassphraseError');
+    expect((await rejection(vault.restore(listed, 'another long passphrase'))).name).toBe('WrongPassphraseError');
     expect(vault.repos.messages.get('later')).not.toBeNull();
 
-    const status = await vault.restore(info.path, PASSPHRASE);
+    const status = await vault.restore(listed, PASSPHRASE);
     expect(status.state).toBe('unlocked');
     expect(vault.repos.messages.get('later')).toBeNull();
     expect(vault.repos.documents.get('doc1')?.content.length).toBe(20_000);
@@ -67,7 +68,8 @@ describe('vault backup and restore', () => {
   it('refuses truncated, bit-flipped and foreign backup files without replacing anything', async () => {
     const vault = await createUnlockedVault(dir);
     seed(vault);
-    const { path: good } = await vault.backup(path.join(dir, 'good.gvbak'));
+    const good = path.join(dir, 'good.gvbak');
+    await vault.backup(good);
     const bytes = await readFile(good);
 
     const cases: Array<[string, Buffer, string]> = [
@@ -116,7 +118,8 @@ describe('live vault corruption', () => {
     ({ dir, cleanup } = await makeTempDir());
     const vault = await createUnlockedVault(dir);
     seed(vault);
-    backupFile = (await vault.backup(path.join(dir, 'safe.gvbak'))).path;
+    backupFile = path.join(dir, 'safe.gvbak');
+    await vault.backup(backupFile);
     vault.lock();
     dbFile = path.join(dir, 'vault', 'vault.db');
   });

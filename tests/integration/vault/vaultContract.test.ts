@@ -28,7 +28,8 @@ describe('vault contract calls through the main context', () => {
     expect(await call('vault.touch')).toEqual({ ok: true, value: { state: 'absent' } });
     expect(await call('vault.lock')).toMatchObject({ ok: true, value: { state: 'absent' } });
     expect(await call('vault.listBackups')).toEqual({ ok: true, value: { backups: [] } });
-    expect(await call('vault.backup', { path: '/tmp/x.txt' })).toMatchObject({ ok: false, error: { name: 'ValidationError' } });
+    expect(await call('vault.backup', { path: '/tmp/x.gvbak' })).toMatchObject({ ok: false, error: { name: 'ValidationError' } });
+    expect(await call('vault.backup', { saveTo: '../../x.gvbak' })).toMatchObject({ ok: false, error: { name: 'ValidationError' } });
     expect(await call('vault.backup', {})).toMatchObject({ ok: false, error: { name: 'VaultLockedError' } });
     expect(events).toEqual([]);
 

@@ -93,6 +93,7 @@ describe('vault screens against a real main and a real SQLCipher vault', () => {
         asked.push(options);
         return path.join(main.dir, 'usb-stick-copy'); // typed without the extension
       },
+      pickFile: async () => path.join(main.dir, 'usb-stick-copy.gvbak'),
     });
     await main.context.vault.create(PASSPHRASE);
     const bridge = createBridge({ calls: contractCalls, events: contractEvents }, createDirectTransport(main.context, TEST_ORIGIN));
@@ -104,14 +105,22 @@ describe('vault screens against a real main and a real SQLCipher vault', () => {
     (root.querySelector('[data-testid="backup-save-as"]') as HTMLButtonElement).click();
     const target = path.join(main.dir, 'usb-stick-copy.gvbak');
     await untilRendered(() => root.querySelector('[data-testid="vault-settings"] [role="status"]') !== null, 'the confirmation');
-    expect(root.querySelector('[data-testid="vault-settings"] [role="status"]')?.textContent).toBe(`Backup written: ${target}`);
+    expect(root.querySelector('[data-testid="vault-settings"] [role="status"]')?.textContent).toBe('Backup written: usb-stick-copy.gvbak');
     expect(asked).toEqual([
       { title: 'Save the vault backup', defaultPath: expect.stringMatching(/^guichet-vault-\d{4}-\d{2}-\d{2}\.gvbak$/), filters: [{ name: 'Save the vault backup', extensions: ['gvbak'] }] },
     ]);
     expect((await stat(target)).size).toBeGreaterThan(0);
     app.unmount();
 
-    const restored = await main.context.router.dispatch('vault.restore', { path: target, passphrase: PASSPHRASE }, { url: TEST_ORIGIN });
+    const call = (name: string, input: unknown) => main.context.router.dispatch(name, input, { url: TEST_ORIGIN });
+    expect(await call('vault.restore', { path: target, passphrase: PASSPHRASE })).toMatchObject({ ok: false, error: { name: 'ValidationError' } });
+    const picked = await call('app.pickFile', { purpose: 'vaultBackup', title: 'Restore' });
+    expect(picked).toMatchObject({ ok: true, value: { available: true, file: { name: 'usb-stick-copy.gvbak' } } });
+    expect(JSON.stringify(picked)).not.toContain(main.dir);
+    const fileHandle = (picked as { value: { file: { fileHandle: string } } }).value.file.fileHandle;
+    // A handle is good for its purpose only: it cannot open a PKCS#12 file.
+    expect(await call('tokens.addPkcs12', { fileHandle, password: 'x' })).toMatchObject({ ok: false, error: { name: 'FileChoiceInvalidError' } });
+    const restored = await call('vault.restore', { source: { fileHandle }, passphrase: PASSPHRASE });
     expect(restored).toMatchObject({ ok: true, value: { state: 'unlocked' } });
   });
 

@@ -1,5 +1,6 @@
 import type { BridgeTransport } from '../../../src-shared/bridge/BridgeTransport';
 import type { CallResult } from '../../../src-shared/contract/types';
+import { WS_MAX_PAYLOAD } from '../protocol';
 
 /**
  * The page side of the dev host: contract calls over a WebSocket to the same ipc router the Electron app uses.
@@ -47,9 +48,14 @@ export function createWsTransport(url: string): BridgeTransport {
     async invoke(name, input) {
       const ws = socket ?? (await connect());
       const id = nextId++;
+      const frame = JSON.stringify({ type: 'call', id, name, input });
+      // The host would close the socket on a larger frame (and fail every call in flight): refuse this one alone.
+      if (frame.length > WS_MAX_PAYLOAD / 3 && new TextEncoder().encode(frame).length > WS_MAX_PAYLOAD) {
+        return { ok: false, error: { name: 'ValidationError', message: 'The request is too large.', kind: 'expected', details: { issues: [{ path: '', message: 'too large', code: 'too_big' }] } } };
+      }
       return new Promise<CallResult>((resolve) => {
         pending.set(id, resolve);
-        ws.send(JSON.stringify({ type: 'call', id, name, input }));
+        ws.send(frame);
       });
     },
     subscribe(name, listener) {

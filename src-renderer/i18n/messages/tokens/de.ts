@@ -51,7 +51,7 @@ export const tokensDe: typeof tokensEn = {
   fingerprint: 'SHA-256-Fingerabdruck',
   pkcs12Title: 'Zertifikatsdateien (PKCS#12)',
   pkcs12Intro: 'Ein Firmensiegel oder eine Testidentität in einer .p12-Datei. Das Passwort öffnet die Datei einmal und wird nicht gespeichert.',
-  pkcs12Path: 'Vollständiger Pfad der .p12- oder .pfx-Datei',
+  pkcs12Path: 'Zertifikatsdatei (.p12 oder .pfx)',
   pkcs12Password: 'Passwort der Datei',
   pkcs12Add: 'Datei öffnen',
   pkcs12Remove: 'Schließen',

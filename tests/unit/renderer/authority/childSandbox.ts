@@ -61,6 +61,7 @@ export async function createMainWithAuthority(authority: AuthorityWiringOptions)
       systemLocales: () => ['en-GB'],
       pickFile: null,
       pickSaveFile: null,
+      confirm: async () => false,
       openExternal: async () => undefined,
     },
   });

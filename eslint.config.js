@@ -9,18 +9,29 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), 'node:*'];
 const nodePatterns = nodeBuiltins.flatMap((m) => (m.startsWith('node:') ? [m] : [m, `${m}/*`]));
 
-const noNodeNoElectron = {
+const ELECTRON_ONLY_IN_GLUE = 'Only src-main/app and the entry file may import electron.';
+
+/** Import patterns for one of the repository's source folders, at any depth of `../`. */
+const folder = (name) => [`**/${name}`, `**/${name}/**`];
+
+/** The page, the preload and the shared code reach main only through the contract (window.guichet), never its modules. */
+const noMain = { group: folder('src-main'), message: 'Main is reached only through the contract (src-shared/contract, window.guichet), never imported.' };
+/** Shared code is imported by every process: it may not reach into one of them. */
+const noRendererNoPreload = { group: [...folder('src-renderer'), ...folder('src-preload')], message: 'src-shared is imported by every process: it may not import the renderer or the preload.' };
+
+const noNodeNoElectron = (...more) => ({
   'no-restricted-imports': [
     'error',
     {
-      paths: [{ name: 'electron', message: 'Only src-main/app and the entry file may import electron.' }],
+      paths: [{ name: 'electron', message: ELECTRON_ONLY_IN_GLUE }],
       patterns: [
         { group: nodePatterns, message: 'Renderer and shared code run without Node: use the contract (window.guichet).' },
-        { group: ['electron/*'], message: 'Only src-main/app and the entry file may import electron.' },
+        { group: ['electron/*'], message: ELECTRON_ONLY_IN_GLUE },
+        ...more,
       ],
     },
   ],
-};
+});
 
 export default tseslint.config(
   {
@@ -52,7 +63,11 @@ export default tseslint.config(
   {
     files: ['src-renderer/**', 'src-shared/**', 'tools/devhost/page/**'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: noNodeNoElectron,
+    rules: noNodeNoElectron(noMain),
+  },
+  {
+    files: ['src-shared/**'],
+    rules: noNodeNoElectron(noMain, noRendererNoPreload),
   },
   {
     // Services are plain Node: Electron reaches them only through injected dependencies.
@@ -63,8 +78,8 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'Only src-main/app and the entry file may import electron.' }],
-          patterns: [{ group: ['electron/*'], message: 'Only src-main/app and the entry file may import electron.' }],
+          paths: [{ name: 'electron', message: ELECTRON_ONLY_IN_GLUE }],
+          patterns: [{ group: ['electron/*'], message: ELECTRON_ONLY_IN_GLUE }],
         },
       ],
     },
@@ -72,6 +87,11 @@ export default tseslint.config(
   {
     files: ['src-main/app/**', 'src-main/main.ts', 'src-preload/**', '*.config.ts', '*.config.js'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // The preload may import electron (contextBridge, ipcRenderer) and the shared contract, never main.
+    files: ['src-preload/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noMain] }] },
   },
   {
     files: ['tools/**', 'scripts/**', 'tests/**', 'src-sandbox/**'],

@@ -1,7 +1,10 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 
-/** The main window's options. Every web preference that matters for security is set explicitly, not left to defaults. */
-export function createWindowOptions(options: { preloadPath: string; title: string }): BrowserWindowConstructorOptions {
+/**
+ * The main window's options. Every web preference that matters for security is set explicitly, not left to defaults.
+ * DevTools only in development (`development`: the app runs unpackaged, `!app.isPackaged`); off when not said.
+ */
+export function createWindowOptions(options: { preloadPath: string; title: string; development?: boolean }): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 860,
@@ -25,7 +28,7 @@ export function createWindowOptions(options: { preloadPath: string; title: strin
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
-      devTools: true,
+      devTools: options.development === true,
     },
   };
 }

@@ -5,6 +5,7 @@ import { formDefinitionSchema } from '../forms/formDefinitionSchema';
 import { localizedTextSchema } from '../forms/localizedTextSchema';
 import { elementIdSchema } from '../forms/fieldIdSchema';
 import { REVIEW_POSITION } from '../forms/reviewPosition';
+import { fileNameSchema } from '../files/fileNameSchema';
 
 const procedureId = z.string().regex(/^[a-z][a-z0-9-]{1,79}$/);
 const draftId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/);
@@ -99,7 +100,8 @@ export const formsCalls = {
         uploadId: z.string().regex(/^[A-Za-z0-9-]{8,64}$/),
         index: z.number().int().min(0).max(100),
         last: z.boolean(),
-        name: z.string().min(1).max(255),
+        /** As the picker gave it; main keeps only the normalised name (normalizeFileName), a NUL is refused. */
+        name: fileNameSchema,
         mediaType: z.string().regex(/^[a-z]+\/[a-z0-9.+-]+$/),
         spaceId: spaceId.default(null),
         chunkBase64: z.string().max(Math.ceil((ATTACHMENT_CHUNK_BYTES * 4) / 3) + 4),

@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { ValidationError } from '../../../src-shared/errors';
+import { normalizeFileName } from '../../../src-shared/files/normalizeFileName';
 import type { SessionSource } from '../SqlSession';
 
 export interface DocumentMeta {
@@ -35,11 +37,17 @@ export class DocumentRepository {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /**
+   * The name is normalised here whatever the caller (the contract, the sync, a future import): nothing else decides
+   * what ends up in the vault and later in a save dialog or a PDF. A name with a NUL is refused (ValidationError).
+   */
   put(document: { id?: string; spaceId: string | null; name: string; mediaType: string; content: Buffer }): DocumentMeta {
+    const name = normalizeFileName(document.name);
+    if (!name.ok) throw new ValidationError('The file name is not valid.', [{ path: 'name', code: 'custom', message: name.reason }]);
     const meta: DocumentMeta = {
       id: document.id ?? randomUUID(),
       spaceId: document.spaceId,
-      name: document.name,
+      name: name.name,
       mediaType: document.mediaType,
       size: document.content.length,
       sha256: createHash('sha256').update(document.content).digest('hex'),

@@ -33,6 +33,7 @@ import { toRawKeyBuffer } from './toRawKeyBuffer';
 import { UnlockThrottle } from './UnlockThrottle';
 import { fileThrottleStore } from './fileThrottleStore';
 import { unwrapWithPassphrase } from './unwrapWithPassphrase';
+import { vacuumIntoPrivateFile } from './vacuumIntoPrivateFile';
 import { VaultFiles } from './VaultFiles';
 import { writeKeyFile } from './writeKeyFile';
 import { writeVaultBackup } from './writeVaultBackup';
@@ -328,8 +329,8 @@ export class VaultService {
       }
       const copy = path.join(this.files.dir, `.backup-${randomBytes(6).toString('hex')}.db`);
       try {
-        // VACUUM INTO writes a consistent, compacted copy encrypted with the same key.
-        session.db.prepare('VACUUM INTO ?').run(copy);
+        // VACUUM INTO writes a consistent, compacted copy encrypted with the same key (owner-only from the start).
+        vacuumIntoPrivateFile(session.db, copy);
         const { keychain: _keychain, ...keyEntry } = this.requireEntry();
         const createdAt = this.clock.now();
         const sizeBytes = await writeVaultBackup(file, copy, { createdAt, schemaVersion: schemaVersion(session.db), keyEntry });

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { VaultCorruptError } from '../../src-shared/vault/errors';
 import { configureConnection } from './configureConnection';
+import { makeDatabaseFilesPrivate } from './makeDatabaseFilesPrivate';
 import { runMigrations } from './migrations/runMigrations';
 import { SqlSession, type Db } from './SqlSession';
 import { toRawKeyBuffer } from './toRawKeyBuffer';
@@ -12,6 +13,8 @@ export class KeyMismatchError extends Error {}
 
 /** Opens the keyed connection without touching the schema. The file must exist unless `create`. */
 export function openKeyed(file: string, dataKey: Buffer, options: { create?: boolean; readonly?: boolean } = {}): Db {
+  // Owner only, before SQLite creates the file or its -wal/-shm (they take the database's mode).
+  if (!options.readonly) makeDatabaseFilesPrivate(file, { create: options.create ?? false });
   const db = new Database(file, { fileMustExist: !options.create, readonly: options.readonly ?? false });
   const raw = toRawKeyBuffer(dataKey);
   try {

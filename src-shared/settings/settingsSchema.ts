@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { SUPPORTED_LOCALES } from '../i18n/locales';
+import { httpsUrlSchema } from './httpsUrlSchema';
+import { proxyUrlSchema } from './proxyUrlSchema';
 
 /** Every user-visible setting, with its default. Machine-wide policy may lock any of them (see `locked`). */
 export const settingsSchema = z.object({
@@ -8,9 +10,9 @@ export const settingsSchema = z.object({
   /** Minutes without activity before the vault locks itself; 0 disables it. */
   idleLockMinutes: z.number().int().min(0).max(24 * 60).default(10),
   /** The authority's API; null runs the embedded sandbox in demo mode. */
-  authorityUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
+  authorityUrl: httpsUrlSchema.nullable().default(null),
   /** Optional HTTP(S) proxy for the authority API. */
-  proxyUrl: z.url({ protocol: /^https?$/ }).nullable().default(null),
+  proxyUrl: proxyUrlSchema.nullable().default(null),
   /** Extra PKCS#11 modules to load besides the known middleware. */
   pkcs11Modules: z.array(z.string().min(1).max(1024)).max(32).default([]),
 });

@@ -12,7 +12,6 @@ import { lockVaultOnSystemEvents } from './app/lockVaultOnSystemEvents';
 import { hardenWebContents } from './app/hardenWebContents';
 import { registerAppSchemePrivileges, serveRenderer } from './app/registerAppProtocol';
 import { startDemoAuthority } from './authority/startDemoAuthority';
-import { startSandbox } from '../src-sandbox/createSandbox';
 import { readMachinePolicy } from './policy/readMachinePolicy';
 import { PolicyError } from './policy/PolicyError';
 import { policyErrorText } from './policy/policyErrorText';
@@ -58,7 +57,12 @@ async function start(): Promise<void> {
     keyProtector: createSafeStorageProtector(process.platform),
     formsDir: resources.forms,
     authority: {
-      startDemo: (userDataDir) => startDemoAuthority(userDataDir, { startSandbox, formsDir: resources.forms, openApiPath: resources.openApi }),
+      // Demo mode only: the sandbox (a whole authority server with its test PKI) is loaded when the demo starts, so it
+      // is never in what the production main loads (tests/integration/packaging/mainStaticGraph.test.ts).
+      startDemo: async (userDataDir) => {
+        const { startSandbox } = await import('../src-sandbox/createSandbox');
+        return startDemoAuthority(userDataDir, { startSandbox, formsDir: resources.forms, openApiPath: resources.openApi });
+      },
     },
   });
   lockVaultOnSystemEvents(context.vault);

@@ -335,7 +335,7 @@ export class VaultService {
         const createdAt = this.clock.now();
         const sizeBytes = await writeVaultBackup(file, copy, { createdAt, schemaVersion: schemaVersion(session.db), keyEntry });
         this.log.info('vault.backupWritten', { sizeBytes });
-        return { path: file, fileName: path.basename(file), sizeBytes, createdAt };
+        return { fileName: path.basename(file), sizeBytes, createdAt };
       } finally {
         await rm(copy, { force: true });
       }
@@ -356,10 +356,21 @@ export class VaultService {
         .map(async (name) => {
           const file = path.join(this.files.backupDir, name);
           const info = await stat(file);
-          return { path: file, fileName: name, sizeBytes: info.size, createdAt: Math.trunc(info.mtimeMs) };
+          return { fileName: name, sizeBytes: info.size, createdAt: Math.trunc(info.mtimeMs) };
         }),
     );
     return infos.sort((a, b) => b.createdAt - a.createdAt);
+  }
+
+  /**
+   * The path of a backup in the backups folder, by the name `listBackups` gave. The name is looked up in the folder's
+   * listing, never joined as given, so no name reaches a file outside the folder.
+   */
+  async listedBackupPath(fileName: string): Promise<string> {
+    const names = await readdir(this.files.backupDir).catch(() => [] as string[]);
+    const found = names.find((name) => name === fileName && name.toLowerCase().endsWith(VAULT_BACKUP_EXTENSION));
+    if (!found) throw new BackupInvalidError('There is no such backup in the backups folder.', { reason: 'notListed' });
+    return path.join(this.files.backupDir, found);
   }
 
   /**

@@ -26,16 +26,23 @@ const shape = settingsSchema.shape;
 type Shape = typeof shape;
 
 /**
- * A change to some settings; keys not given stay as they are. Built from the fields without their defaults:
- * `.partial()` would keep them, and a patch of one key would silently reset the others.
+ * A change to some settings, as main applies it; keys not given stay as they are. Built from the fields without their
+ * defaults: `.partial()` would keep them, and a patch of one key would silently reset the others.
  */
-export const settingsPatchSchema = z
+export const settingsChangeSchema = z
   .object(
     Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, field.unwrap().optional()])) as {
       [K in keyof Shape]: z.ZodOptional<ReturnType<Shape[K]['unwrap']>>;
     },
   )
   .strict();
+export type SettingsChange = z.infer<typeof settingsChangeSchema>;
+
+/**
+ * What the renderer may change with `settings.set`. Not the PKCS#11 modules: a path there is native code main
+ * loads, so modules come only from policy or from a file the person picked in main's own dialog (tokens.addModule).
+ */
+export const settingsPatchSchema = settingsChangeSchema.omit({ pkcs11Modules: true }).strict();
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 
 export const settingsViewSchema = z.object({

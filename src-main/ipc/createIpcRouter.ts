@@ -80,7 +80,16 @@ function parseOrThrow(schema: z.ZodType, value: unknown, message: string, call: 
   if (parsed.success) return parsed.data;
   throw new ValidationError(
     message,
-    parsed.error.issues.slice(0, MAX_ISSUES).map((issue) => ({ path: clip(issue.path.map(String).join('.')), message: clip(issue.message), code: issue.code })),
+    parsed.error.issues.slice(0, MAX_ISSUES).map((issue) => ({
+      path: clip(issue.path.map(String).join('.')),
+      message: clip(issue.message),
+      code: issue.code,
+      // What the renderer needs to say it in the person's language ("at least 1 character").
+      ...('minimum' in issue && typeof issue.minimum === 'number' ? { minimum: issue.minimum } : {}),
+      ...('maximum' in issue && typeof issue.maximum === 'number' ? { maximum: issue.maximum } : {}),
+      ...('format' in issue && typeof issue.format === 'string' ? { format: clip(issue.format) } : {}),
+      ...('origin' in issue && typeof issue.origin === 'string' ? { origin: clip(issue.origin) } : {}),
+    })),
     { call },
   );
 }

@@ -41,7 +41,7 @@ export const fuzzCases: Record<string, FuzzCase> = {
   'drafts.get': { seed: { id: 'draft-0001' } },
   'drafts.save': { seed: { id: 'draft-0001', procedureId: 'change-of-address', formVersion: 1, title: 't', values: {}, attachmentRefs: [] } },
   'drafts.delete': { seed: { id: 'draft-0001' } },
-  'drafts.uploadAttachment': { seed: { uploadId: 'abcdefgh', index: 0, last: true, fileName: 'a.pdf', mediaType: 'application/pdf', chunkBase64: 'JVBERi0=' } },
+  'drafts.uploadAttachment': { seed: { uploadId: 'abcdefgh', index: 0, last: true, name: 'a.pdf', mediaType: 'application/pdf', chunkBase64: 'JVBERi0=' } },
   'drafts.removeAttachment': { seed: { ref: 'att-1' } },
   'personalData.prefill': {},
   'connection.status': {},

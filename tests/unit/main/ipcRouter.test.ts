@@ -108,31 +108,37 @@ describe('ipc router', () => {
     expect(await main.context.router.dispatch('app.info', undefined, { url: TEST_ORIGIN })).toMatchObject({ ok: true, value: { fileDialog: false, saveDialog: false } });
     expect(await main.context.router.dispatch('app.pickFile', { purpose: 'pkcs12', title: 'Zertifikatsdatei' }, { url: TEST_ORIGIN })).toEqual({
       ok: true,
-      value: { available: false, path: null },
+      value: { available: false, file: null },
     });
   });
 
   it('asks the host’s dialog for the file kinds of the purpose, with the translated title', async () => {
     const asked: unknown[] = [];
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'guichet-pick-'));
+    const chosen = path.join(folder, 'backup.gvbak');
+    await writeFile(chosen, 'twelve bytes');
     const withDialog = await createTestMainContext({
       pickFile: async (options) => {
         asked.push(options);
-        return '/home/anne/backup.gvbak';
+        return chosen;
       },
     });
     try {
       const result = await withDialog.context.router.dispatch('app.pickFile', { purpose: 'vaultBackup', title: 'Sicherungsdatei' }, { url: TEST_ORIGIN });
-      expect(result).toEqual({ ok: true, value: { available: true, path: '/home/anne/backup.gvbak' } });
+      // The page gets a handle and the name to show, never the path.
+      expect(result).toEqual({ ok: true, value: { available: true, file: { fileHandle: expect.stringMatching(/^fh_/), name: 'backup.gvbak', sizeBytes: 12 } } });
+      expect(JSON.stringify(result)).not.toContain(folder);
       expect(asked).toEqual([{ title: 'Sicherungsdatei', filters: [{ name: 'Sicherungsdatei', extensions: ['gvbak'] }] }]);
     } finally {
       await withDialog.cleanup();
+      await rm(folder, { recursive: true, force: true });
     }
   });
 
   it('asks the host’s save dialog, keeps the backup extension, and refuses a default name that is a path', async () => {
     expect(await main.context.router.dispatch('app.pickSaveFile', { purpose: 'vaultBackup', title: 'Sicherung', defaultName: 'a.gvbak' }, { url: TEST_ORIGIN })).toEqual({
       ok: true,
-      value: { available: false, path: null },
+      value: { available: false, file: null },
     });
     const stick = await mkdtemp(path.join(os.tmpdir(), 'guichet-stick-'));
     await writeFile(path.join(stick, 'old.gvbak'), 'an earlier backup');
@@ -146,12 +152,13 @@ describe('ipc router', () => {
     });
     try {
       const ask = () => withDialog.context.router.dispatch('app.pickSaveFile', { purpose: 'vaultBackup', title: 'Sicherung', defaultName: 'guichet.gvbak' }, { url: TEST_ORIGIN });
-      expect(await ask()).toEqual({ ok: true, value: { available: true, path: path.join(stick, 'vault.gvbak') } });
-      expect(await ask()).toEqual({ ok: true, value: { available: true, path: path.join(stick, 'vault.GVBAK') } });
-      expect(await ask()).toEqual({ ok: true, value: { available: true, path: null } });
+      const saved = (name: string) => ({ ok: true, value: { available: true, file: { fileHandle: expect.stringMatching(/^fh_/), name } } });
+      expect(await ask()).toEqual(saved('vault.gvbak'));
+      expect(await ask()).toEqual(saved('vault.GVBAK'));
+      expect(await ask()).toEqual({ ok: true, value: { available: true, file: null } });
       // "old" typed without the extension while old.gvbak exists: the dialog is asked again with the full name, so
       // that it (not we) asks whether to replace the earlier backup.
-      expect(await ask()).toEqual({ ok: true, value: { available: true, path: path.join(stick, 'old.gvbak') } });
+      expect(await ask()).toEqual(saved('old.gvbak'));
       expect(asked).toEqual(['guichet.gvbak', 'guichet.gvbak', 'guichet.gvbak', 'guichet.gvbak', path.join(stick, 'old.gvbak')]);
       for (const defaultName of ['../../etc/passwd', 'C:\\x.gvbak', '']) {
         const refused = await withDialog.context.router.dispatch('app.pickSaveFile', { purpose: 'vaultBackup', title: 'Sicherung', defaultName }, { url: TEST_ORIGIN });

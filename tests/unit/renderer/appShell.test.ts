@@ -50,17 +50,33 @@ describe('renderer shell against a real main', () => {
     expect(main.context.settings.view().values.language).toBe('fr');
     expect(root.querySelector('h1')?.textContent).toBe('Paramètres');
 
-    // A value main refuses: the error display names the problem in the current language.
+    // A value main refuses: said next to its field, in the current language, never zod's text; the field gets focus.
     const input = root.querySelector('#setting-idle-lock') as HTMLInputElement;
     input.value = '-5';
     input.dispatchEvent(new Event('input'));
-    root.querySelector('form')?.dispatchEvent(new Event('submit'));
-    await untilRendered(() => root.querySelector('[role="alert"]') !== null, 'the error notice');
-    const alert = root.querySelector('[role="alert"]') as HTMLElement;
-    expect(alert.dataset.errorName).toBe('ValidationError');
-    expect(alert.textContent).toContain('Certaines des informations fournies ne sont pas valables.');
-    expect(alert.textContent).toContain('idleLockMinutes');
+    root.querySelector('[data-testid="connection-form"]')?.dispatchEvent(new Event('submit'));
+    await untilRendered(() => root.querySelector('#setting-idle-lock-error') !== null, 'the field error');
+    expect(root.querySelector('#setting-idle-lock-error')?.textContent).toBe('Saisissez un nombre d’au moins 0.');
+    expect(input.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(input);
+    expect(root.textContent).not.toMatch(/idleLockMinutes|Too small|expected/);
     expect(main.context.settings.view().values.idleLockMinutes).toBe(10);
+
+    // An authority URL that is not a web address, and one in clear over the network: each said at the field.
+    const url = root.querySelector('#setting-authority-url') as HTMLInputElement;
+    input.value = '5';
+    input.dispatchEvent(new Event('input'));
+    for (const [typed, expected] of [
+      ['ftp://x', 'Saisissez une adresse web complète, commençant par https://'],
+      ['http://example.com/v1', 'L’adresse doit commencer par https:// (http:// seulement pour cet ordinateur, comme le bac à sable de test).'],
+    ] as const) {
+      url.value = typed;
+      url.dispatchEvent(new Event('input'));
+      root.querySelector('[data-testid="connection-form"]')?.dispatchEvent(new Event('submit'));
+      await untilRendered(() => root.querySelector('#setting-authority-url-error')?.textContent === expected, `the error for ${typed}`);
+      expect(document.activeElement).toBe(url);
+    }
+    expect(main.context.settings.view().values.authorityUrl).toBeNull();
     app.unmount();
   });
 

@@ -62,10 +62,22 @@ describe('vault screens against a real main and a real SQLCipher vault', () => {
     type(root, '#vault-passphrase', 'tooshort');
     type(root, '#vault-confirm', 'tooshort');
     root.querySelector('form')?.dispatchEvent(new Event('submit'));
-    await untilRendered(() => root.querySelector('[role="alert"]') !== null, 'the error');
-    expect((root.querySelector('[role="alert"]') as HTMLElement).dataset.errorName).toBe('WeakPassphraseError');
-    expect(root.querySelector('[role="alert"]')?.textContent).toContain('use at least 10 characters');
+    await untilRendered(() => root.querySelector('#vault-passphrase-error') !== null, 'the error at the field');
+    expect(root.querySelector('#vault-passphrase-error')?.textContent).toContain('use at least 10 characters');
+    expect(root.querySelector('#vault-passphrase')?.getAttribute('aria-describedby')).toContain('vault-passphrase-error');
+    expect(document.activeElement?.id).toBe('vault-passphrase');
     expect(main.context.vault.status().state).toBe('absent');
+    app.unmount();
+  });
+
+  it('an empty passphrase is said at its field, translated, not as zod text', async () => {
+    const app = await mount();
+    await untilRendered(() => root.querySelector('#vault-passphrase') !== null, 'the create screen');
+    root.querySelector('form')?.dispatchEvent(new Event('submit'));
+    await untilRendered(() => root.querySelector('#vault-passphrase-error') !== null, 'the error at the field');
+    expect(root.querySelector('#vault-passphrase-error')?.textContent).toBe('Fill in this field.');
+    expect(root.textContent).not.toMatch(/Too small|passphrase:/);
+    expect(document.activeElement?.id).toBe('vault-passphrase');
     app.unmount();
   });
 
@@ -77,8 +89,8 @@ describe('vault screens against a real main and a real SQLCipher vault', () => {
     expect(root.querySelector('[data-testid="lock-reason"]')?.textContent).toBe('The vault was locked after a period without activity.');
     type(root, '#vault-unlock-passphrase', 'wrong passphrase!');
     root.querySelector('form')?.dispatchEvent(new Event('submit'));
-    await untilRendered(() => root.querySelector('[role="alert"]') !== null, 'the error');
-    expect((root.querySelector('[role="alert"]') as HTMLElement).dataset.errorName).toBe('WrongPassphraseError');
+    await untilRendered(() => root.querySelector('#vault-unlock-passphrase-error') !== null, 'the error at the field');
+    expect(root.querySelector('#vault-unlock-passphrase-error')?.textContent).toBe('The passphrase is not correct.');
     expect(root.querySelector('[data-testid="failed-attempts"]')?.textContent).toContain('1');
     expect((root.querySelector('#vault-unlock-passphrase') as HTMLInputElement).value).toBe('');
     app.unmount();

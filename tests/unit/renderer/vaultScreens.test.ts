@@ -149,6 +149,28 @@ describe('vault screens against a real main and a real SQLCipher vault', () => {
     expect(root.querySelector('[data-testid="backup-save-as"]')).toBeNull();
     app.unmount();
   });
+
+  it('the first backup can be restored at once: the list shows it chosen and Restore is enabled', async () => {
+    await main.context.vault.create(PASSPHRASE);
+    const bridge = createBridge({ calls: contractCalls, events: contractEvents }, createDirectTransport(main.context, TEST_ORIGIN));
+    const { app, router } = createRendererApp(bridge, { memoryHistory: true });
+    await router.push('/settings');
+    await router.isReady();
+    app.mount(root);
+    await untilRendered(() => root.querySelector('[data-testid="restore-form"]') !== null, 'the restore form');
+    const backupNow = [...root.querySelectorAll('[data-testid="vault-settings"] button')].find((b) => b.textContent?.includes('Make a backup now')) as HTMLButtonElement;
+    backupNow.click();
+    await untilRendered(() => root.querySelector<HTMLSelectElement>('#restore-choice')?.tagName === 'SELECT', 'the backup list');
+    const select = root.querySelector('#restore-choice') as HTMLSelectElement;
+    expect(select.value).toMatch(/^guichet-vault-.*\.gvbak$/);
+    type(root, '#restore-passphrase', PASSPHRASE);
+    await flushPromises();
+    const restore = root.querySelector('[data-testid="restore-form"] button[type="submit"]') as HTMLButtonElement;
+    expect(restore.disabled).toBe(false);
+    root.querySelector('[data-testid="restore-form"]')?.dispatchEvent(new Event('submit'));
+    await untilRendered(() => main.log.entries.some((entry) => entry.event === 'vault.restored'), 'the restore in main');
+    app.unmount();
+  }, 30_000);
 });
 
 describe('passphrase strength hint', () => {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { chmodSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { listPackage } from '@electron/asar';
@@ -9,6 +9,8 @@ import { listPackage } from '@electron/asar';
 // Electron's fuse sentinel: enough to check what the package holds and which fuses the config flips.
 const FUSE_SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 const FUSE_COUNT = 9;
+/** The Electron the app is built for: the installed electron package's version (package.json pins it). */
+const ELECTRON_VERSION = (JSON.parse(readFileSync('node_modules/electron/package.json', 'utf8')) as { version: string }).version;
 
 function makeStubElectron(dir: string): void {
   mkdirSync(dir, { recursive: true });
@@ -40,7 +42,7 @@ describe('electron-builder dir target', () => {
     execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
     execFileSync(
       process.execPath,
-      ['node_modules/electron-builder/cli.js', '--dir', '--linux', `-c.electronDist=${stub}`, '-c.electronVersion=38.8.6', '-c.npmRebuild=false', `-c.directories.output=${output}`],
+      ['node_modules/electron-builder/cli.js', '--dir', '--linux', `-c.electronDist=${stub}`, `-c.electronVersion=${ELECTRON_VERSION}`, '-c.npmRebuild=false', `-c.directories.output=${output}`],
       { stdio: 'pipe' },
     );
     files = listPackage(path.join(unpacked, 'resources/app.asar'), { isPack: false }).map((file) => file.replaceAll('\\', '/'));
@@ -68,6 +70,26 @@ describe('electron-builder dir target', () => {
       const dir = path.join(unpacked, 'resources/app.asar.unpacked/node_modules', mod);
       expect(existsSync(dir), mod).toBe(true);
     }
+  });
+
+  it('builds for the Electron that package.json pins', () => {
+    const pinned = (JSON.parse(readFileSync('package.json', 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.electron;
+    expect(ELECTRON_VERSION).toBe(pinned);
+  });
+
+  it('carries the demo sandbox only in a chunk that the built main imports dynamically', () => {
+    const dir = 'dist-electron';
+    const sourcesOf = (file: string) => (JSON.parse(readFileSync(path.join(dir, `${file}.map`), 'utf8')) as { sources: string[] }).sources;
+    const mainCode = readFileSync(path.join(dir, 'main.js'), 'utf8');
+    // Static imports of the bundle's own chunks: `import ... from "./x.js"` or `import "./x.js"` at the top level.
+    const staticChunks = [...mainCode.matchAll(/^import\s(?:[^'"]*?\sfrom\s)?["'](\.\/[^"']+)["']/gm)].map((match) => path.basename(match[1] as string));
+    for (const file of ['main.js', ...staticChunks]) {
+      expect(sourcesOf(file).filter((source) => source.includes('src-sandbox/')), file).toEqual([]);
+    }
+    const sandboxChunks = readdirSync(dir).filter((file) => file.endsWith('.js') && existsSync(path.join(dir, `${file}.map`)) && sourcesOf(file).some((source) => source.includes('src-sandbox/createSandbox.ts')));
+    expect(sandboxChunks).toHaveLength(1);
+    expect(mainCode).toContain(`import("./${sandboxChunks[0]}")`);
+    expect(files).toContain(`/dist-electron/${sandboxChunks[0]}`);
   });
 
   it('flips the security fuses (RunAsNode, NODE_OPTIONS, inspect off; ASAR integrity and ASAR-only on)', () => {

@@ -124,7 +124,8 @@ export class AuthorityApi {
     return (await this.client.request({ operation: 'getDocument', method: 'GET', path: `/spaces/${seg(space)}/documents/${seg(id)}`, schema: documentSchema })).data;
   }
 
-  async getDocumentContent(space: string, id: string): Promise<Buffer> {
+  /** `size` (from the document's entry) keeps the deadline to what that size needs; without it, 64 MiB are allowed for. */
+  async getDocumentContent(space: string, id: string, size?: number): Promise<Buffer> {
     const response = await this.client.request({
       operation: 'getDocumentContent',
       method: 'GET',
@@ -132,6 +133,7 @@ export class AuthorityApi {
       headers: { accept: 'application/pdf, image/jpeg, image/png, application/problem+json' },
       schema: null,
       binary: true,
+      ...(size !== undefined ? { expectedBytes: size } : {}),
     });
     return response.data ?? Buffer.alloc(0);
   }

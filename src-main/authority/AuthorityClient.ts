@@ -4,16 +4,28 @@ import axios, { type AxiosInstance, type AxiosResponse, type Method } from 'axio
 import type { z } from 'zod';
 import { NetworkError } from '../../src-shared/errors';
 import { problemSchema } from '../../src-shared/authority/apiSchemas';
-import { AuthorityNotSignedInError, AuthorityRequestError, AuthorityResponseError } from '../../src-shared/authority/errors';
+import {
+  AuthorityAnswerTooLargeError,
+  AuthorityConnectionClosedError,
+  AuthorityNotSignedInError,
+  AuthorityRequestError,
+  AuthorityResponseError,
+} from '../../src-shared/authority/errors';
 import type { AuthProvider } from './AuthProvider';
 import { backoffDelay, sleep as defaultSleep } from './backoff';
+import { capText } from './capText';
 import { proxyConfig } from './proxyConfig';
+import { requestSignal } from './requestSignal';
 
 export interface AuthorityClientOptions {
   /** Base URL of the API, e.g. `https://authority.example/v1`. */
   baseUrl: string;
   proxyUrl?: string | null;
-  /** Per request (socket inactivity and whole answer). Default 20 s. */
+  /**
+   * Per request: the deadline of the whole exchange, from sending to the last byte of the answer (an answer trickled
+   * in byte by byte ends there too), and the longest silence of the socket. Default 20 s. Uploads and binary
+   * downloads get more, for their size (see MIN_BYTES_PER_SECOND).
+   */
   timeoutMs?: number;
   /** Extra tries for idempotent requests after network errors and 5xx. Default 4. */
   retries?: number;
@@ -25,6 +37,11 @@ export interface AuthorityClientOptions {
   onReachability?: (reachable: boolean) => void;
   /** Counts requests (the benchmark checks that an empty sync costs one). */
   onRequest?: (method: string, path: string) => void;
+  /**
+   * The connection's lifetime: when it aborts (the authority URL or proxy changed), requests under way end and no new
+   * one starts, with AuthorityConnectionClosedError. dispose() does the same.
+   */
+  signal?: AbortSignal;
 }
 
 export interface RequestSpec<S extends z.ZodType | null> {
@@ -47,6 +64,8 @@ export interface RequestSpec<S extends z.ZodType | null> {
   /** Return 304 as `null` instead of an error (conditional GET). */
   allowNotModified?: boolean;
   binary?: boolean;
+  /** A binary answer's size when known (a document's, from its list): the deadline allows for it, and no more. */
+  expectedBytes?: number;
 }
 
 export interface ClientResponse<T> {
@@ -57,6 +76,15 @@ export interface ClientResponse<T> {
 
 const RETRY_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
 
+/** The largest answer read (documents' contents are the largest; JSON answers are far smaller). */
+export const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The slowest line a transfer is given time for: uploads and binary downloads get `timeoutMs` plus their size at
+ * this rate (a 10 MB attachment over a poor uplink must not hit a deadline meant for a JSON answer).
+ */
+const MIN_BYTES_PER_SECOND = 32 * 1024;
+
 /**
  * The authority's HTTP client (axios): bearer session, timeouts, retries with exponential backoff and jitter for
  * idempotent requests, one session renewal on 401, proxy from the settings, and every JSON answer validated with zod.
@@ -64,10 +92,13 @@ const RETRY_STATUSES = new Set([408, 425, 429, 500, 502, 503, 504]);
  */
 export class AuthorityClient {
   private readonly http: AxiosInstance;
-  private readonly options: Required<Omit<AuthorityClientOptions, 'proxyUrl' | 'onReachability' | 'onRequest'>> &
+  private readonly options: Required<Omit<AuthorityClientOptions, 'proxyUrl' | 'onReachability' | 'onRequest' | 'signal'>> &
     Pick<AuthorityClientOptions, 'onReachability' | 'onRequest'>;
   private auth: AuthProvider | null = null;
   private readonly agents: { http: http.Agent; https: https.Agent };
+  private readonly disposed = new AbortController();
+  /** Aborted by dispose() or by the connection's signal. */
+  private readonly closed: AbortSignal;
 
   constructor(options: AuthorityClientOptions) {
     this.options = {
@@ -81,6 +112,7 @@ export class AuthorityClient {
       onReachability: options.onReachability,
       onRequest: options.onRequest,
     };
+    this.closed = options.signal ? AbortSignal.any([this.disposed.signal, options.signal]) : this.disposed.signal;
     this.agents = { http: new http.Agent({ keepAlive: true, maxSockets: 8 }), https: new https.Agent({ keepAlive: true, maxSockets: 8 }) };
     this.http = axios.create({
       // Node's http adapter always (a DOM-like global XMLHttpRequest, e.g. in tests, must not be picked up).
@@ -94,7 +126,7 @@ export class AuthorityClient {
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
       maxRedirects: 0,
-      maxContentLength: 64 * 1024 * 1024,
+      maxContentLength: MAX_ANSWER_BYTES,
       maxBodyLength: 64 * 1024 * 1024,
       headers: { accept: 'application/json, application/problem+json' },
     });
@@ -109,6 +141,7 @@ export class AuthorityClient {
   }
 
   dispose(): void {
+    this.disposed.abort(new AuthorityConnectionClosedError('The connection to the authority was closed.'));
     this.agents.http.destroy();
     this.agents.https.destroy();
   }
@@ -119,16 +152,23 @@ export class AuthorityClient {
     const useAuth = spec.auth ?? true;
     const retry = spec.retry ?? (spec.method.toUpperCase() === 'GET' || spec.idempotencyKey !== undefined);
     let renewed = false;
+    const body = spec.multipart?.body ?? (spec.json === undefined ? undefined : JSON.stringify(spec.json));
+    const deadlineMs = this.deadlineMs(spec, body === undefined ? 0 : Buffer.byteLength(body));
     for (let attempt = 0; ; attempt += 1) {
+      this.throwIfClosed(spec.operation);
       const token = useAuth ? await this.requireToken() : null;
+      this.throwIfClosed(spec.operation);
       let response: AxiosResponse<ArrayBuffer>;
+      // axios's own timeout only sees a silent socket; this deadline covers the whole exchange.
+      const deadline = requestSignal(this.closed, deadlineMs);
       try {
         this.options.onRequest?.(spec.method, spec.path);
         response = await this.http.request<ArrayBuffer>({
+          signal: deadline.signal,
           method: spec.method,
           url: spec.path,
           params: cleanQuery(spec.query),
-          data: spec.multipart?.body ?? (spec.json === undefined ? undefined : JSON.stringify(spec.json)),
+          data: body,
           headers: {
             // No body: no content type at all (axios would otherwise declare a form and servers answer 415).
             'content-type': spec.json !== undefined ? 'application/json' : (spec.multipart?.contentType ?? false),
@@ -140,13 +180,25 @@ export class AuthorityClient {
       } catch (error) {
         // axios refusing to build the request is a bug here, not the network.
         if ((error as { code?: string; response?: unknown }).code === 'ERR_BAD_REQUEST' && !(error as { response?: unknown }).response) throw error;
+        this.throwIfClosed(spec.operation);
+        if (isTooLarge(error)) {
+          // The server answered; the same request would bring the same answer, so it is not asked again.
+          this.options.onReachability?.(true);
+          throw new AuthorityAnswerTooLargeError('The authority sent an answer larger than the client reads.', {
+            operation: spec.operation,
+            status: (error as { request?: { res?: { statusCode?: number } } }).request?.res?.statusCode ?? null,
+            limitBytes: MAX_ANSWER_BYTES,
+          });
+        }
         this.options.onReachability?.(false);
-        const networkError = toNetworkError(error, spec.operation);
+        const networkError = toNetworkError(error, spec.operation, deadline.expired());
         if (retry && attempt < this.options.retries) {
           await this.options.sleep(this.delay(attempt, null));
           continue;
         }
         throw networkError;
+      } finally {
+        deadline.done();
       }
       this.options.onReachability?.(true);
       const { status } = response;
@@ -166,6 +218,7 @@ export class AuthorityClient {
           await this.options.sleep(this.delay(attempt, headers['retry-after'] ?? null));
           continue;
         }
+        // The problem's texts are capped where they are read (parseProblem): this message is shown and logged.
         throw new AuthorityRequestError(problem.detail ?? problem.title ?? `HTTP ${status}`, {
           operation: spec.operation,
           status,
@@ -180,10 +233,24 @@ export class AuthorityClient {
     }
   }
 
+  /** A closed connection neither starts nor finishes a request (and its session never signs a challenge). */
+  private throwIfClosed(operation: string): void {
+    if (!this.closed.aborted) return;
+    const reason: unknown = this.closed.reason;
+    throw reason instanceof AuthorityConnectionClosedError
+      ? reason
+      : new AuthorityConnectionClosedError('The connection to the authority was closed.', { operation }, { cause: reason });
+  }
+
   private async requireToken(): Promise<string> {
     const token = this.auth ? await this.auth.token() : null;
     if (!token) throw new AuthorityNotSignedInError('Sign in to reach the authority.');
     return token;
+  }
+
+  private deadlineMs(spec: RequestSpec<z.ZodType | null>, sent: number): number {
+    const received = spec.binary ? (spec.expectedBytes ?? MAX_ANSWER_BYTES) : 0;
+    return this.options.timeoutMs + Math.ceil(((sent + received) / MIN_BYTES_PER_SECOND) * 1000);
   }
 
   private delay(attempt: number, retryAfter: string | null): number {
@@ -206,9 +273,15 @@ function flatHeaders(raw: Record<string, unknown>): Record<string, string | unde
   return out;
 }
 
-function toNetworkError(error: unknown, operation: string): NetworkError {
+/** axios's refusal of an answer over maxContentLength (it stops reading at the limit). */
+function isTooLarge(error: unknown): boolean {
   const e = error as { code?: string; message?: string };
-  const timeout = e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT';
+  return e.code === 'ERR_BAD_RESPONSE' && typeof e.message === 'string' && e.message.startsWith('maxContentLength size of');
+}
+
+function toNetworkError(error: unknown, operation: string, pastDeadline: boolean): NetworkError {
+  const e = error as { code?: string; message?: string };
+  const timeout = pastDeadline || e.code === 'ECONNABORTED' || e.code === 'ETIMEDOUT';
   return new NetworkError(timeout ? 'The authority did not answer in time.' : 'The authority cannot be reached.', {
     operation,
     code: e.code ?? null,
@@ -221,7 +294,8 @@ function parseProblem(data: ArrayBuffer | undefined, status: number): { slug: st
     const parsed = problemSchema.safeParse(JSON.parse(Buffer.from(data ?? new ArrayBuffer(0)).toString('utf8')));
     if (parsed.success) {
       const slug = parsed.data.type.startsWith('urn:guichet:problem:') ? parsed.data.type.slice('urn:guichet:problem:'.length) : parsed.data.type;
-      return { slug, title: parsed.data.title, detail: parsed.data.detail ?? null };
+      // Shown to the person and logged: a few hundred characters of plain text, whatever the server sent.
+      return { slug: capText(slug, 200), title: capText(parsed.data.title), detail: parsed.data.detail === undefined ? null : capText(parsed.data.detail) };
     }
   } catch {
     // Not a problem document: keep the status only.
@@ -238,7 +312,8 @@ function parseBody<S extends z.ZodType>(bytes: Buffer, schema: S, operation: str
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.slice(0, 10).map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    // Paths hold the server's keys (records): capped like any text of its.
+    const issues = parsed.error.issues.slice(0, 10).map((issue) => ({ path: capText(issue.path.join('.'), 200), message: capText(issue.message, 200) }));
     throw new AuthorityResponseError('The authority sent an answer of an unexpected shape.', { operation, status, issues });
   }
   return parsed.data;

@@ -1,5 +1,5 @@
 import { NetworkError } from '../../src-shared/errors';
-import { AuthorityItemNotFoundError, AuthorityNotSignedInError } from '../../src-shared/authority/errors';
+import { AuthorityConnectionClosedError, AuthorityItemNotFoundError, AuthorityNotSignedInError } from '../../src-shared/authority/errors';
 import type {
   ConnectionState,
   ConnectionStatus,
@@ -55,6 +55,8 @@ export interface AuthorityServiceOptions {
 }
 
 interface Connection {
+  /** Aborted when this connection is replaced (reset) or the service ends: its work stops there. */
+  signal: AbortSignal;
   endpoint: AuthorityEndpoint;
   client: AuthorityClient;
   api: AuthorityApi;
@@ -71,6 +73,12 @@ interface Connection {
 export class AuthorityService {
   private connection: Connection | null = null;
   private connecting: Promise<Connection> | null = null;
+  /**
+   * The settings' generation: reset() aborts it and starts the next one, dispose() aborts it for good. A connection
+   * attempt checks it after each await, so one begun for the old settings (the demo sandbox takes seconds to start)
+   * never installs itself nor gets the signer; the connection's client and session stop with it too.
+   */
+  private generation = new AbortController();
   private signer: ChallengeSigner | null = null;
   private state: ConnectionState = 'idle';
   private lastSyncAt: number | null = null;
@@ -113,6 +121,8 @@ export class AuthorityService {
 
   /** The authority URL or proxy changed: the next connection uses the new ones. */
   async reset(): Promise<void> {
+    this.generation.abort(new AuthorityConnectionClosedError('The authority URL or proxy changed.'));
+    this.generation = new AbortController();
     const old = this.connection;
     this.connection = null;
     this.connecting = null;
@@ -123,6 +133,7 @@ export class AuthorityService {
   }
 
   dispose(): void {
+    this.generation.abort(new AuthorityConnectionClosedError('The authority connection ended.'));
     this.stop();
     if (this.changedTimer) clearTimeout(this.changedTimer);
     this.connection?.client.dispose();
@@ -220,12 +231,26 @@ export class AuthorityService {
     if (this.personalDataFetched?.personId === personId && now - this.personalDataFetched.at < PERSONAL_DATA_MAX_AGE_MS) return;
     const sets = [];
     for (const space of spaces) sets.push(await connection.api.getPersonalData(space.id));
+    connection.signal.throwIfAborted();
     if (!this.options.isVaultUnlocked()) return;
     storePersonalData(this.options.store, { id: personId, name: session.personName }, spaces, sets, now);
     this.personalDataFetched = { personId, at: now };
   }
 
+  /** One run; when reset() replaces the connection under it, it starts over on the new one (reset's syncNow joined it). */
   private async runSync(): Promise<void> {
+    for (;;) {
+      const generation = this.generation;
+      try {
+        return await this.runSyncOnce();
+      } catch (error) {
+        const replaced = error instanceof AuthorityConnectionClosedError && this.generation !== generation && !this.generation.signal.aborted;
+        if (!replaced || !this.options.isVaultUnlocked()) throw error;
+      }
+    }
+  }
+
+  private async runSyncOnce(): Promise<void> {
     const { events } = this.options;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
@@ -233,15 +258,18 @@ export class AuthorityService {
     events.emit('sync.progress', { phase: 'started', spaceId: null, pages: 0, items: 0, error: null });
     try {
       const connection = await this.connect();
+      const { signal } = connection;
       const token = await connection.session.token();
+      signal.throwIfAborted();
       if (!token) throw new AuthorityNotSignedInError('Sign in to reach the authority.');
       const spaces = await connection.api.listSpaces();
+      signal.throwIfAborted();
       this.spaceIds = spaces.map((s) => s.id);
       await this.refreshPersonalData(connection, spaces);
       let items = 0;
       for (const space of spaces) {
         if (!this.options.isVaultUnlocked()) return;
-        const info = await connection.sync.syncSpace(space.id);
+        const info = await connection.sync.syncSpace(space.id, signal);
         items += info.items;
       }
       this.lastSyncAt = this.now();
@@ -251,6 +279,8 @@ export class AuthorityService {
       events.emit('sync.progress', { phase: 'done', spaceId: null, pages: 0, items, error: null });
       await this.flushOutbox();
     } catch (error) {
+      // Replaced by a new connection: not this run's failure to report (runSync starts over).
+      if (error instanceof AuthorityConnectionClosedError) throw error;
       const summary = summarizeError(error);
       this.lastError = summary;
       this.options.log.warn('authority.syncFailed', { name: summary.name, message: error instanceof Error ? error.message : summary.message });
@@ -332,24 +362,36 @@ export class AuthorityService {
 
   // --- internals ---
 
-  private connect(): Promise<Connection> {
-    if (this.connection) return Promise.resolve(this.connection);
-    this.connecting ??= this.openConnection().finally(() => {
-      this.connecting = null;
-    });
-    return this.connecting;
+  /** The connection of the settings in effect: an attempt superseded while it ran gives way to the current one. */
+  private async connect(): Promise<Connection> {
+    for (;;) {
+      if (this.connection) return this.connection;
+      const { signal } = this.generation;
+      signal.throwIfAborted(); // disposed
+      const attempt = (this.connecting ??= this.openConnection(signal));
+      try {
+        return await attempt;
+      } catch (error) {
+        if (!signal.aborted || this.generation.signal.aborted) throw error;
+      } finally {
+        if (this.connecting === attempt) this.connecting = null;
+      }
+    }
   }
 
-  private async openConnection(): Promise<Connection> {
+  private async openConnection(signal: AbortSignal): Promise<Connection> {
     const endpoint = await this.options.resolveEndpoint();
+    // Superseded while the endpoint was resolved: it must not install itself, and never sees the signer.
+    signal.throwIfAborted();
     const client = new AuthorityClient({
       baseUrl: endpoint.apiUrl,
       proxyUrl: endpoint.demo ? null : this.options.proxyUrl(),
       ...this.options.client,
+      signal,
       onReachability: (reachable) => this.onReachability(reachable),
     });
     const api = new AuthorityApi(client);
-    const session = new AuthoritySession(api, { now: this.now, onChange: () => this.emitStatus() });
+    const session = new AuthoritySession(api, { now: this.now, signal, onChange: () => this.emitStatus() });
     session.setSigner(this.signer ?? endpoint.demoSigner);
     client.setAuth(session);
     const sync = new SyncEngine(api, this.options.store, {
@@ -366,7 +408,7 @@ export class AuthorityService {
         if (event.outcome === 'sent') this.dossiersChanged(event.spaceId);
       },
     });
-    this.connection = { endpoint, client, api, session, sync, outbox };
+    this.connection = { signal, endpoint, client, api, session, sync, outbox };
     this.emitStatus();
     return this.connection;
   }

@@ -18,6 +18,8 @@ export interface AuthoritySessionOptions {
   /** Renew when less than this share of the session's lifetime is left (default 0.2, at least 30 s). */
   renewShare?: number;
   onChange?: (status: SessionStatus) => void;
+  /** The connection's lifetime: once it aborts, the signer is not asked to sign any more. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -32,6 +34,7 @@ export class AuthoritySession implements AuthProvider {
   private readonly now: () => number;
   private readonly renewShare: number;
   private readonly onChange: (status: SessionStatus) => void;
+  private readonly signal: AbortSignal | null;
 
   constructor(
     private readonly api: AuthorityApi,
@@ -40,6 +43,7 @@ export class AuthoritySession implements AuthProvider {
     this.now = options.now ?? Date.now;
     this.renewShare = options.renewShare ?? 0.2;
     this.onChange = options.onChange ?? (() => {});
+    this.signal = options.signal ?? null;
   }
 
   /** The way to sign in (again) without asking the user; null forgets it (and the current session stays until it ends). */
@@ -136,6 +140,8 @@ export class AuthoritySession implements AuthProvider {
     const signer = this.signer;
     if (!signer) throw new AuthorityNotSignedInError('No certificate to sign in with.');
     const challenge = await this.api.createChallenge();
+    // A challenge of an authority that is no longer the configured one is never signed.
+    this.signal?.throwIfAborted();
     const { signature, certificates } = await signer(challenge.nonce);
     return this.set(await this.api.createSession({ nonce: challenge.nonce, certificates, signature }));
   }

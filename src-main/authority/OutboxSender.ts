@@ -1,4 +1,4 @@
-import { AuthorityItemNotFoundError } from '../../src-shared/authority/errors';
+import { AuthorityConnectionClosedError, AuthorityItemNotFoundError } from '../../src-shared/authority/errors';
 import { VaultLockedError } from '../../src-shared/vault/errors';
 import type { OutboxItem } from '../vault/repositories/OutboxRepository';
 import type { AuthorityApi, UploadFile } from './AuthorityApi';
@@ -104,7 +104,8 @@ export class OutboxSender {
       this.options.onItem?.({ id: item.id, outcome: 'sent', spaceId });
       return true;
     } catch (error) {
-      if (error instanceof VaultLockedError) throw error;
+      // Locked, or the connection replaced under it: the item stays as it was, for the next pass.
+      if (error instanceof VaultLockedError || error instanceof AuthorityConnectionClosedError) throw error;
       const permanent = isPermanentFailure(error) || (error as { name?: string }).name === 'ZodError';
       const retryAt = permanent
         ? null

@@ -9,21 +9,62 @@ import { z } from 'zod';
 const dateTime = z.iso.datetime({ offset: true });
 const date = z.iso.date();
 
+/**
+ * The most the client takes of each field and list (the document's maxLength/maxItems say the same): a server that
+ * sends more is refused whole (AuthorityResponseError) and nothing of the answer reaches the vault. Generous for
+ * real data, small enough that one answer cannot fill the vault or the screen.
+ */
+export const apiLimits = {
+  /** Opaque identifiers: documents, messages, files, members, invitations, procedures, persons. */
+  id: 128,
+  /** Names and short texts: persons, companies, spaces, authors, address parts, vehicles. */
+  name: 200,
+  /** Versions, postal codes, house numbers, status words. */
+  code: 50,
+  filename: 255,
+  mediaType: 255,
+  email: 254,
+  phone: 32,
+  /** One language of a title, note or source. */
+  text: 2_000,
+  /** One language of a message body (a person's reply may have 20 000). */
+  body: 100_000,
+  token: 4_096,
+  etag: 256,
+  cursor: 1_024,
+  reference: 32,
+  /** Items of one changes page (the `limit` parameter's maximum). */
+  pageItems: 1_000,
+  /** Items of a list without pages (dossiers, documents, messages of a dossier). */
+  listItems: 10_000,
+  /** Spaces, members, invitations, catalogue entries, vehicles, history entries, attachments. */
+  fewItems: 1_000,
+  attachments: 100,
+} as const;
+const L = apiLimits;
+const id = z.string().max(L.id);
+const name = z.string().max(L.name);
+
 export const languageSchema = z.enum(['de', 'fr', 'en']);
-export const localizedTextSchema = z
-  .object({ de: z.string().optional(), fr: z.string().optional(), en: z.string().optional() })
-  .refine((t) => t.de !== undefined || t.fr !== undefined || t.en !== undefined, 'At least one language');
+const localized = (max: number) =>
+  z
+    .object({ de: z.string().max(max).optional(), fr: z.string().max(max).optional(), en: z.string().max(max).optional() })
+    .refine((t) => t.de !== undefined || t.fr !== undefined || t.en !== undefined, 'At least one language');
+export const localizedTextSchema = localized(L.text);
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
+/** A message body: longer than a title. */
+export const localizedBodySchema = localized(L.body);
 
 export const spaceIdSchema = z.string().regex(/^P[PM]-[A-NP-Z1-9]{6}$/);
 export const ssnSchema = z.string().regex(/^[0-9]{20}$/);
-export const dossierReferenceSchema = z.string().regex(/^GU-[0-9]{4}-[0-9]{7,}$/);
+export const dossierReferenceSchema = z.string().regex(/^GU-[0-9]{4}-[0-9]{7,}$/).max(L.reference);
 export const etrackingNumberSchema = z.string().regex(/^ET-[0-9]{4}-[0-9]{4}-[0-9]{4}-[0-9]{2}$/);
 export const roleSchema = z.enum(['administrator', 'manager', 'signer', 'drafter', 'reader']);
 export const dossierStatuses = ['submitted', 'received', 'in_process', 'information_requested', 'completed', 'rejected'] as const;
 export const dossierStatusSchema = z.enum(dossierStatuses);
 export type DossierStatus = z.infer<typeof dossierStatusSchema>;
 
+/** Not capped here (a refusal keeps its type whatever its detail): the client shows and logs 500 characters of it. */
 export const problemSchema = z.object({
   type: z.string(),
   title: z.string(),
@@ -34,15 +75,15 @@ export const problemSchema = z.object({
 export type Problem = z.infer<typeof problemSchema>;
 
 export const addressSchema = z.object({
-  street: z.string(),
-  number: z.string(),
-  postalCode: z.string(),
-  locality: z.string(),
+  street: name,
+  number: z.string().max(L.code),
+  postalCode: z.string().max(L.code),
+  locality: name,
   country: z.string().min(2).max(2),
 });
 
 export const challengeSchema = z.object({
-  nonce: z.string().min(32),
+  nonce: z.string().min(32).max(200),
   expiresAt: dateTime,
   algorithm: z.literal('RSASSA-PKCS1-v1_5-SHA256'),
 });
@@ -57,14 +98,14 @@ export const sessionRequestSchema = z
   .strict();
 
 export const sessionPersonSchema = z.object({
-  givenName: z.string(),
-  surname: z.string(),
+  givenName: name,
+  surname: name,
   ssn: ssnSchema,
   privateSpaceId: spaceIdSchema,
 });
 
 export const sessionSchema = z.object({
-  token: z.string().min(20),
+  token: z.string().min(20).max(L.token),
   tokenType: z.literal('Bearer'),
   kind: z.enum(['person', 'anonymous']),
   expiresAt: dateTime,
@@ -74,25 +115,25 @@ export const sessionSchema = z.object({
 export type ApiSession = z.infer<typeof sessionSchema>;
 
 export const formDefinitionSummarySchema = z.looseObject({
-  id: z.string().min(1),
-  version: z.union([z.string(), z.number().int()]),
+  id: z.string().min(1).max(L.id),
+  version: z.union([z.string().max(L.code), z.number().int()]),
   audience: z.unknown(),
   requiresAuthentication: z.boolean(),
   title: z.unknown(),
 });
 
 export const catalogueListSchema = z.object({
-  etag: z.string(),
-  items: z.array(formDefinitionSummarySchema.and(z.object({ etag: z.string() }))),
+  etag: z.string().max(L.etag),
+  items: z.array(formDefinitionSummarySchema.and(z.object({ etag: z.string().max(L.etag) }))).max(L.fewItems),
 });
 
 export const spaceSchema = z.object({
   id: spaceIdSchema,
   kind: z.enum(['private', 'professional']),
-  name: z.string(),
+  name,
   role: roleSchema.nullable(),
 });
-export const spaceListSchema = z.object({ items: z.array(spaceSchema) });
+export const spaceListSchema = z.object({ items: z.array(spaceSchema).max(L.fewItems) });
 export type ApiSpace = z.infer<typeof spaceSchema>;
 
 export const privatePersonalDataSchema = z.object({
@@ -100,18 +141,18 @@ export const privatePersonalDataSchema = z.object({
   spaceId: spaceIdSchema,
   civil: z.object({
     matricule: z.string().regex(/^[0-9]{13}$/),
-    givenName: z.string(),
-    surname: z.string(),
+    givenName: name,
+    surname: name,
     birthDate: date,
-    birthPlace: z.string(),
+    birthPlace: name,
     sex: z.enum(['F', 'M', 'X']),
     nationality: localizedTextSchema,
   }),
   address: addressSchema,
-  contact: z.object({ email: z.string().optional(), phone: z.string().optional() }).optional(),
-  vehicles: z.array(
-    z.object({ plate: z.string(), make: z.string(), model: z.string(), firstRegistration: date, fuel: localizedTextSchema }),
-  ),
+  contact: z.object({ email: z.string().max(L.email).optional(), phone: z.string().max(L.phone).optional() }).optional(),
+  vehicles: z
+    .array(z.object({ plate: z.string().max(L.code), make: name, model: name, firstRegistration: date, fuel: localizedTextSchema }))
+    .max(L.fewItems),
   source: localizedTextSchema,
   updatedAt: dateTime,
 });
@@ -120,15 +161,15 @@ export const professionalDataSchema = z.object({
   kind: z.literal('professional'),
   spaceId: spaceIdSchema,
   company: z.object({
-    name: z.string(),
+    name,
     legalForm: localizedTextSchema,
-    rcsNumber: z.string().regex(/^[A-Z][0-9]+$/),
+    rcsNumber: z.string().regex(/^[A-Z][0-9]+$/).max(L.code),
     vatNumber: z.string().regex(/^LU[0-9]{8}$/),
-    matricule: z.string().optional(),
+    matricule: z.string().max(L.code).optional(),
     address: addressSchema,
   }),
   vatBalance: z
-    .object({ amount: z.string().regex(/^-?[0-9]+\.[0-9]{2}$/), currency: z.literal('EUR'), asOf: date })
+    .object({ amount: z.string().regex(/^-?[0-9]+\.[0-9]{2}$/).max(L.code), currency: z.literal('EUR'), asOf: date })
     .optional(),
   source: localizedTextSchema,
   updatedAt: dateTime,
@@ -138,57 +179,57 @@ export const personalDataSchema = z.discriminatedUnion('kind', [privatePersonalD
 export type ApiPersonalData = z.infer<typeof personalDataSchema>;
 
 export const fileRefSchema = z.object({
-  id: z.string(),
-  filename: z.string(),
-  mediaType: z.string(),
+  id,
+  filename: z.string().max(L.filename),
+  mediaType: z.string().max(L.mediaType),
   size: z.number().int().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
 export const documentSchema = z.object({
-  id: z.string(),
+  id,
   kind: z.enum(['issued', 'uploaded']),
   title: localizedTextSchema,
-  filename: z.string(),
-  mediaType: z.string(),
+  filename: z.string().max(L.filename),
+  mediaType: z.string().max(L.mediaType),
   size: z.number().int().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   createdAt: dateTime,
   dossierReference: dossierReferenceSchema.optional(),
 });
-export const documentListSchema = z.object({ items: z.array(documentSchema) });
+export const documentListSchema = z.object({ items: z.array(documentSchema).max(L.listItems) });
 export type ApiDocument = z.infer<typeof documentSchema>;
 
 export const dossierSchema = z.object({
   reference: dossierReferenceSchema,
   spaceId: spaceIdSchema.nullable(),
-  procedureId: z.string(),
-  procedureVersion: z.string(),
+  procedureId: id,
+  procedureVersion: z.string().max(L.code),
   procedureTitle: localizedTextSchema,
   status: dossierStatusSchema,
   repliesAllowed: z.boolean(),
   createdAt: dateTime,
   updatedAt: dateTime,
-  history: z.array(z.object({ status: dossierStatusSchema, at: dateTime, note: localizedTextSchema.optional() })),
-  submittedBy: z.object({ personId: z.string().nullable(), name: z.string() }),
-  attachments: z.array(fileRefSchema),
-  signature: z.object({ status: z.enum(['valid', 'absent']), signer: z.string().optional(), ssn: ssnSchema.optional() }),
+  history: z.array(z.object({ status: dossierStatusSchema, at: dateTime, note: localizedTextSchema.optional() })).max(L.fewItems),
+  submittedBy: z.object({ personId: id.nullable(), name }),
+  attachments: z.array(fileRefSchema).max(L.attachments),
+  signature: z.object({ status: z.enum(['valid', 'absent']), signer: name.optional(), ssn: ssnSchema.optional() }),
   etrackingNumber: etrackingNumberSchema.optional(),
 });
-export const dossierListSchema = z.object({ items: z.array(dossierSchema) });
+export const dossierListSchema = z.object({ items: z.array(dossierSchema).max(L.listItems) });
 export type ApiDossier = z.infer<typeof dossierSchema>;
 
 export const messageSchema = z.object({
-  id: z.string(),
+  id,
   dossierReference: dossierReferenceSchema,
   direction: z.enum(['authority', 'person']),
   sentAt: dateTime,
   subject: localizedTextSchema,
-  body: localizedTextSchema,
-  author: z.string(),
-  attachments: z.array(fileRefSchema),
+  body: localizedBodySchema,
+  author: name,
+  attachments: z.array(fileRefSchema).max(L.attachments),
 });
-export const messageListSchema = z.object({ items: z.array(messageSchema) });
+export const messageListSchema = z.object({ items: z.array(messageSchema).max(L.listItems) });
 export type ApiMessage = z.infer<typeof messageSchema>;
 
 export const replyRequestSchema = z
@@ -222,24 +263,24 @@ export const changeItemSchema = z.discriminatedUnion('type', [
 export type ChangeItem = z.infer<typeof changeItemSchema>;
 
 export const changesPageSchema = z.object({
-  items: z.array(changeItemSchema),
-  nextCursor: z.string().min(1),
+  items: z.array(changeItemSchema).max(L.pageItems),
+  nextCursor: z.string().min(1).max(L.cursor),
   hasMore: z.boolean(),
 });
 export type ChangesPage = z.infer<typeof changesPageSchema>;
 
 export const memberSchema = z.object({
-  id: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
-  email: z.string(),
+  id,
+  firstName: name,
+  lastName: name,
+  email: z.string().max(L.email),
   ssn: ssnSchema,
   role: roleSchema,
   status: z.enum(['active', 'invited', 'refused']),
   certificateScope: z.enum(['this', 'all']),
   invitedAt: dateTime,
 });
-export const memberListSchema = z.object({ items: z.array(memberSchema) });
+export const memberListSchema = z.object({ items: z.array(memberSchema).max(L.fewItems) });
 export type ApiMember = z.infer<typeof memberSchema>;
 
 export const invitationRequestSchema = z
@@ -255,7 +296,7 @@ export const invitationRequestSchema = z
 export type InvitationRequest = z.infer<typeof invitationRequestSchema>;
 
 export const invitationListSchema = z.object({
-  items: z.array(z.object({ id: z.string(), spaceId: spaceIdSchema, spaceName: z.string(), role: roleSchema, invitedAt: dateTime })),
+  items: z.array(z.object({ id, spaceId: spaceIdSchema, spaceName: name, role: roleSchema, invitedAt: dateTime })).max(L.fewItems),
 });
 
 export const etrackingRequestSchema = z
@@ -271,14 +312,14 @@ export type EtrackingRequest = z.infer<typeof etrackingRequestSchema>;
 
 export const etrackingSchema = z.object({
   number: etrackingNumberSchema,
-  procedureId: z.string(),
+  procedureId: id,
   procedureTitle: localizedTextSchema,
   status: z.enum(['awaiting_paper', 'received', 'in_process', 'completed', 'rejected']),
-  notifications: z.object({ email: z.string().nullable(), sms: z.string().nullable() }),
+  notifications: z.object({ email: z.string().max(L.email).nullable(), sms: z.string().max(L.phone).nullable() }),
   language: languageSchema,
   createdAt: dateTime,
   updatedAt: dateTime,
-  history: z.array(z.object({ status: z.string(), at: dateTime })),
+  history: z.array(z.object({ status: z.string().max(L.code), at: dateTime })).max(L.fewItems),
 });
 export type ApiEtracking = z.infer<typeof etrackingSchema>;
 
@@ -304,4 +345,15 @@ export const schemaComponents = {
   Invitation: invitationRequestSchema,
   Etracking: etrackingSchema,
   Address: addressSchema,
+} as const;
+
+/** For the agreement test: the answers whose schema the document writes inline in its paths (lists). */
+export const listAnswers = {
+  'GET /catalogue': catalogueListSchema,
+  'GET /spaces': spaceListSchema,
+  'GET /spaces/{space}/documents': documentListSchema,
+  'GET /spaces/{space}/dossiers': dossierListSchema,
+  'GET /spaces/{space}/dossiers/{ref}/messages': messageListSchema,
+  'GET /spaces/{space}/members': memberListSchema,
+  'GET /invitations': invitationListSchema,
 } as const;

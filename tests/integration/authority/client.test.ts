@@ -73,7 +73,7 @@ describe('authority client against the sandbox', () => {
     expect(company.kind).toBe('professional');
     const docs = await api.listDocuments(ANNE_SPACE);
     expect(docs.length).toBeGreaterThan(0);
-    const content = await api.getDocumentContent(ANNE_SPACE, docs[0]!.id);
+    const content = await api.getDocumentContent(ANNE_SPACE, docs[0]!.id, docs[0]!.size);
     expect(content.length).toBe(docs[0]!.size);
     client.dispose();
   });

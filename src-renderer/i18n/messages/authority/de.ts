@@ -46,6 +46,8 @@ export const authorityDe: typeof authorityEn = {
   },
   errors: {
     AuthorityResponseError: 'Der Dienst der Verwaltung hat eine unlesbare Antwort gesendet. Es wurde nichts geändert; versuchen Sie es später erneut.',
+    AuthorityAnswerTooLargeError: 'Der Dienst der Verwaltung hat eine zu große Antwort gesendet, sie kann nicht gelesen werden. Es wurde nichts geändert; versuchen Sie es später erneut.',
+    AuthorityConnectionClosedError: 'Die Verbindung zur Verwaltung hat sich währenddessen geändert (neue Adresse oder neuer Proxy). Versuchen Sie es erneut.',
     AuthorityRequestError: 'Der Dienst der Verwaltung hat die Anfrage abgelehnt.',
     AuthorityNotSignedInError: 'Melden Sie sich mit Ihrem Zertifikat an, um sich mit der Verwaltung zu verbinden.',
     AuthorityItemNotFoundError: 'Dieses Element ist in Ihrem Tresor nicht vorhanden.',

@@ -45,6 +45,8 @@ export const authorityEn = {
   },
   errors: {
     AuthorityResponseError: 'The administration’s service sent an answer that cannot be read. Nothing was changed; try again later.',
+    AuthorityAnswerTooLargeError: 'The administration’s service sent an answer that is too large to be read. Nothing was changed; try again later.',
+    AuthorityConnectionClosedError: 'The connection to the administration changed (new address or proxy) while this was under way. Try again.',
     AuthorityRequestError: 'The administration’s service refused the request.',
     AuthorityNotSignedInError: 'Sign in with your certificate to connect to the administration.',
     AuthorityItemNotFoundError: 'This item cannot be found in your vault.',

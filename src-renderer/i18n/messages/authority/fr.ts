@@ -46,6 +46,8 @@ export const authorityFr: typeof authorityEn = {
   },
   errors: {
     AuthorityResponseError: 'Le service de l’administration a envoyé une réponse illisible. Rien n’a été modifié ; réessayez plus tard.',
+    AuthorityAnswerTooLargeError: 'Le service de l’administration a envoyé une réponse trop volumineuse pour être lue. Rien n’a été modifié ; réessayez plus tard.',
+    AuthorityConnectionClosedError: 'La connexion à l’administration a changé entre-temps (nouvelle adresse ou nouveau proxy). Réessayez.',
     AuthorityRequestError: 'Le service de l’administration a refusé la demande.',
     AuthorityNotSignedInError: 'Authentifiez-vous avec votre certificat pour vous connecter à l’administration.',
     AuthorityItemNotFoundError: 'Cet élément est introuvable dans votre coffre.',

@@ -6,6 +6,12 @@ export interface CompiledRule {
   rule: CrossFieldRule;
   when?: CompiledExpression;
   assert: CompiledExpression;
+  /**
+   * The values the rule reads besides its `fields`: top-level keys ('x', or 'group.child' for a column of a group)
+   * and, in a group's rule, the child ids of its own row (`row.x` → 'x'). While one of them is invalid the rule is
+   * not checked: its verdict would be about a value that is not there.
+   */
+  reads: { top: string[]; row: string[] };
 }
 
 /** A field with its expressions parsed and compiled. `key` is 'id' or, for a group's child, 'group.child'. */

@@ -26,6 +26,8 @@ interface PendingExpression {
   group?: CompiledGroup;
   /** The node that depends on the expression's references. */
   node?: EvaluationNode;
+  /** A rule's expression: its references are recorded in the rule's `reads`. */
+  rule?: CompiledRule;
   assign: (compiled: CompiledExpression) => void;
 }
 
@@ -195,14 +197,14 @@ export function buildCompiledForm(definition: FormDefinition, issues: Validation
   const ruleIds = new Set<string>();
   const rules: CompiledRule[] = [];
   function compileRule(rule: CrossFieldRule, path: string, group?: CompiledGroup): CompiledRule {
-    const compiled: CompiledRule = { rule, assert: () => true };
+    const compiled: CompiledRule = { rule, assert: () => true, reads: { top: [], row: [] } };
     rule.fields.forEach((id, i) => {
       const target = group ? group.children.get(id) : fields.get(id);
       if (!target) report(`${path}.fields[${i}]`, 'unknownField', `unknown field '${id}'`);
       else if (target.field.type === 'info') report(`${path}.fields[${i}]`, 'unknownField', `'${id}' is an information text`);
     });
-    if (rule.when) pending.push({ source: rule.when, path: `${path}.when`, group, assign: (c) => (compiled.when = c) });
-    pending.push({ source: rule.assert, path: `${path}.assert`, group, assign: (c) => (compiled.assert = c) });
+    if (rule.when) pending.push({ source: rule.when, path: `${path}.when`, group, rule: compiled, assign: (c) => (compiled.when = c) });
+    pending.push({ source: rule.assert, path: `${path}.assert`, group, rule: compiled, assign: (c) => (compiled.assert = c) });
     return compiled;
   }
   // Group rules were compiled above (their fields are known by then); top-level rules need every field.
@@ -229,6 +231,16 @@ export function buildCompiledForm(definition: FormDefinition, issues: Validation
         report(p.path, 'unknownReference', `${problem} (at position ${ref.pos})`);
         ok = false;
         continue;
+      }
+      if (p.rule) {
+        const [head, second] = ref.path as [string, string | undefined];
+        const reads = p.rule.reads;
+        if (head === 'row') {
+          if (second !== undefined && !reads.row.includes(second)) reads.row.push(second);
+        } else {
+          const key = groups.has(head) && second !== undefined ? `${head}.${second}` : head;
+          if (!reads.top.includes(key)) reads.top.push(key);
+        }
       }
       if (p.node) {
         const [head, second] = ref.path as [string, string | undefined];

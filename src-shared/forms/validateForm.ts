@@ -38,18 +38,24 @@ export function validateForm(definition: FormDefinition | CompiledForm, values: 
 export function validateState(form: CompiledForm, state: FormState, options: ValidateOptions = {}): FormIssue[] {
   const out: FormIssue[] = [];
   const top = contextFor(form, state);
+  /** Top-level keys with an issue of their own ('x', and 'group.child' when a cell of that column has one). */
+  const invalid = new Set<string>();
   for (const [id, cField] of form.fields) {
     if (state.hiddenFields.has(id) || cField.field.type === 'info') continue;
     const field = cField.field;
     if (field.type === 'group') {
-      validateGroup(form, cField as CompiledGroup, state, options, out);
+      validateGroup(form, cField as CompiledGroup, state, options, out, invalid);
       continue;
     }
+    const before = out.length;
     checkValue(cField.field as LeafField, cField, state.values[id], undefined, 0, id, top, state.today, out);
+    if (out.length > before) invalid.add(id);
   }
-  for (const rule of form.rules) checkRule(rule, top, state, undefined, 0, options, out);
+  for (const rule of form.rules) checkRule(rule, top, state, undefined, 0, options, out, invalid, EMPTY_SET);
   return out;
 }
+
+const EMPTY_SET: ReadonlySet<string> = new Set();
 
 /** Checks one value; the issue path ('id' or 'group[r].id') is only built when there is an issue. */
 function checkValue(
@@ -77,7 +83,14 @@ function checkValue(
   for (let k = before; k < out.length; k++) (out[k] as FormIssue).path = base + (out[k] as FormIssue).path;
 }
 
-function validateGroup(form: CompiledForm, group: CompiledGroup, state: FormState, options: ValidateOptions, out: FormIssue[]): void {
+function validateGroup(
+  form: CompiledForm,
+  group: CompiledGroup,
+  state: FormState,
+  options: ValidateOptions,
+  out: FormIssue[],
+  invalid: Set<string>,
+): void {
   const field = group.field;
   const rows = rowsOf(state.values[group.key]);
   const min = field.minRows ?? 0;
@@ -86,18 +99,28 @@ function validateGroup(form: CompiledForm, group: CompiledGroup, state: FormStat
   rows.forEach((row, r) => {
     const context = contextFor(form, state, group, r);
     const rowObject = row && typeof row === 'object' ? row : {};
+    let rowInvalid: Set<string> | null = null;
     for (const [childId, child] of group.children) {
       if (state.hiddenCells.get(child.key)?.[r]) continue;
       const value = Object.hasOwn(rowObject, childId) ? rowObject[childId] : undefined;
+      const before = out.length;
       checkValue(child.field, child, value, group.key, r, childId, context, state.today, out);
+      if (out.length > before) {
+        (rowInvalid ??= new Set()).add(childId);
+        invalid.add(child.key);
+      }
     }
     for (const rule of group.rules) {
-      checkRule(rule, context, state, group, r, options, out);
+      checkRule(rule, context, state, group, r, options, out, invalid, rowInvalid ?? EMPTY_SET);
     }
   });
 }
 
-/** A rule is checked only while all its fields are visible and filled in (emptiness is `required`'s business). */
+/**
+ * A rule is checked only while all its fields are visible and filled in (emptiness is `required`'s business), and
+ * while neither they nor any value it reads has an issue of its own: "abc" as an amount is reported as not an amount,
+ * not also as larger than another one.
+ */
 function checkRule(
   compiled: CompiledRule,
   context: EvaluationContext,
@@ -106,8 +129,15 @@ function checkRule(
   r: number,
   options: ValidateOptions,
   out: FormIssue[],
+  invalid: ReadonlySet<string>,
+  rowInvalid: ReadonlySet<string>,
 ): void {
   const { rule } = compiled;
+  if (invalid.size > 0 || rowInvalid.size > 0) {
+    for (const f of rule.fields) if (group ? rowInvalid.has(f) : invalid.has(f)) return;
+    for (const f of compiled.reads.row) if (rowInvalid.has(f)) return;
+    for (const key of compiled.reads.top) if (invalid.has(key)) return;
+  }
   const row = group ? rowsOf(state.values[group.key])[r] : undefined;
   for (const f of rule.fields) {
     let v: unknown;

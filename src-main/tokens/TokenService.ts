@@ -32,6 +32,13 @@ import { setupTokenCrypto } from './setupTokenCrypto';
 
 const MAX_PKCS12_BYTES = 1024 * 1024;
 
+/** By module, then by slot id as a number (ids are up to 20 digits: BigInt, not Number). */
+function compareSlots(a: SlotView, b: SlotView): number {
+  if (a.moduleId !== b.moduleId) return a.moduleId.localeCompare(b.moduleId);
+  const [x, y] = [BigInt(a.slotId), BigInt(b.slotId)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 export interface TokenServiceOptions {
   entries: ModuleEntry[];
   /** Known middleware not installed here: listed in diagnostics as 'absent'. */
@@ -204,6 +211,8 @@ export class TokenService {
     for (const client of this.modules.values()) {
       if (client.status === 'ready') slots.push(...buildSlotViews(client.entry.id, client.snapshot, this.certificates));
     }
+    // Readers and tokens in a stable order (modules start in any order, slot lists come in the middleware's).
+    slots.sort(compareSlots);
     return { modules, slots, pkcs12: [...this.pkcs12.values()].map((p) => this.pkcs12View(p)), revision: this.revision };
   }
 

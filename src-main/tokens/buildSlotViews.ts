@@ -57,6 +57,13 @@ function buildToken(token: RawToken, cache: CertificateCache): NonNullable<SlotV
     initialized: (token.flags & ck.CKF_TOKEN_INITIALIZED) !== 0,
     loginRequired: (token.flags & ck.CKF_LOGIN_REQUIRED) !== 0,
     pin: pinStateFromFlags(token.flags, token.minPinLen, token.maxPinLen),
-    certificates,
+    // The order a person reads them in, the same at every visit: sign-in, then signature, then the rest.
+    certificates: certificates.sort(compareCertificates),
   };
+}
+
+const ROLE_ORDER: readonly CertificateView['role'][] = ['authentication', 'signature', 'seal', 'other', 'ca'];
+
+function compareCertificates(a: CertificateView, b: CertificateView): number {
+  return ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.holder.localeCompare(b.holder) || a.notAfter - b.notAfter || a.id.localeCompare(b.id);
 }

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { createVault } from './createVault';
+import { shootInEveryLanguage } from './screenshots';
 import { createSoftHsm, SOFTHSM_MODULE, type SoftHsm } from '../helpers/softhsm/softHsm';
 import { loadOrCreatePki } from '../../src-sandbox/pki/createPki';
 
@@ -30,12 +31,20 @@ test.afterAll(() => {
   rmSync(pkiDir, { recursive: true, force: true });
 });
 
+// The dev host's file dialogs offer the files of the folder given with --files: here SoftHSM2's own folder.
+test.use({ devhostArgs: [`--files=${path.dirname(SOFTHSM_MODULE ?? '/usr/lib/softhsm/libsofthsm2.so')}`] });
+
 test('sign in with a SoftHSM2 token and its PIN, after seeing the token and its certificates', async ({ page, devhost }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
   await page.goto(`${devhost.url}#/settings`);
   await createVault(page);
-  await page.getByLabel('Additional smart card middleware (PKCS#11)').fill(SOFTHSM_MODULE as string);
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByTestId('settings-saved')).toBeVisible();
+  // The library is chosen in main's file dialog (shown by the page in the dev host), never typed as a path.
+  await page.getByRole('button', { name: 'Add a library…' }).click();
+  const picker = page.getByTestId('host-dialog');
+  await expect(picker.getByRole('heading', { name: 'Choose a PKCS#11 library' })).toBeVisible();
+  await picker.locator(`[data-file="${path.basename(SOFTHSM_MODULE as string)}"]`).click();
+  await expect(page.getByTestId('module-list').getByRole('status')).toHaveText('The library was added.', { timeout: 20_000 });
+  await expect(page.getByTestId('module-list')).toContainText('libsofthsm2.so');
 
   await page.getByRole('link', { name: 'Smart cards and tokens' }).click();
   const token = page.getByTestId('token').filter({ hasText: 'Anne Schmit LuxTrust' });
@@ -43,7 +52,12 @@ test('sign in with a SoftHSM2 token and its PIN, after seeing the token and its 
   await expect(token.locator('[data-role="authentication"]')).toContainText('Authentication');
   await expect(token.locator('[data-role="signature"]')).toContainText('Qualified');
   await expect(token.locator('[data-role="signature"]')).toContainText('10000000000000000001');
-  await expect(token.getByText('PIN ready').first()).toBeVisible();
+  await expect(token.getByText('PIN ready')).toHaveCount(1);
+  // Sign-in certificate first, then the signature certificate: the same order at every visit.
+  expect(await token.locator('.certificate').evaluateAll((cards) => cards.map((card) => (card as HTMLElement).dataset.role))).toEqual(['authentication', 'signature']);
+  // Each value reads on one line at 1280 px: the 20-digit number is not broken up.
+  const ssn = token.locator('[data-role="signature"] dd').first();
+  expect(await ssn.evaluate((dd) => dd.getBoundingClientRect().height)).toBeLessThan(30);
   // SoftHSM2's spare, uninitialised slot is not shown as a card.
   await expect(page.getByTestId('token')).toHaveCount(1);
 
@@ -59,7 +73,7 @@ test('sign in with a SoftHSM2 token and its PIN, after seeing the token and its 
   await dialog.getByLabel('PIN', { exact: true }).fill('246810');
   await dialog.getByRole('button', { name: 'Sign in' }).click();
   // The confirmation comes only from the sign-in just made (demo mode may already have a session of its own).
-  await expect(page.getByTestId('session').getByRole('status')).toHaveText('Signed in as Anne Schmit', { timeout: 20_000 });
+  await expect(page.getByTestId('session').getByRole('status')).toHaveText('Signed in successfully.', { timeout: 20_000 });
   await expect(dialog).toHaveCount(0);
   await expect(page.getByTestId('session-person')).toHaveText('Signed in as Anne Schmit');
 
@@ -79,4 +93,6 @@ test('sign in with a SoftHSM2 token and its PIN, after seeing the token and its 
   // No PIN is anywhere in the page once used.
   const content = await page.content();
   for (const pin of ['246810', '135790']) expect(content).not.toContain(pin);
+
+  await shootInEveryLanguage(page, 'tokens');
 });

@@ -2,6 +2,7 @@
 export const tokensEn = {
   sessionTitle: 'Session with the administration',
   signedInAs: 'Signed in as {name}',
+  signInDone: 'Signed in successfully.',
   notSignedIn: 'Not signed in.',
   signOut: 'Sign out',
   signInWith: 'Sign in with this certificate',

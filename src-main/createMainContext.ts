@@ -27,6 +27,7 @@ import { NO_POLICY, type MachinePolicy } from './policy/MachinePolicy';
 import { createVaultHealthCheck } from './vault/createVaultHealthCheck';
 import type { KeyProtector } from './vault/KeyProtector';
 import { VaultService } from './vault/VaultService';
+import type { Clock } from './vault/Clock';
 
 export interface MainContextOptions {
   /** The user's profile folder (Electron's userData; a temporary folder in tests). */
@@ -43,6 +44,8 @@ export interface MainContextOptions {
   formsDir?: string;
   /** Authority connection (tests: sync interval, demo sandbox starter). authorityUrl null in the settings = demo mode. */
   authority?: AuthorityWiringOptions;
+  /** Time and timers of the vault (idle lock, retry delays); the system's by default, a fake one in tests. */
+  vaultClock?: Clock;
   /** PKCS#11 modules to load besides the known middleware and the `pkcs11Modules` setting (demo, tests: SoftHSM2). */
   extraPkcs11Modules?: readonly string[];
 }
@@ -74,6 +77,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     log,
     keyProtector: options.keyProtector ?? null,
     idleLockMinutes: () => settings.get('idleLockMinutes'),
+    ...(options.vaultClock ? { clock: options.vaultClock } : {}),
     onStateChange: (status) => events.emit('vault.stateChanged', status),
   });
   await vault.init();
@@ -100,6 +104,9 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     log,
     applyModules: (paths) => tokens.setSettingsPaths(paths),
     onChanged: () => events.emit('settings.changed', settings.view()),
+  });
+  const stopFollowingIdleLock = events.subscribe((name) => {
+    if (name === 'settings.changed') vault.idleSettingChanged();
   });
   const stopPageDialogs = host.pageDialogs?.onRequest((id, request) => events.emit('app.hostDialogRequested', { id, ...request })) ?? (() => undefined);
 
@@ -133,6 +140,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     tokens: tokens.tokens,
     async dispose() {
       stopPageDialogs();
+      stopFollowingIdleLock();
       await tokens.tokens.dispose();
       await authority.dispose();
       vault.dispose();

@@ -65,5 +65,5 @@ function buildToken(token: RawToken, cache: CertificateCache): NonNullable<SlotV
 const ROLE_ORDER: readonly CertificateView['role'][] = ['authentication', 'signature', 'seal', 'other', 'ca'];
 
 function compareCertificates(a: CertificateView, b: CertificateView): number {
-  return ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.holder.localeCompare(b.holder) || a.notAfter - b.notAfter || a.id.localeCompare(b.id);
+  return ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.holder.localeCompare(b.holder) || a.notAfter.localeCompare(b.notAfter) || a.id.localeCompare(b.id);
 }

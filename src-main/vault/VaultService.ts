@@ -244,6 +244,11 @@ export class VaultService {
     return this.status();
   }
 
+  /** The idle-lock setting changed: applies at once, counted from the last activity. */
+  idleSettingChanged(): void {
+    this.idleTimer.settingChanged();
+  }
+
   /** Records user activity: postpones the idle lock. */
   touch(): VaultState {
     if (this.state === 'unlocked') this.idleTimer.touch();

@@ -5,6 +5,7 @@ import { createMainContext, type MainContext } from '../../src-main/createMainCo
 import { createMemoryLogger } from '../../src-main/log/createMemoryLogger';
 import type { HostInfo } from '../../src-main/host/HostInfo';
 import type { MachinePolicy } from '../../src-main/policy/MachinePolicy';
+import type { Clock } from '../../src-main/vault/Clock';
 
 export const TEST_ORIGIN = 'http://127.0.0.1:5999';
 
@@ -28,6 +29,7 @@ export async function createTestMainContext(
     /** How the person answers main's questions; by default they decline. */
     confirmAnswer?: boolean;
     pageDialogs?: HostInfo['pageDialogs'];
+    vaultClock?: Clock;
   } = {},
 ): Promise<TestMain> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'guichet-test-'));
@@ -58,6 +60,7 @@ export async function createTestMainContext(
     log,
     trustedOrigins: [TEST_ORIGIN],
     policy: options.policy,
+    ...(options.vaultClock ? { vaultClock: options.vaultClock } : {}),
     // Explicit: under happy-dom import.meta.url is not a file URL, so main's default cannot be worked out there.
     formsDir: path.resolve('resources/forms'),
   });

@@ -34,4 +34,35 @@ describe('IdleLockTimer', () => {
     clock.advance(100_000);
     expect(fired).toBe(1);
   });
+
+  it('a shorter idle time takes effect at once, counted from the last activity', () => {
+    const clock = new FakeClock();
+    let idle = 10 * 60_000;
+    let fired = 0;
+    const timer = new IdleLockTimer(clock, () => idle, () => fired++);
+    timer.start();
+    clock.advance(30_000);
+    idle = 60_000;
+    timer.settingChanged();
+    clock.advance(29_999);
+    expect(fired).toBe(0);
+    clock.advance(1);
+    expect(fired).toBe(1);
+  });
+
+  it('turning the lock on while unlocked arms it; a stopped timer stays stopped', () => {
+    const clock = new FakeClock();
+    let idle = 0;
+    let fired = 0;
+    const timer = new IdleLockTimer(clock, () => idle, () => fired++);
+    timer.start();
+    idle = 5_000;
+    timer.settingChanged();
+    clock.advance(5_000);
+    expect(fired).toBe(1);
+    timer.stop();
+    timer.settingChanged();
+    clock.advance(100_000);
+    expect(fired).toBe(1);
+  });
 });

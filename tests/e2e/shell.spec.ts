@@ -99,7 +99,8 @@ test.describe('the app shell in Chromium through the dev host', () => {
     // Demo mode: the built-in sandbox says so, and its dossiers arrive by sync into the fresh vault.
     await expect(page.getByText('Demo: not connected to the administration')).toBeVisible();
     await expect(page.getByTestId('dossier-list').locator('tr[data-reference]').first()).toBeVisible({ timeout: 30_000 });
-    await page.screenshot({ path: 'docs/screenshot.png' });
+    // Into test-results (not tracked): a test run changes no tracked file. `npm run screenshot` refreshes the README's.
+    await page.screenshot({ path: process.env.README_SCREENSHOT ?? 'test-results/screens/readme.png' });
 
     await page.getByRole('link', { name: 'Settings' }).click();
     await expect(page.getByTestId('health-status')).toHaveText('All checks passed', { timeout: 20_000 });

@@ -111,7 +111,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
   const stopPageDialogs = host.pageDialogs?.onRequest((id, request) => events.emit('app.hostDialogRequested', { id, ...request })) ?? (() => undefined);
 
   const healthChecks: HealthCheck[] = [
-    { name: 'settings', run: async () => `${Object.keys(settings.view().values).length} settings` },
+    { name: 'settings', run: async () => ({ key: 'settings', params: { count: Object.keys(settings.view().values).length } }) },
     createVaultHealthCheck(vault),
     tokens.healthCheck,
   ];

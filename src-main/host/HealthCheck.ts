@@ -1,5 +1,10 @@
-/** One line of the health report: resolves with a short detail when fine, throws when not. */
+import type { HealthSummary } from '../../src-shared/contract/appContract';
+
+/**
+ * One line of the health report: resolves with a summary the renderer translates (a message key and its numbers),
+ * throws when not fine (the error's message, in English, is the technical detail).
+ */
 export interface HealthCheck {
-  name: string;
-  run(): Promise<string | undefined>;
+  name: 'settings' | 'vault' | 'tokens';
+  run(): Promise<HealthSummary>;
 }

@@ -35,9 +35,10 @@ export function createTokenService(options: {
         const failed = view.modules.filter((m) => !['ready', 'absent'].includes(m.status));
         const ready = view.modules.filter((m) => m.status === 'ready').length;
         const present = view.slots.filter((s) => s.token).length;
-        const summary = `${ready} module(s) ready, ${present} token(s)`;
-        if (failed.length > 0) throw new Error(`${summary}; failed: ${failed.map((m) => `${m.name} (${m.status})`).join(', ')}`);
-        return summary;
+        if (failed.length > 0) {
+          throw new Error(`${ready} module(s) ready, ${present} token(s); failed: ${failed.map((m) => `${m.name} (${m.status})`).join(', ')}`);
+        }
+        return { key: 'tokens', params: { modules: ready, tokens: present } };
       },
     },
   };

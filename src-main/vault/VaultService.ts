@@ -451,12 +451,12 @@ export class VaultService {
     });
   }
 
-  async health(): Promise<string> {
+  async health(): Promise<{ state: 'unlocked' | 'locked' | 'absent'; schemaVersion: number | null }> {
     if (this.state === 'corrupt') throw new Error(`vault corrupt: ${this.corruptReason ?? 'unknown'}`);
-    if (this.state !== 'unlocked' || !this.session) return this.state;
+    if (this.state !== 'unlocked' || !this.session) return { state: this.state, schemaVersion: null };
     const result = this.session.db.pragma('quick_check', { simple: true });
     if (result !== 'ok') throw new Error(`vault quick_check: ${String(result)}`);
-    return `unlocked, schema ${schemaVersion(this.session.db)}`;
+    return { state: 'unlocked', schemaVersion: schemaVersion(this.session.db) };
   }
 
   dispose(): void {

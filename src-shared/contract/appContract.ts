@@ -25,9 +25,18 @@ export const appInfoSchema = z.object({
   saveDialog: z.boolean(),
 });
 
+/** What a check found, for the renderer to say in the person's language: `health.<key>` with these values. */
+export const healthSummarySchema = z.object({
+  key: z.enum(['settings', 'vaultUnlocked', 'vaultLocked', 'vaultAbsent', 'tokens', 'failed']),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+});
+export type HealthSummary = z.input<typeof healthSummarySchema>;
+
 export const healthCheckSchema = z.object({
-  name: z.string(),
+  name: z.enum(['settings', 'vault', 'tokens']),
   ok: z.boolean(),
+  summary: healthSummarySchema,
+  /** Technical detail in English (what failed), for support; not translated. */
   detail: z.string().optional(),
 });
 

@@ -31,10 +31,10 @@ export function createAppHandlers(deps: { host: HostInfo; healthChecks: readonly
       const checks = await Promise.all(
         healthChecks.map(async (check) => {
           try {
-            const detail = await check.run();
-            return { name: check.name, ok: true, detail };
+            return { name: check.name, ok: true, summary: await check.run() };
           } catch (error) {
-            return { name: check.name, ok: false, detail: error instanceof Error ? error.message : String(error) };
+            const detail = (error instanceof Error ? error.message : String(error)).slice(0, 500);
+            return { name: check.name, ok: false, summary: { key: 'failed' as const }, detail };
           }
         }),
       );

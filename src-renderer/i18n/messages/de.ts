@@ -154,6 +154,19 @@ export const de: typeof en = {
     urlMustBeHttps: 'Die Adresse muss mit https:// beginnen (http:// nur für diesen Computer, etwa die Test-Sandbox).',
     invalid: 'Dieser Wert ist nicht gültig.',
   },
+  health: {
+    name: {
+      settings: 'Einstellungen',
+      vault: 'Tresor',
+      tokens: 'Chipkarten',
+    },
+    settings: '{count} Einstellung wirksam | {count} Einstellungen wirksam',
+    vaultUnlocked: 'geöffnet, Datenformat {schema}',
+    vaultLocked: 'gesperrt',
+    vaultAbsent: 'noch nicht angelegt',
+    tokens: '{modules} Middleware bereit, {tokens} Karte oder Token | {modules} Middleware bereit, {tokens} Karten oder Token',
+    failed: 'funktioniert nicht; siehe technische Details',
+  },
   hostDialog: {
     entry: '{name} ({size})',
     empty: 'In diesem Ordner gibt es keine passende Datei.',

@@ -153,6 +153,19 @@ export const en = {
     urlMustBeHttps: 'The address must begin with https:// (http:// only for this computer, such as the test sandbox).',
     invalid: 'This value is not valid.',
   },
+  health: {
+    name: {
+      settings: 'Settings',
+      vault: 'Vault',
+      tokens: 'Smart cards',
+    },
+    settings: '{count} setting in effect | {count} settings in effect',
+    vaultUnlocked: 'open, data format {schema}',
+    vaultLocked: 'locked',
+    vaultAbsent: 'not created yet',
+    tokens: '{modules} middleware ready, {tokens} card or token | {modules} middleware ready, {tokens} cards or tokens',
+    failed: 'does not work; see the technical details',
+  },
   hostDialog: {
     entry: '{name} ({size})',
     empty: 'There is no suitable file in this folder.',

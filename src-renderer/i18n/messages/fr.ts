@@ -154,6 +154,19 @@ export const fr: typeof en = {
     urlMustBeHttps: 'L’adresse doit commencer par https:// (http:// seulement pour cet ordinateur, comme le bac à sable de test).',
     invalid: 'Cette valeur n’est pas valable.',
   },
+  health: {
+    name: {
+      settings: 'Paramètres',
+      vault: 'Coffre-fort',
+      tokens: 'Cartes à puce',
+    },
+    settings: '{count} paramètre en vigueur | {count} paramètres en vigueur',
+    vaultUnlocked: 'ouvert, format de données {schema}',
+    vaultLocked: 'verrouillé',
+    vaultAbsent: 'pas encore créé',
+    tokens: '{modules} middleware prêt, {tokens} carte ou token | {modules} middlewares prêts, {tokens} cartes ou tokens',
+    failed: 'ne fonctionne pas ; voir les détails techniques',
+  },
   hostDialog: {
     entry: '{name} ({size})',
     empty: 'Ce dossier ne contient aucun fichier adapté.',

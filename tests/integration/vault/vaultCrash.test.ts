@@ -61,7 +61,7 @@ describe('vault crash safety', () => {
       expect(saved).toBeGreaterThanOrEqual(lastReported);
       expect(saved).toBeLessThanOrEqual(1000);
     }
-    expect(await reopened.health()).toMatch(/^unlocked/);
+    expect(await reopened.health()).toMatchObject({ state: 'unlocked' });
     reopened.lock();
   });
 });

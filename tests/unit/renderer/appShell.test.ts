@@ -80,6 +80,18 @@ describe('renderer shell against a real main', () => {
     app.unmount();
   });
 
+  it('says the health report in the interface language, not in main\'s English', async () => {
+    await main.context.vault.create('a long enough passphrase');
+    const { app, router } = await mount();
+    await router.push('/settings');
+    await untilRendered(() => root.querySelector('[data-testid="health-status"]') !== null, 'the health report');
+    const report = root.querySelector('[data-testid="health-status"]')?.parentElement?.textContent ?? '';
+    expect(report).toContain('Tresor: geöffnet, Datenformat');
+    expect(report).toMatch(/Einstellungen: \d+ Einstellungen wirksam/);
+    expect(report).not.toMatch(/settings:|unlocked|schema/);
+    app.unmount();
+  });
+
   it('follows a change made elsewhere (settings.changed event)', async () => {
     const { app } = await mount();
     await main.context.router.dispatch('settings.set', { language: 'en' }, { url: TEST_ORIGIN });

@@ -86,6 +86,8 @@ export class AuthorityService {
   private lastError: ErrorSummary | null = null;
   private spaceIds: string[] = [];
   private syncing: Promise<void> | null = null;
+  /** Items of the spaces already synced in the current run (progress events count over the whole run). */
+  private progressBase = 0;
   private intervalTimer: NodeJS.Timeout | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private outboxTimer: NodeJS.Timeout | null = null;
@@ -211,10 +213,14 @@ export class AuthorityService {
   /** Syncs every space of the person, then sends the outbox. Concurrent calls share one run. */
   async syncNow(): Promise<ConnectionStatus> {
     if (!this.options.isVaultUnlocked()) return this.status();
-    this.syncing ??= this.runSync().finally(() => {
-      this.syncing = null;
+    if (!this.syncing) {
+      this.syncing = this.runSync().finally(() => {
+        this.syncing = null;
+        this.emitStatus();
+      });
+      // Said at once: the run's first state change went out before `syncing` was set.
       this.emitStatus();
-    });
+    }
     await this.syncing;
     return this.status();
   }
@@ -254,8 +260,11 @@ export class AuthorityService {
     const { events } = this.options;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    // A new run: an error of the last one is no longer what is happening.
+    this.lastError = null;
+    this.progressBase = 0;
     this.setState(this.state === 'online' ? 'online' : 'connecting');
-    events.emit('sync.progress', { phase: 'started', spaceId: null, pages: 0, items: 0, error: null });
+    events.emit('sync.progress', { phase: 'started', spaceId: null, pages: 0, items: 0, total: null, error: null });
     try {
       const connection = await this.connect();
       const { signal } = connection;
@@ -264,6 +273,8 @@ export class AuthorityService {
       if (!token) throw new AuthorityNotSignedInError('Sign in to reach the authority.');
       const spaces = await connection.api.listSpaces();
       signal.throwIfAborted();
+      // Reached and signed in: online while the pages come in, not "connecting" until the last one.
+      this.setState('online');
       this.spaceIds = spaces.map((s) => s.id);
       await this.refreshPersonalData(connection, spaces);
       let items = 0;
@@ -271,12 +282,13 @@ export class AuthorityService {
         if (!this.options.isVaultUnlocked()) return;
         const info = await connection.sync.syncSpace(space.id, signal);
         items += info.items;
+        this.progressBase = items;
       }
       this.lastSyncAt = this.now();
       this.lastError = null;
       this.offlineTries = 0;
       this.setState('online');
-      events.emit('sync.progress', { phase: 'done', spaceId: null, pages: 0, items, error: null });
+      events.emit('sync.progress', { phase: 'done', spaceId: null, pages: 0, items, total: items, error: null });
       await this.flushOutbox();
     } catch (error) {
       // Replaced by a new connection: not this run's failure to report (runSync starts over).
@@ -284,7 +296,7 @@ export class AuthorityService {
       const summary = summarizeError(error);
       this.lastError = summary;
       this.options.log.warn('authority.syncFailed', { name: summary.name, message: error instanceof Error ? error.message : summary.message });
-      events.emit('sync.progress', { phase: 'failed', spaceId: null, pages: 0, items: 0, error: summary });
+      events.emit('sync.progress', { phase: 'failed', spaceId: null, pages: 0, items: 0, total: null, error: summary });
       if (error instanceof AuthorityNotSignedInError) this.setState('signedOut');
       else if (error instanceof NetworkError) {
         this.setState('offline');
@@ -398,7 +410,10 @@ export class AuthorityService {
       pageSize: this.options.pageSize,
       ...(this.options.openPageWriter ? { openWriter: this.options.openPageWriter } : {}),
       onPage: (info) => {
-        this.options.events.emit('sync.progress', { phase: 'page', spaceId: info.spaceId, pages: info.pages, items: info.items, error: null });
+        // Counted over the whole run (every space so far), so that the bar only moves forward.
+        const items = this.progressBase + info.items;
+        const total = info.total === null ? null : this.progressBase + info.total;
+        this.options.events.emit('sync.progress', { phase: 'page', spaceId: info.spaceId, pages: info.pages, items, total, error: null });
         if (info.dossiers > 0 || info.messages > 0) this.dossiersChanged(info.spaceId);
       },
     });

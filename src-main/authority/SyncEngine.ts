@@ -14,6 +14,8 @@ export interface SyncPageInfo {
   items: number;
   dossiers: number;
   messages: number;
+  /** Items of this space received plus those the server says are still waiting; null when it does not say. */
+  total: number | null;
 }
 
 export interface SyncEngineOptions {
@@ -63,7 +65,7 @@ export class SyncEngine {
 
   private async pull(spaceId: string, writerFor: (() => Promise<SyncPageWriter>) | null, signal?: AbortSignal): Promise<SyncPageInfo> {
     const stream = cursorStream(spaceId);
-    const info: SyncPageInfo = { spaceId, pages: 0, items: 0, dossiers: 0, messages: 0 };
+    const info: SyncPageInfo = { spaceId, pages: 0, items: 0, dossiers: 0, messages: 0, total: null };
     let cursor = this.store.repos.syncCursors.get(stream);
     let restarted = false;
     for (;;) {
@@ -88,6 +90,7 @@ export class SyncEngine {
       info.items += page.items.length;
       info.dossiers += counts.dossiers;
       info.messages += counts.messages;
+      info.total = page.remaining === undefined ? null : info.items + page.remaining;
       this.onPage({ ...info });
       if (!page.hasMore) return info;
       await yieldToLoop();

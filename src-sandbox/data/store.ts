@@ -103,7 +103,7 @@ export class Store {
   }
 
   /** Entries of a space after `afterSeq`, at most `limit`. Binary search: the log is sorted by seq. */
-  changesAfter(spaceId: string, afterSeq: number, limit: number): { entries: ChangeEntry[]; hasMore: boolean } {
+  changesAfter(spaceId: string, afterSeq: number, limit: number): { entries: ChangeEntry[]; hasMore: boolean; remaining: number } {
     const list = this.changes.get(spaceId) ?? [];
     let lo = 0;
     let hi = list.length;
@@ -113,7 +113,7 @@ export class Store {
       else hi = mid;
     }
     const entries = list.slice(lo, lo + limit);
-    return { entries, hasMore: lo + limit < list.length };
+    return { entries, hasMore: lo + limit < list.length, remaining: Math.max(0, list.length - lo - entries.length) };
   }
 
   lastSeq(spaceId: string): number {

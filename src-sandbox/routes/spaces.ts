@@ -199,7 +199,7 @@ export function spaceRoutes(app: FastifyInstance, ctx: SandboxContext): void {
     const limit = q.limit === undefined ? 100 : Number(q.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw problems.badRequest('limit must be an integer from 1 to 1000.');
     const { seq } = decodeCursor(ctx.store.epoch, q.cursor);
-    const { entries, hasMore } = ctx.store.changesAfter(space.id, seq, limit);
+    const { entries, hasMore, remaining } = ctx.store.changesAfter(space.id, seq, limit);
     let items = entries.map((c) => changeView(ctx.store, c)).filter((x) => x !== null);
     let last = entries.length ? entries[entries.length - 1]!.seq : seq;
     let more = hasMore;
@@ -210,6 +210,6 @@ export function spaceRoutes(app: FastifyInstance, ctx: SandboxContext): void {
       last = entries.length > 1 ? half.seq : seq;
       more = true;
     }
-    return { items, nextCursor: encodeCursor(ctx.store.epoch, last), hasMore: more };
+    return { items, nextCursor: encodeCursor(ctx.store.epoch, last), hasMore: more, ...(more === hasMore ? { remaining } : {}) };
   });
 }

@@ -266,6 +266,8 @@ export const changesPageSchema = z.object({
   items: z.array(changeItemSchema).max(L.pageItems),
   nextCursor: z.string().min(1).max(L.cursor),
   hasMore: z.boolean(),
+  /** Changes still waiting after this page, when the server knows: lets a first sync show how far it has come. */
+  remaining: z.number().int().min(0).optional(),
 });
 export type ChangesPage = z.infer<typeof changesPageSchema>;
 

@@ -43,6 +43,8 @@ export const syncProgressSchema = z.object({
   spaceId: z.string().nullable(),
   pages: z.number().int(),
   items: z.number().int(),
+  /** Of how many, when the server says (items received + still waiting), over the whole run; else null. */
+  total: z.number().int().nullable().default(null),
   error: errorSummarySchema.nullable(),
 });
 export type SyncProgress = z.infer<typeof syncProgressSchema>;

@@ -6,6 +6,7 @@ import { createMemoryLogger } from '../../src-main/log/createMemoryLogger';
 import type { HostInfo } from '../../src-main/host/HostInfo';
 import type { MachinePolicy } from '../../src-main/policy/MachinePolicy';
 import type { Clock } from '../../src-main/vault/Clock';
+import type { AuthorityWiringOptions } from '../../src-main/authority/createAuthority';
 
 export const TEST_ORIGIN = 'http://127.0.0.1:5999';
 
@@ -30,6 +31,7 @@ export async function createTestMainContext(
     confirmAnswer?: boolean;
     pageDialogs?: HostInfo['pageDialogs'];
     vaultClock?: Clock;
+    authority?: AuthorityWiringOptions;
   } = {},
 ): Promise<TestMain> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'guichet-test-'));
@@ -61,6 +63,7 @@ export async function createTestMainContext(
     trustedOrigins: [TEST_ORIGIN],
     policy: options.policy,
     ...(options.vaultClock ? { vaultClock: options.vaultClock } : {}),
+    ...(options.authority ? { authority: options.authority } : {}),
     // Explicit: under happy-dom import.meta.url is not a file URL, so main's default cannot be worked out there.
     formsDir: path.resolve('resources/forms'),
   });

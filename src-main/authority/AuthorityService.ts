@@ -23,6 +23,7 @@ import type { AuthorityStore } from './AuthorityStore';
 import { backoffDelay } from './backoff';
 import type { ChallengeSigner } from './ChallengeSigner';
 import { summarizeError } from './classifyFailure';
+import { PinRequiredError } from '../../src-shared/tokens/errors';
 import { OutboxSender, type OutboxSenderOptions } from './OutboxSender';
 import { enqueueReply, enqueueSubmission, type Enqueued } from './outboxEnqueue';
 import { SyncEngine } from './SyncEngine';
@@ -30,6 +31,7 @@ import { toDossierView, toMessageView, toOutboxItemView } from './toViews';
 import { storePersonalData } from './storePersonalData';
 import type { SyncPageWriter } from '../vault/writer/PageWriter';
 import type { ApiSpace } from '../../src-shared/authority/apiSchemas';
+import type { SignInGuard } from './SignInGuard';
 
 const PERSONAL_DATA_MAX_AGE_MS = 60 * 60_000;
 
@@ -52,6 +54,10 @@ export interface AuthorityServiceOptions {
   client?: Partial<AuthorityClientOptions>;
   outbox?: OutboxSenderOptions;
   now?: () => number;
+  /** Who may sign in through a connection to this endpoint (the vault's owner rule). */
+  signInGuard?: (endpoint: AuthorityEndpoint) => SignInGuard;
+  /** The vault owner's private space: what the lists show while nobody is signed in. */
+  ownerSpaceId?: () => string | null;
 }
 
 interface Connection {
@@ -146,10 +152,14 @@ export class AuthorityService {
 
   /** Keeps the signer for this and later sign-ins, and signs in now. */
   async signIn(signer: ChallengeSigner): Promise<SessionStatus> {
+    const previous = this.signer;
     this.signer = signer;
     const connection = await this.connect();
-    connection.session.setSigner(signer);
-    const status = await connection.session.signIn(signer);
+    const status = await connection.session.signIn(signer).catch((error: unknown) => {
+      // Refused for this vault (another person, another authority): that certificate is not kept for later.
+      if (connection.session.isRefusal(error) && this.signer === signer) this.signer = previous;
+      throw error;
+    });
     if (this.started) void this.syncNow().catch(() => undefined);
     return status;
   }
@@ -297,7 +307,8 @@ export class AuthorityService {
       this.lastError = summary;
       this.options.log.warn('authority.syncFailed', { name: summary.name, message: error instanceof Error ? error.message : summary.message });
       events.emit('sync.progress', { phase: 'failed', spaceId: null, pages: 0, items: 0, total: null, error: summary });
-      if (error instanceof AuthorityNotSignedInError) this.setState('signedOut');
+      // A session that needs the card's PIN again is a sign-in to make, not a broken connection.
+      if (error instanceof AuthorityNotSignedInError || error instanceof PinRequiredError) this.setState('signedOut');
       else if (error instanceof NetworkError) {
         this.setState('offline');
         this.scheduleRetry();
@@ -357,7 +368,7 @@ export class AuthorityService {
   // --- vault reads for the UI ---
 
   listDossiers(query: DossierQuery): DossierPage {
-    const spaceId = query.spaceId ?? this.sessionStatus().privateSpaceId ?? undefined;
+    const spaceId = query.spaceId ?? this.sessionStatus().privateSpaceId ?? this.options.ownerSpaceId?.() ?? undefined;
     const page = this.options.store.repos.dossiers.list({ ...query, spaceId });
     return { ...page, items: page.items.map(toDossierView) };
   }
@@ -403,7 +414,8 @@ export class AuthorityService {
       onReachability: (reachable) => this.onReachability(reachable),
     });
     const api = new AuthorityApi(client);
-    const session = new AuthoritySession(api, { now: this.now, signal, onChange: () => this.emitStatus() });
+    const guard = this.options.signInGuard?.(endpoint);
+    const session = new AuthoritySession(api, { now: this.now, signal, onChange: () => this.emitStatus(), ...(guard ? { guard } : {}) });
     session.setSigner(this.signer ?? endpoint.demoSigner);
     client.setAuth(session);
     const sync = new SyncEngine(api, this.options.store, {

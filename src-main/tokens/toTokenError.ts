@@ -6,6 +6,7 @@ import {
   PinExpiredError,
   PinLockedError,
   PinPadUnsupportedError,
+  PinRequiredError,
   PinPolicyError,
   SessionClosedError,
   TokenNotFoundError,
@@ -43,7 +44,7 @@ export function toTokenError(failure: WorkerFailure, where: Record<string, unkno
     case 'BAD_INPUT':
       return new ValidationError(failure.message, [{ path: 'digest', message: failure.message }], where);
     case 'PIN_REQUIRED':
-      return new ValidationError('A PIN is required.', [{ path: 'pin', message: 'required' }], where);
+      return new PinRequiredError('The token needs its PIN: sign in again.', where);
     case 'CKR_DEVICE_REMOVED':
     case 'CKR_TOKEN_NOT_PRESENT':
       return new TokenRemovedError('The card or token was removed.', details);

@@ -200,6 +200,7 @@ export const de: typeof en = {
     BackupInvalidError: 'Diese Sicherung kann nicht verwendet werden: Sie ist beschädigt, keine Sicherung, oder die Passphrase passt nicht dazu. Es wurde nichts ersetzt.',
     KeychainUnavailableError: 'Der Schlüsselbund dieses Computers kann den Tresor nicht öffnen. Verwenden Sie Ihre Passphrase.',
     VaultNotCorruptError: 'Nur ein beschädigter Tresor kann beiseitegelegt werden.',
+    PinRequiredError: 'Ihre Sitzung ist beendet: Melden Sie sich erneut mit Ihrer Karte und ihrer PIN an.',
     WrongPinError: 'Die PIN ist nicht korrekt.',
     PinLockedError: 'Die PIN dieser Karte ist gesperrt. Entsperren Sie sie mit Ihrer PUK (LuxTrust) oder an einem CTIE-Schalter (eID).',
     PinPolicyError: 'Diese PIN entspricht nicht den Regeln der Karte (Länge oder Zeichen).',

@@ -199,6 +199,7 @@ export const en = {
     BackupInvalidError: 'This backup cannot be used: it is damaged, not a backup, or the passphrase does not match it. Nothing was replaced.',
     KeychainUnavailableError: 'The keychain of this computer cannot open the vault. Use your passphrase.',
     VaultNotCorruptError: 'Only a damaged vault can be set aside.',
+    PinRequiredError: 'Your session has ended: sign in again with your card and its PIN.',
     WrongPinError: 'The PIN is not correct.',
     PinLockedError: 'The PIN of this card is blocked. Unblock it with your PUK (LuxTrust) or at a CTIE counter (eID).',
     PinPolicyError: 'This PIN does not meet the card’s rules (length or characters).',

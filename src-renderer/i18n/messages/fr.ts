@@ -200,6 +200,7 @@ export const fr: typeof en = {
     BackupInvalidError: 'Cette sauvegarde est inutilisable : elle est endommagée, ce n’est pas une sauvegarde, ou la phrase secrète ne lui correspond pas. Rien n’a été remplacé.',
     KeychainUnavailableError: 'Le trousseau de cet ordinateur ne peut pas ouvrir le coffre. Utilisez votre phrase secrète.',
     VaultNotCorruptError: 'Seul un coffre endommagé peut être mis de côté.',
+    PinRequiredError: 'Votre session a pris fin : reconnectez-vous avec votre carte et son PIN.',
     WrongPinError: 'Le PIN n’est pas correct.',
     PinLockedError: 'Le PIN de cette carte est bloqué. Débloquez-le avec votre PUK (LuxTrust) ou à un guichet du CTIE (eID).',
     PinPolicyError: 'Ce PIN ne respecte pas les règles de la carte (longueur ou caractères).',

@@ -9,6 +9,7 @@ export {
   TokenNotFoundError,
   ModuleUnavailableError,
   ModuleFileRefusedError,
+  PinRequiredError,
   TokenOperationError,
   MechanismUnsupportedError,
   WrongPasswordError,

@@ -75,3 +75,11 @@ export class Pkcs12InvalidError extends ExpectedError {
 export class ModuleFileRefusedError extends ExpectedError {
   static override readonly errorName: string = 'ModuleFileRefusedError';
 }
+
+/**
+ * The token needs its PIN and none was given: a session that ended is renewed only with the person at the card
+ * (background work never asks). The person signs in again.
+ */
+export class PinRequiredError extends ExpectedError {
+  static override readonly errorName: string = 'PinRequiredError';
+}

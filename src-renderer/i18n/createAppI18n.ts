@@ -6,9 +6,13 @@ import { fr } from './messages/fr';
 
 export type MessageSchema = typeof en;
 
+/**
+ * The app's two ways of writing a time, used everywhere (`d(value, 'short')`, `d(value, 'date')`): "1 Dec 2026,
+ * 08:15" / "1 déc. 2026" by locale, so that the header, the lists and the cards agree.
+ */
 const DATE_FORMATS = {
-  short: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' },
-  date: { year: 'numeric', month: 'long', day: 'numeric' },
+  short: { dateStyle: 'medium', timeStyle: 'short' },
+  date: { dateStyle: 'medium' },
 } as const;
 
 const NUMBER_FORMATS = {

@@ -34,7 +34,7 @@ test.describe('a machine-wide policy in Chromium through the dev host', () => {
     // Saving the connection form sends only what the user may change: no "managed by your administrator" refusal.
     await page.locator('#setting-proxy-url').fill('');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
-    await expect(page.getByTestId('settings-saved')).toHaveText('Paramètres enregistrés.');
+    await expect(page.getByTestId('connection-saved')).toHaveText('Paramètres enregistrés.');
     await expect(page.getByRole('alert')).toHaveCount(0);
 
     // Recommended: the user's own choice wins, and is the only thing written to the profile.

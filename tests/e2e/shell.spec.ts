@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { createVault } from './createVault';
+import { shootInEveryLanguage } from './screenshots';
 
 test.describe('the app shell in Chromium through the dev host', () => {
   test('opens, navigates, and follows the browser language', async ({ page, devhost }) => {
@@ -62,16 +63,24 @@ test.describe('the app shell in Chromium through the dev host', () => {
     const idle = page.getByLabel('Lock after inactivity');
     await idle.fill('25');
     await page.getByRole('button', { name: 'Save' }).click();
-    await expect(page.getByTestId('settings-saved')).toBeVisible();
+    await expect(page.getByTestId('connection-saved')).toBeVisible();
     await page.reload();
     await expect(page.getByLabel('Lock after inactivity')).toHaveValue('25', { timeout: 20_000 });
 
-    await page.getByLabel('Address of the administration’s service').fill('ftp://example.lu/');
+    // A refused value is said at its field, translated, and the field gets focus (never zod's text at the top).
+    const url = page.getByLabel('Address of the administration’s service');
+    await url.fill('ftp://example.lu/');
     await page.getByRole('button', { name: 'Save' }).click();
-    const alert = page.getByRole('alert');
-    await expect(alert).toContainText('Some of the information given is not valid.');
-    await expect(alert).toContainText('authorityUrl');
-    await expect(alert).toHaveAttribute('data-error-name', 'ValidationError');
+    await expect(page.locator('#setting-authority-url-error')).toHaveText('Enter a full web address, beginning with https://');
+    await expect(url).toBeFocused();
+    await url.fill('http://example.com/v1');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect(page.locator('#setting-authority-url-error')).toContainText('must begin with https://');
+    await expect(page.locator('main')).not.toContainText('authorityUrl');
+    await shootInEveryLanguage(page, 'settings-errors', async () => {
+      await page.locator('[data-testid="connection-form"] button[type="submit"]').click();
+      await expect(page.locator('#setting-authority-url-error')).toBeVisible();
+    });
   });
 
   test('the WebSocket refuses a wrong token and a foreign origin', async ({ page, devhost }) => {
@@ -97,7 +106,7 @@ test.describe('the app shell in Chromium through the dev host', () => {
     await page.goto(`${devhost.url}#/dashboard`);
     await createVault(page);
     // Demo mode: the built-in sandbox says so, and its dossiers arrive by sync into the fresh vault.
-    await expect(page.getByText('Demo: not connected to the administration')).toBeVisible();
+    await expect(page.getByText('Demo mode: example data only')).toBeVisible();
     await expect(page.getByTestId('dossier-list').locator('tr[data-reference]').first()).toBeVisible({ timeout: 30_000 });
     // Into test-results (not tracked): a test run changes no tracked file. `npm run screenshot` refreshes the README's.
     await page.screenshot({ path: process.env.README_SCREENSHOT ?? 'test-results/screens/readme.png' });

@@ -75,7 +75,7 @@ test('sign in with a SoftHSM2 token and its PIN, after seeing the token and its 
   // The confirmation comes only from the sign-in just made (demo mode may already have a session of its own).
   await expect(page.getByTestId('session').getByRole('status')).toHaveText('Signed in successfully.', { timeout: 20_000 });
   await expect(dialog).toHaveCount(0);
-  await expect(page.getByTestId('session-person')).toHaveText('Signed in as Anne Schmit');
+  await expect(page.getByTestId('session-person')).toHaveText('Signed in as Anne Schmit, in the demo');
 
   // Change the PIN on the token (C_SetPIN), then sign in again with the new one.
   const change = token.getByTestId('change-pin');

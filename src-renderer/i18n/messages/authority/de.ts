@@ -2,7 +2,7 @@ import type { authorityEn } from './en';
 
 export const authorityDe: typeof authorityEn = {
   demo: {
-    banner: 'Demo: nicht mit der Verwaltung verbunden',
+    banner: 'Demo-Modus: nur Beispieldaten',
     hint: 'Es antwortet der eingebaute Demonstrationsdienst. Nichts, was Sie einreichen, erreicht die Verwaltung.',
   },
   connection: {
@@ -11,6 +11,7 @@ export const authorityDe: typeof authorityEn = {
       idle: 'Nicht verbunden',
       connecting: 'Verbindung wird hergestellt…',
       online: 'Online',
+      demoOnline: 'Demo-Dienst bereit',
       offline: 'Offline',
       signedOut: 'Nicht angemeldet',
       error: 'Verbindungsfehler',

@@ -1,7 +1,7 @@
 /** UI texts of the authority screens (English: the reference the other languages are typed against). */
 export const authorityEn = {
   demo: {
-    banner: 'Demo: not connected to the administration',
+    banner: 'Demo mode: example data only',
     hint: 'The built-in demonstration service answers. Nothing you submit reaches the administration.',
   },
   connection: {
@@ -10,6 +10,7 @@ export const authorityEn = {
       idle: 'Not connected',
       connecting: 'Connecting…',
       online: 'Online',
+      demoOnline: 'Demo service ready',
       offline: 'Offline',
       signedOut: 'Not signed in',
       error: 'Connection error',

@@ -2,7 +2,7 @@ import type { authorityEn } from './en';
 
 export const authorityFr: typeof authorityEn = {
   demo: {
-    banner: 'Démo : non connecté à l’administration',
+    banner: 'Mode démo : données d’exemple uniquement',
     hint: 'C’est le service de démonstration intégré qui répond. Rien de ce que vous soumettez n’arrive à l’administration.',
   },
   connection: {
@@ -11,6 +11,7 @@ export const authorityFr: typeof authorityEn = {
       idle: 'Non connecté',
       connecting: 'Connexion…',
       online: 'En ligne',
+      demoOnline: 'Service de démo prêt',
       offline: 'Hors ligne',
       signedOut: 'Non authentifié',
       error: 'Erreur de connexion',

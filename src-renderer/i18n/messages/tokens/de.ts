@@ -3,6 +3,7 @@ import type { tokensEn } from './en';
 export const tokensDe: typeof tokensEn = {
   sessionTitle: 'Sitzung bei der Verwaltung',
   signedInAs: 'Angemeldet als {name}',
+  signedInAsDemo: 'Angemeldet als {name}, in der Demo',
   signInDone: 'Anmeldung erfolgreich.',
   notSignedIn: 'Nicht angemeldet.',
   signOut: 'Abmelden',

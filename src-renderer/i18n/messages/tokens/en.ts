@@ -2,6 +2,7 @@
 export const tokensEn = {
   sessionTitle: 'Session with the administration',
   signedInAs: 'Signed in as {name}',
+  signedInAsDemo: 'Signed in as {name}, in the demo',
   signInDone: 'Signed in successfully.',
   notSignedIn: 'Not signed in.',
   signOut: 'Sign out',

@@ -3,6 +3,7 @@ import type { tokensEn } from './en';
 export const tokensFr: typeof tokensEn = {
   sessionTitle: 'Session auprès de l’administration',
   signedInAs: 'Connecté en tant que {name}',
+  signedInAsDemo: 'Connecté en tant que {name}, dans la démo',
   signInDone: 'Connexion réussie.',
   notSignedIn: 'Pas connecté.',
   signOut: 'Se déconnecter',

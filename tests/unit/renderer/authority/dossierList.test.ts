@@ -30,7 +30,7 @@ describe('demo banner, connection status and dossier list against a real main (d
     app.mount('#app');
     const root = document.getElementById('app')!;
     await untilRendered(() => root.querySelector('[data-testid="demo-banner"]') !== null, 'the demo banner');
-    expect(root.querySelector('[data-testid="demo-banner"]')?.textContent).toContain('Demo: not connected to the administration');
+    expect(root.querySelector('[data-testid="demo-banner"]')?.textContent).toContain('Demo mode: example data only');
 
     await main.context.router.dispatch('vault.create', { passphrase: 'correct horse battery staple' }, { url: TEST_ORIGIN });
     // Online as soon as the sandbox answered; the last-sync time once the first sync is done.

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { createConsoleLogger } from '../../src-main/log/createConsoleLogger';
 import { startDevHost } from './startDevHost';
+import { setUpDemoToken } from './setUpDemoToken';
 import { readPolicyFile } from '../../src-main/policy/readPolicyFile';
 import { PolicyError } from '../../src-main/policy/PolicyError';
 import { policyErrorText } from '../../src-main/policy/policyErrorText';
@@ -28,12 +29,15 @@ if (policyArg) {
 // --files=DIR: the folder whose files the page's file dialogs offer (backups, PKCS#12 files, PKCS#11 libraries).
 const filesArg = process.argv.find((arg) => arg.startsWith('--files='));
 const filesDir = filesArg ? path.resolve(filesArg.slice('--files='.length).replace(/^~(?=$|\/)/, os.homedir())) : undefined;
+const userDataDir = process.env.GUICHET_USER_DATA ?? path.join(os.homedir(), '.config', 'guichet-desktop-dev');
+// --softhsm: a SoftHSM2 token with the demo person's keys (the demo's own PKI), to sign in with a card as in the app.
+let demoToken: { module: string; created: boolean } | null = null;
+if (process.argv.includes('--softhsm')) demoToken = await setUpDemoToken(userDataDir);
 const rendererRoot = path.resolve('dist/renderer');
 if (!existsSync(path.join(rendererRoot, 'index.html'))) {
   console.error('dist/renderer is missing: run `npm run build:renderer` first (npm run dev:web does).');
   process.exit(1);
 }
-const userDataDir = process.env.GUICHET_USER_DATA ?? path.join(os.homedir(), '.config', 'guichet-desktop-dev');
 const host = await startDevHost({
   rendererRoot,
   userDataDir,
@@ -42,10 +46,12 @@ const host = await startDevHost({
   systemLocales,
   policy,
   filesDir,
+  ...(demoToken ? { extraPkcs11Modules: [demoToken.module] } : {}),
 });
 console.log(`Guichet Desktop (dev host) at ${host.url}`);
 console.log(`Profile folder: ${userDataDir}`);
 if (policy.source) console.log(`Policy: ${policy.source}`);
+if (demoToken) console.log(`Demo token "Anne Schmit (demo)" in SoftHSM2 (${process.env.SOFTHSM2_CONF}); its PIN is in the README.`);
 console.log(filesDir ? `File dialogs offer the files in ${filesDir}` : 'No file dialogs: start with --files=DIR to choose files from DIR.');
 const stop = () => {
   void host.close().then(() => process.exit(0));

@@ -28,6 +28,8 @@ export interface DevHostOptions {
   policy?: MachinePolicy;
   /** The folder the page's file dialogs offer (`--files=DIR`); without it there are no file dialogs. */
   filesDir?: string;
+  /** PKCS#11 modules loaded besides the known middleware (`--softhsm`: the demo token's SoftHSM2). */
+  extraPkcs11Modules?: readonly string[];
 }
 
 export interface DevHost {
@@ -75,7 +77,7 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     pageDialogs,
     openExternal: async (url) => options.log.info('devhost.openExternal', { url }),
   };
-  const context = await createMainContext({ userDataDir: options.userDataDir, host, log: options.log, trustedOrigins: [origin], policy: options.policy });
+  const context = await createMainContext({ userDataDir: options.userDataDir, host, log: options.log, trustedOrigins: [origin], policy: options.policy, extraPkcs11Modules: options.extraPkcs11Modules });
 
   server.on('request', (request, response) => {
     void serveStatic(request, response, options.rendererRoot, bridgeScript, csp);

@@ -9,8 +9,8 @@ function defined(entries: Record<string, unknown>): Record<string, unknown> {
 
 /**
  * The prefill vocabulary of the form definitions (person: matricule, firstName, lastName, birthDate, address, email,
- * phone, iban; company: name, legalForm, rcsNumber, vatNumber, naceCode, address, email, iban) from a personal data
- * set. Accepts a set already in that vocabulary, or the authority's "my data" answer (civil/contact, company).
+ * phone, iban; company: name, legalForm, rcsNumber, vatNumber, naceCode, address, email, phone, iban) from a personal data
+ * set. Accepts a set already in that vocabulary, or the authority’s "my data" answer (civil/contact, company/contact).
  */
 export function personPrefill(data: unknown): Record<string, unknown> | null {
   const set = record(data);
@@ -36,5 +36,7 @@ export function companyPrefill(data: unknown): Record<string, unknown> | null {
   const set = record(data);
   if (!set) return null;
   const company = record(set.company);
-  return company ? { ...defined({ email: set.email, iban: set.iban }), ...company } : set;
+  // The authority's answer: the company's own data, with its contact (e-mail, phone) beside it.
+  const contact = record(set.contact) ?? {};
+  return company ? { ...defined({ email: contact.email ?? set.email, phone: contact.phone ?? set.phone, iban: set.iban }), ...company } : set;
 }

@@ -122,6 +122,8 @@ export const demoCompany = {
   vatNumber: 'LU12345678',
   matricule: '20151234567',
   address: { street: 'Boulevard Royal', number: '26', postalCode: 'L-2449', locality: 'Luxembourg', country: 'LU' as const },
+  /** How the administration reaches the company (its "my data"; the VAT registration prefills its e-mail). */
+  contact: { email: 'contact@moselle-digital.example.lu' },
   certified: true,
 };
 

@@ -76,6 +76,7 @@ export function spaceRoutes(app: FastifyInstance, ctx: SandboxContext): void {
         matricule: demoCompany.matricule,
         address: demoCompany.address,
       },
+      contact: demoCompany.contact,
       vatBalance: { amount: '-1250.40', currency: 'EUR', asOf: '2026-09-30' },
       source: { de: 'Handels- und Firmenregister (SANDBOX)', fr: 'Registre de commerce et des sociétés (SANDBOX)', en: 'Trade and companies register (SANDBOX)' },
       updatedAt: '2026-01-15T09:00:00.000Z',

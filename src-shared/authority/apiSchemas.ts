@@ -168,6 +168,8 @@ export const professionalDataSchema = z.object({
     matricule: z.string().max(L.code).optional(),
     address: addressSchema,
   }),
+  /** How the administration reaches the company, as the private space's `contact` for the person. */
+  contact: z.object({ email: z.string().max(L.email).optional(), phone: z.string().max(L.phone).optional() }).optional(),
   vatBalance: z
     .object({ amount: z.string().regex(/^-?[0-9]+\.[0-9]{2}$/).max(L.code), currency: z.literal('EUR'), asOf: date })
     .optional(),

@@ -16,6 +16,7 @@ import { ParseError } from './expression/ParseError';
 import type { CrossFieldRule, Field, GroupField, LeafField } from './fieldSchema';
 import type { FormDefinition } from './formDefinitionSchema';
 import { DATE_BOUND_PATTERN } from './validators/resolveDateBound';
+import { optionKey } from './matchOption';
 
 const COMPUTABLE: ReadonlySet<string> = new Set(['text', 'textarea', 'number', 'money', 'date']);
 
@@ -93,6 +94,22 @@ export function buildCompiledForm(definition: FormDefinition, issues: Validation
         if (seen.has(o.value)) report(`${path}.options[${i}].value`, 'duplicate', `duplicate option value '${o.value}'`);
         seen.add(o.value);
       });
+      // An alias must name one option only, or prefill could not tell which one a source's value means.
+      const options = field.options;
+      if (options.some((o) => o.aliases?.length)) {
+        const owner = new Map<string, number>();
+        options.forEach((o, i) => {
+          for (const name of [o.value, o.label.de, o.label.fr, o.label.en]) if (!owner.has(optionKey(name))) owner.set(optionKey(name), i);
+        });
+        options.forEach((o, i) => {
+          o.aliases?.forEach((alias, j) => {
+            const key = optionKey(alias);
+            const other = owner.get(key);
+            if (other !== undefined && other !== i) report(`${path}.options[${i}].aliases[${j}]`, 'duplicate', `alias '${alias}' also names option '${options[other]?.value}'`);
+            else owner.set(key, i);
+          });
+        });
+      }
       if (field.type === 'checkbox' && field.minSelected !== undefined && field.minSelected > field.options.length) {
         report(`${path}.minSelected`, 'bounds', 'minSelected is greater than the number of options');
       }

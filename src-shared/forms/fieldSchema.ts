@@ -18,6 +18,11 @@ export const prefillSchema = z.strictObject({
 const optionSchema = z.strictObject({
   value: z.string().min(1).max(100),
   label: localizedTextSchema,
+  /**
+   * Other names a source may give this choice ('SARL', 'private limited company'): prefill maps a value to an option
+   * by its value, a label in any language or one of these, case and spacing aside.
+   */
+  aliases: z.array(z.string().min(1).max(200)).max(50).optional(),
 });
 
 const base = {

@@ -107,7 +107,7 @@ describe('applyPrefill', () => {
   it('skips missing data and values that do not fit', () => {
     const { values, skipped } = applyPrefill(def, {}, { person: { ...person, address: 'somewhere', phone: undefined } });
     expect(values).not.toHaveProperty('currentAddress');
-    expect(skipped).toEqual(expect.arrayContaining([{ field: 'currentAddress', reason: 'mismatch' }, { field: 'phone', reason: 'missing' }]));
+    expect(skipped).toEqual(expect.arrayContaining([{ field: 'currentAddress', reason: 'mismatch', value: 'somewhere' }, { field: 'phone', reason: 'missing' }]));
   });
 
   it('fills a professional form from company data', () => {

@@ -6,6 +6,7 @@ import type { Logger } from '../log/Logger';
 import type { VaultService } from '../vault/VaultService';
 import type { DraftSummary } from '../vault/repositories/DraftRepository';
 import { companyPrefill, personPrefill } from './toPrefillSources';
+import { checkAttachmentContent } from './checkAttachmentContent';
 
 export interface FormsServiceOptions {
   vault: VaultService;
@@ -133,8 +134,12 @@ export class FormsService {
     return this.vault.repos.drafts.delete(id);
   }
 
-  /** Receives one chunk; the last one stores the whole file as a vault document. */
-  uploadChunk(input: {
+  /**
+   * Receives one chunk; the last one stores the whole file as a vault document, once its content is checked: it
+   * must be the kind of file it was given as (checkAttachmentContent: a PDF that parses, a PNG, a JPEG), whatever
+   * its name says (AttachmentTypeMismatchError otherwise, nothing stored). It is stored with its content's type.
+   */
+  async uploadChunk(input: {
     uploadId: string;
     index: number;
     last: boolean;
@@ -142,7 +147,7 @@ export class FormsService {
     mediaType: string;
     spaceId: string | null;
     chunkBase64: string;
-  }): { ref: string; name: string; mediaType: string; size: number } | null {
+  }): Promise<{ ref: string; name: string; mediaType: string; size: number } | null> {
     this.vault.repos.catalogue.list(); // fails with VaultLockedError while locked, before anything is buffered
     this.expireUploads();
     const bytes = Buffer.from(input.chunkBase64, 'base64');
@@ -165,12 +170,14 @@ export class FormsService {
     }
     if (!input.last) return null;
     this.uploads.delete(input.uploadId);
+    const content = Buffer.concat(upload.chunks);
+    const mediaType = await checkAttachmentContent(upload.name, upload.mediaType, content);
     const meta = this.vault.repos.documents.put({
       id: randomUUID(),
       spaceId: upload.spaceId,
       name: upload.name,
-      mediaType: upload.mediaType,
-      content: Buffer.concat(upload.chunks),
+      mediaType,
+      content,
     });
     return { ref: meta.id, name: meta.name, mediaType: meta.mediaType, size: meta.size };
   }

@@ -11,17 +11,13 @@ import { normalizeLuPostalCode } from './validators/normalizeLuPostalCode';
 import { parseIsoDate } from './validators/parseIsoDate';
 import { formatIsoDate } from './validators/formatIsoDate';
 import { resolveDateBound } from './validators/resolveDateBound';
+import { acceptsMediaType } from './attachmentTypes';
 
 
 /** Whether a field's value counts as empty for `required` (a single checkbox must be ticked). */
 export function isFieldEmpty(field: LeafField, value: unknown): boolean {
   if (field.type === 'checkbox' && !field.options) return value === false || isEmptyValue(value);
   return isEmptyValue(value);
-}
-
-function mediaTypeAccepted(accept: readonly string[], mediaType: string): boolean {
-  const type = mediaType.toLowerCase();
-  return accept.some((a) => (a.endsWith('/*') ? type.startsWith(a.slice(0, -1)) : a === type));
 }
 
 function str(v: unknown): v is string {
@@ -161,7 +157,7 @@ export function validateFieldValue(cField: CompiledField, value: unknown, path: 
         if (!file || typeof file !== 'object' || !str(file.name) || !str(file.mediaType) || typeof file.size !== 'number') {
           return void out.push(issue(`${path}[${i}]`, 'type'));
         }
-        if (!mediaTypeAccepted(field.accept, file.mediaType)) {
+        if (!acceptsMediaType(field.accept, file.mediaType)) {
           out.push(issue(`${path}[${i}]`, 'fileType', { name: file.name, accept: field.accept.join(', ') }));
         }
         if (file.size > field.maxSizeBytes) out.push(issue(`${path}[${i}]`, 'fileSize', { name: file.name, max: field.maxSizeBytes }));

@@ -12,7 +12,7 @@ export function createFormsHandlers(deps: { forms: FormsService }): HandlersFor<
     'drafts.get': ({ id }) => ({ draft: forms.getDraft(id) }),
     'drafts.save': (input) => forms.saveDraft(input),
     'drafts.delete': ({ id }) => ({ deleted: forms.deleteDraft(id) }),
-    'drafts.uploadAttachment': (input) => ({ attachment: forms.uploadChunk(input) }),
+    'drafts.uploadAttachment': async (input) => ({ attachment: await forms.uploadChunk(input) }),
     'drafts.removeAttachment': ({ ref }) => ({ deleted: forms.removeAttachment(ref) }),
     'personalData.prefill': () => forms.prefillSources(),
   };

@@ -227,6 +227,7 @@ export const de: typeof en = {
     FileChoiceInvalidError: 'Diese Dateiauswahl ist nicht mehr gültig. Wählen Sie die Datei erneut.',
     FileUnreadableError: 'Die gewählte Datei kann nicht gelesen werden. Prüfen Sie, ob sie noch existiert, und wählen Sie sie erneut.',
     ModuleFileRefusedError: 'Diese Datei ist keine Chipkarten-Bibliothek (PKCS#11) für diesen Computer, oder sie kann hier nicht entfernt werden.',
+    AttachmentTypeMismatchError: 'Der Inhalt dieser Datei entspricht nicht der Art, die ihr Name angibt. Wählen Sie das Dokument selbst, keine umbenannte Datei.',
     unknown: 'Ein Fehler ist aufgetreten: {name}.',
   },
 };

@@ -226,6 +226,7 @@ export const en = {
     FileChoiceInvalidError: 'This file choice is no longer valid. Choose the file again.',
     FileUnreadableError: 'The chosen file cannot be read. Check that it still exists and choose it again.',
     ModuleFileRefusedError: 'This file is not a smart card library (PKCS#11) for this computer, or it cannot be removed here.',
+    AttachmentTypeMismatchError: 'The content of this file is not of the kind its name says. Choose the document itself, not a renamed file.',
     unknown: 'An error occurred: {name}.',
   },
 };

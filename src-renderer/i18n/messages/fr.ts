@@ -227,6 +227,7 @@ export const fr: typeof en = {
     FileChoiceInvalidError: 'Ce choix de fichier n’est plus valable. Choisissez à nouveau le fichier.',
     FileUnreadableError: 'Le fichier choisi ne peut pas être lu. Vérifiez qu’il existe toujours et choisissez-le à nouveau.',
     ModuleFileRefusedError: 'Ce fichier n’est pas une bibliothèque de carte à puce (PKCS#11) pour cet ordinateur, ou il ne peut pas être retiré ici.',
+    AttachmentTypeMismatchError: 'Le contenu de ce fichier ne correspond pas au type qu’indique son nom. Choisissez le document lui-même, pas un fichier renommé.',
     unknown: 'Une erreur est survenue : {name}.',
   },
 };

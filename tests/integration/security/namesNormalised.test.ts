@@ -8,6 +8,10 @@ import { createTestMainContext, TEST_ORIGIN, type TestMain } from '../../helpers
 
 const PASSPHRASE = 'names are not paths, not even here';
 
+/** A small PDF that parses (main checks an attachment's content), told apart by a comment. */
+const pdfText = (index: number) =>
+  `%PDF-1.7\n% attachment ${index}\n1 0 obj <</Type/Catalog/Pages 2 0 R>> endobj\n2 0 obj <</Type/Pages/Kids[3 0 R]/Count 1>> endobj\n3 0 obj <</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n`;
+
 /** The security review's names, and what must be stored instead. */
 const HOSTILE: Array<[raw: string, stored: string]> = [
   ['../../../../etc/passwd', 'passwd'],
@@ -38,7 +42,7 @@ describe('file names from the renderer reach the vault normalised', () => {
       last: true,
       name,
       mediaType: 'application/pdf',
-      chunkBase64: Buffer.from(`%PDF-1.7 attachment ${index}`).toString('base64'),
+      chunkBase64: Buffer.from(pdfText(index)).toString('base64'),
     });
 
   it('answers and stores each hostile attachment name normalised, also after the vault is reopened', async () => {
@@ -53,7 +57,7 @@ describe('file names from the renderer reach the vault normalised', () => {
     await guichet.vault.unlock({ passphrase: PASSPHRASE });
     const documents = main.context.vault.repos.documents;
     expect(refs.map((ref) => documents.getMeta(ref)?.name)).toEqual(HOSTILE.map(([, stored]) => stored));
-    expect(refs.map((ref) => documents.get(ref)?.content.toString())).toEqual(HOSTILE.map((_, i) => `%PDF-1.7 attachment ${i}`));
+    expect(refs.map((ref) => documents.get(ref)?.content.toString())).toEqual(HOSTILE.map((_, i) => pdfText(i)));
   });
 
   it('refuses a name with a NUL as a ValidationError at the name, and stores nothing', async () => {

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../../../../src-main/log/createMemoryLogger';
 import { VaultService } from '../../../../src-main/vault/VaultService';
@@ -64,15 +65,19 @@ describe('forms on a real vault', () => {
 
   it('saves, lists, reads and deletes drafts through the contract, with attachments in the vault', async () => {
     const call = (name: string, input: unknown) => router().dispatch(name, input, { url: ORIGIN });
-    const upload1 = await call('drafts.uploadAttachment', { uploadId: 'upload-0001', index: 0, last: false, name: 'lease.pdf', mediaType: 'application/pdf', chunkBase64: Buffer.from('%PDF-').toString('base64') });
+    // A real PDF (main checks that it parses), sent in two chunks.
+    const lease = await PDFDocument.create();
+    lease.addPage([100, 100]);
+    const pdf = Buffer.from(await lease.save());
+    const upload1 = await call('drafts.uploadAttachment', { uploadId: 'upload-0001', index: 0, last: false, name: 'lease.pdf', mediaType: 'application/pdf', chunkBase64: pdf.subarray(0, 5).toString('base64') });
     expect(upload1).toEqual({ ok: true, value: { attachment: null } });
-    const upload2 = await call('drafts.uploadAttachment', { uploadId: 'upload-0001', index: 1, last: true, name: 'lease.pdf', mediaType: 'application/pdf', chunkBase64: Buffer.from('1.7 body').toString('base64') });
+    const upload2 = await call('drafts.uploadAttachment', { uploadId: 'upload-0001', index: 1, last: true, name: 'lease.pdf', mediaType: 'application/pdf', chunkBase64: pdf.subarray(5).toString('base64') });
     if (!upload2.ok) throw new Error(upload2.error.message);
     const attachment = (upload2.value as { attachment: { ref: string; size: number } }).attachment;
-    expect(attachment.size).toBe(13);
-    expect(vault.repos.documents.get(attachment.ref)?.content.toString()).toBe('%PDF-1.7 body');
+    expect(attachment.size).toBe(pdf.length);
+    expect(vault.repos.documents.get(attachment.ref)?.content.equals(pdf)).toBe(true);
 
-    const values = { monthlyRent: 95000, lease: [{ name: 'lease.pdf', mediaType: 'application/pdf', size: 13, ref: attachment.ref }] };
+    const values = { monthlyRent: 95000, lease: [{ name: 'lease.pdf', mediaType: 'application/pdf', size: pdf.length, ref: attachment.ref }] };
     const saved = await call('drafts.save', { id: 'draft-0001', procedureId: 'housing-aid', formVersion: 5, title: 'Rent subsidy', values, attachmentRefs: [attachment.ref], resumeAt: '@review' });
     expect(saved.ok).toBe(true);
     const list = await call('drafts.list', {});

@@ -16,7 +16,7 @@ describe('dev host --softhsm', () => {
   let output = '';
   beforeAll(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'guichet-devhost-softhsm-'));
-    const env = { ...process.env, GUICHET_USER_DATA: dir };
+    const env: NodeJS.ProcessEnv = { ...process.env, GUICHET_USER_DATA: dir };
     delete env.SOFTHSM2_CONF;
     child = spawn(process.execPath, ['--import', 'tsx', 'tools/devhost/cli.ts', '--port=0', '--softhsm'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     url = await new Promise<URL>((resolve, reject) => {

@@ -28,10 +28,11 @@ describe('vault screens against a real main and a real SQLCipher vault', () => {
   });
   afterEach(async () => main.cleanup());
 
-  async function mount() {
+  /** The whole renderer against the current main, opened at a route. */
+  async function mount(route = '/dashboard') {
     const bridge = createBridge({ calls: contractCalls, events: contractEvents }, createDirectTransport(main.context, TEST_ORIGIN));
     const { app, router } = createRendererApp(bridge, { memoryHistory: true });
-    await router.push('/dashboard');
+    await router.push(route);
     await router.isReady();
     app.mount(root);
     return app;
@@ -108,11 +109,7 @@ describe('vault screens against a real main and a real SQLCipher vault', () => {
       pickFile: async () => path.join(main.dir, 'usb-stick-copy.gvbak'),
     });
     await main.context.vault.create(PASSPHRASE);
-    const bridge = createBridge({ calls: contractCalls, events: contractEvents }, createDirectTransport(main.context, TEST_ORIGIN));
-    const { app, router } = createRendererApp(bridge, { memoryHistory: true });
-    await router.push('/settings');
-    await router.isReady();
-    app.mount(root);
+    const app = await mount('/settings');
     await untilRendered(() => root.querySelector('[data-testid="backup-save-as"]') !== null, 'the save-as button');
     (root.querySelector('[data-testid="backup-save-as"]') as HTMLButtonElement).click();
     const target = path.join(main.dir, 'usb-stick-copy.gvbak');
@@ -138,11 +135,7 @@ describe('vault screens against a real main and a real SQLCipher vault', () => {
 
   it('offers no save-as button where the host has no dialog', async () => {
     await main.context.vault.create(PASSPHRASE);
-    const bridge = createBridge({ calls: contractCalls, events: contractEvents }, createDirectTransport(main.context, TEST_ORIGIN));
-    const { app, router } = createRendererApp(bridge, { memoryHistory: true });
-    await router.push('/settings');
-    await router.isReady();
-    app.mount(root);
+    const app = await mount('/settings');
     await untilRendered(() => root.querySelector('[data-testid="vault-settings"]') !== null, 'the vault settings');
     await flushPromises();
     expect(root.querySelector('[data-testid="vault-settings"] .button-row')?.textContent).toContain('Make a backup now');
@@ -152,11 +145,7 @@ describe('vault screens against a real main and a real SQLCipher vault', () => {
 
   it('the first backup can be restored at once: the list shows it chosen and Restore is enabled', async () => {
     await main.context.vault.create(PASSPHRASE);
-    const bridge = createBridge({ calls: contractCalls, events: contractEvents }, createDirectTransport(main.context, TEST_ORIGIN));
-    const { app, router } = createRendererApp(bridge, { memoryHistory: true });
-    await router.push('/settings');
-    await router.isReady();
-    app.mount(root);
+    const app = await mount('/settings');
     await untilRendered(() => root.querySelector('[data-testid="restore-form"]') !== null, 'the restore form');
     const backupNow = [...root.querySelectorAll('[data-testid="vault-settings"] button')].find((b) => b.textContent?.includes('Make a backup now')) as HTMLButtonElement;
     backupNow.click();

@@ -1,8 +1,20 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { PDFDocument } from 'pdf-lib';
 import { expect, test } from './fixtures';
 import { createVault } from './createVault';
+import { shootInEveryLanguage } from './screenshots';
 import { makeMatricule } from '../../src-shared/forms/validators/isValidMatricule';
+
+/** A real, small PDF (main checks that an attachment's content is what its name says). */
+async function pdfFile(name: string): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
+  const doc = await PDFDocument.create();
+  doc.addPage([200, 200]).drawText(name, { x: 10, y: 100, size: 12 });
+  return { name, mimeType: 'application/pdf', buffer: Buffer.from(await doc.save()) };
+}
+
+/** A text file that only says it is a PDF. */
+const FAKE_PDF = { name: 'fake.pdf', mimeType: 'application/pdf', buffer: Buffer.from('Dear reader, this is plain text.\n') };
 
 /** Presses Tab until the focused element matches `selector` (keyboard only, like a person would). */
 async function tabTo(page: Page, selector: string, max = 40): Promise<void> {
@@ -142,10 +154,18 @@ test.describe('forms in Chromium through the dev host', () => {
     await typeIn(page, '#field-employerAddress-postalCode', 'L-1611');
     await typeIn(page, '#field-employerAddress-locality', 'Luxembourg');
     await tabTo(page, '#field-employerAgreement');
-    const chooser = page.waitForEvent('filechooser');
+    // A text file named .pdf first: main looks at its content and refuses it; the field says why and keeps focus.
+    let chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Space');
-    await (await chooser).setFiles({ name: 'agreement.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n% test\n') });
+    await (await chooser).setFiles(FAKE_PDF);
+    await expect(page.locator('#field-employerAgreement-error')).toContainText('“fake.pdf” was not added: its content is not a PDF document, whatever its name says.');
+    await expect(page.locator('#field-employerAgreement')).toBeFocused();
+    await expect(page.locator('.file-list')).toHaveCount(0);
+    chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Space');
+    await (await chooser).setFiles(await pdfFile('agreement.pdf'));
     await expect(page.locator('.file-list')).toContainText('agreement.pdf');
+    await expect(page.locator('#field-employerAgreement-error')).toHaveCount(0);
     await typeIn(page, '#field-iban', 'LU280019400644750000');
     await expectNoSeriousViolations(page);
     await page.keyboard.press('Enter');
@@ -157,13 +177,36 @@ test.describe('forms in Chromium through the dev host', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { level: 2, name: 'Check your answers' })).toBeFocused();
     const review = page.getByTestId('review');
-    await expect(review.locator('[data-answer="leaveType"] dd')).toHaveText('Full time, 6 months');
-    await expect(review.locator('[data-answer="employerAgreement"] dd')).toContainText('agreement.pdf');
-    await expect(review.locator('[data-answer="iban"] dd')).toHaveText('LU28 0019 4006 4475 0000');
+    const answer = (key: string) => review.locator(`[data-answer="${key}"] .review__answer`);
+    await expect(answer('leaveType')).toHaveText('Full time, 6 months');
+    await expect(answer('employerAgreement')).toContainText('agreement.pdf');
+    await expect(answer('iban')).toHaveText('LU28 0019 4006 4475 0000');
     await expect(review.locator('[data-answer="adoptionDate"]')).toHaveCount(0);
     await expect(page.getByTestId('form-complete')).toBeVisible();
     await expect(page.getByTestId('submit-note')).toContainText('not available in this version');
     await expectNoSeriousViolations(page);
+    await shootInEveryLanguage(page, 'form-review', async () => {
+      await expect(page.getByTestId('review')).toBeVisible();
+    });
+
+    // "Change" next to an answer opens its step at that field; the other steps stay ticked and open from the step
+    // list; "Back to review" returns at once.
+    await review.locator('[data-answer="leaveType"]').getByRole('button', { name: 'Change Type of parental leave' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Leave' })).toBeVisible();
+    await expect(page.locator('#field-leaveType')).toBeFocused();
+    const steps = page.getByRole('navigation', { name: 'Steps of the form' });
+    await expect(steps.getByRole('button')).toHaveCount(5);
+    await expect(steps.locator('.step-progress__step--done')).toHaveCount(4);
+    await expectNoSeriousViolations(page);
+    await shootInEveryLanguage(page, 'form-step-from-review', async () => {
+      await expect(page.getByTestId('form-return')).toBeVisible();
+    });
+    await page.getByTestId('form-return').click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Check your answers' })).toBeFocused();
+    await steps.getByRole('button', { name: /Employer/ }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Employer' })).toBeFocused();
+    await page.getByTestId('form-return').click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Check your answers' })).toBeFocused();
 
     // The dashboard lists the draft to resume; it reopens on the review, where it was left.
     await expect(page.getByTestId('draft-status')).toHaveAttribute('data-state', 'saved');
@@ -172,7 +215,81 @@ test.describe('forms in Chromium through the dev host', () => {
     await expect(listed).toBeVisible();
     await listed.locator('.draft-list__actions a').click();
     await expect(page.getByRole('heading', { level: 2, name: 'Check your answers' })).toBeVisible();
-    await expect(page.getByTestId('review').locator('[data-answer="iban"] dd')).toHaveText('LU28 0019 4006 4475 0000');
+    await expect(page.getByTestId('review').locator('[data-answer="iban"] .review__answer')).toHaveText('LU28 0019 4006 4475 0000');
+
+    // Opening the procedure again from the catalogue offers the draft rather than starting a second one silently.
+    await page.goto(`${devhost.url}#/catalogue`);
+    await page.locator('[data-procedure="parental-leave"] a').click();
+    const offer = page.getByTestId('existing-drafts');
+    await expect(offer.getByRole('heading', { name: 'You have already started this procedure' })).toBeVisible();
+    await expect(offer).toContainText('“Application for parental leave (2)”');
+    await expectNoSeriousViolations(page);
+    await shootInEveryLanguage(page, 'form-existing-draft', async () => {
+      await expect(page.getByTestId('existing-drafts')).toBeVisible();
+    });
+    await offer.getByTestId('resume-draft').click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Check your answers' })).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
+  test('the VAT registration, prefilled from the company’s register data; one error per wrong amount; a fake PDF refused', async ({ page, devhost }) => {
+    test.setTimeout(150_000);
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${devhost.url}#/catalogue`);
+    await createVault(page);
+    await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+    await page.locator('[data-procedure="vat-registration"] a').click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Company' })).toBeVisible();
+
+    // The register gives the legal form as "private limited company": it is the S.à r.l. option, from the register.
+    await expect(page.locator('#field-companyName')).toHaveValue('Moselle Digital S.à r.l.');
+    await expect(page.locator('#field-legalForm')).toHaveValue('sarl');
+    await expect(page.locator('#field-legalForm-source')).toContainText('From the trade and companies register');
+    // The company's contact e-mail, from its data.
+    await expect(page.locator('#field-email')).toHaveValue('contact@moselle-digital.example.lu');
+    await expect(page.getByTestId('prefill-dropped')).toHaveCount(0);
+    await expectNoSeriousViolations(page);
+    await shootInEveryLanguage(page, 'vat-company', async () => {
+      await expect(page.locator('#field-legalForm')).toHaveValue('sarl');
+    });
+    await page.locator('#field-phone').fill('+352 26 12 34 56');
+    await page.getByTestId('form-next').click();
+
+    // "abc" as an amount: one error, its form; the rule against the turnover waits until it is an amount.
+    await expect(page.getByRole('heading', { level: 2, name: 'Activity' })).toBeFocused();
+    await page.locator('#field-expectedTurnover').fill('40000');
+    await page.locator('#field-expectedInputVat').fill('abc');
+    await page.locator('#field-expectedInputVat').blur();
+    const vatError = page.locator('#field-expectedInputVat-error');
+    await expect(vatError).toHaveText('Error: This value is not in the expected form.');
+    await shootInEveryLanguage(page, 'vat-amount-error', async () => {
+      await expect(page.locator('#field-expectedInputVat-error')).toBeVisible();
+    });
+    await page.locator('#field-expectedInputVat').fill('50000');
+    await page.locator('#field-expectedInputVat').blur();
+    await expect(vatError).toHaveText('Error: Expected input VAT cannot exceed the expected turnover.');
+    await page.locator('#field-expectedInputVat').fill('4000');
+    await page.locator('#field-expectedInputVat').blur();
+    await expect(vatError).toHaveCount(0);
+    await page.locator('#field-nace').selectOption('62.01');
+    await page.locator('#field-activityDescription').fill('Software development for local businesses.');
+    await page.locator('#field-startDate').fill(day(10).iso);
+    await page.locator('#field-filingFrequency').check();
+    await page.getByTestId('form-next').click();
+
+    // The articles of association: a text file named .pdf is refused for its content, in the person's words.
+    await expect(page.getByRole('heading', { level: 2, name: 'Bank details' })).toBeFocused();
+    await expect(page.locator('#field-statutes-help')).toHaveText('Accepted: PDF document, up to 20 MB, one file.');
+    await page.locator('#field-statutes').setInputFiles(FAKE_PDF);
+    await expect(page.locator('#field-statutes-error')).toContainText('“fake.pdf” was not added: its content is not a PDF document, whatever its name says.');
+    await expect(page.locator('#field-statutes')).toBeFocused();
+    await shootInEveryLanguage(page, 'vat-attachment-refused', async () => {
+      await expect(page.locator('#field-statutes-help')).toBeVisible();
+    });
+    await page.locator('#field-statutes').setInputFiles(await pdfFile('statutes.pdf'));
+    await expect(page.locator('.file-list')).toContainText('statutes.pdf');
     expect(errors).toEqual([]);
   });
 });

@@ -179,11 +179,11 @@ describe('each field type renders, is labelled and emits the value shape of the 
     expect(uploader.stored.map((f) => f.name)).toEqual(['one.pdf']);
     expect(values.value.docs).toEqual([{ name: 'one.pdf', mediaType: 'application/pdf', size: 8, ref: 'doc-1' }]);
     const error = root.querySelector('#field-docs-error')?.textContent ?? '';
-    expect(error).toContain('“notes.txt” is not of an accepted type');
+    expect(error).toContain('“notes.txt” is not of a kind accepted here. Accepted: PDF document or image (JPEG, PNG).');
     expect(error).toContain('“big.png” is larger than');
     await pick([new File(['a'], 'a.jpg', { type: 'image/jpeg' }), new File(['b'], 'b.jpg', { type: 'image/jpeg' })]);
     expect((values.value.docs as unknown[]).length).toBe(2);
-    expect(root.querySelector('#field-docs-error')?.textContent).toContain('At most 2 allowed.');
+    expect(root.querySelector('#field-docs-error')?.textContent).toContain('At most 2 files can be added here.');
     const remove = [...root.querySelectorAll('.file-list button')][0] as HTMLButtonElement;
     remove.click();
     await flushPromises();

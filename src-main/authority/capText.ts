@@ -1,5 +1,8 @@
-/** Control characters (line breaks, escapes, bells) and the bidirectional overrides that disguise text in logs. */
-const UNSAFE = /[\p{Cc}\p{Bidi_Control}]/gu;
+/**
+ * Control characters (line breaks, escapes, bells), format marks (bidi overrides, zero-width characters) and line
+ * separators: what breaks up or disguises text in logs and on screen.
+ */
+const UNSAFE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/gu;
 
 /** What the client shows or logs of a text the authority sent (a problem's detail, a title). */
 export const SHOWN_TEXT_MAX = 500;

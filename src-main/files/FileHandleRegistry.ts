@@ -47,7 +47,14 @@ export class FileHandleRegistry {
     return entry.path;
   }
 
-  /** Forgets a handle once its file has been used for good (a save target written, a module added). */
+  /** resolve() and release() in one: for a choice that may be used once only (a library to confirm and load). */
+  take(handle: string, purpose: string, mode: FileMode): string {
+    const file = this.resolve(handle, purpose, mode);
+    this.release(handle);
+    return file;
+  }
+
+  /** Forgets a handle once its file has been used for good (a save target written, a backup restored, a file opened). */
   release(handle: string): void {
     this.entries.delete(handle);
   }

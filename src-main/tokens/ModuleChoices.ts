@@ -6,6 +6,7 @@ import type { HostInfo } from '../host/HostInfo';
 import type { Logger } from '../log/Logger';
 import { SettingLockedError, type SettingsStore } from '../settings/SettingsStore';
 import { isInSystemFolder } from './isInSystemFolder';
+import { isAdminOnlyPath } from './isAdminOnlyPath';
 import { moduleConfirmText } from './moduleConfirmText';
 import { moduleIdFor } from './moduleIdFor';
 
@@ -29,11 +30,25 @@ export interface ModuleChoicesDeps {
  * shows the full path (a compromised renderer cannot answer it in the desktop app).
  */
 export class ModuleChoices {
+  /** One question at a time: a renderer cannot stack "Load this library?" boxes hoping for a click on one. */
+  private asking = false;
+
   constructor(private readonly deps: ModuleChoicesDeps) {}
 
   async add(fileHandle: string): Promise<void> {
+    if (this.asking) throw new ModuleFileRefusedError('Another library is waiting for your answer.', { reason: 'busy' });
+    this.asking = true;
+    try {
+      await this.addChosen(fileHandle);
+    } finally {
+      this.asking = false;
+    }
+  }
+
+  private async addChosen(fileHandle: string): Promise<void> {
     const { files, settings, host, platform, log } = this.deps;
-    const picked = files.resolve(fileHandle, 'pkcs11Module', 'open');
+    // Used once, whatever the answer: each question follows a choice the person made in main's own dialog.
+    const picked = files.take(fileHandle, 'pkcs11Module', 'open');
     this.requireUnlocked();
     let real: string;
     try {
@@ -45,11 +60,10 @@ export class ModuleChoices {
     if (!(LIBRARY_EXTENSION[platform] ?? /\.so(\.\d+)*$/i).test(real)) {
       throw new ModuleFileRefusedError('This file is not a PKCS#11 library for this system.', { reason: 'notLibrary' });
     }
-    if (!isInSystemFolder(real, platform)) {
+    if (!isInSystemFolder(real, platform) || !(await isAdminOnlyPath(real, platform))) {
       const preferred = [settings.get('language') ?? '', ...host.systemLocales()].filter(Boolean);
       if (!(await host.confirm(moduleConfirmText(preferred, real)))) throw new CancelledError('The library was not added.');
     }
-    files.release(fileHandle);
     const mine = settings.chosenValue('pkcs11Modules') ?? [];
     if (mine.includes(real)) return;
     await this.save([...mine, real]);

@@ -6,6 +6,7 @@ import type { Logger } from '../log/Logger';
 import type { GuichetError } from '../../src-shared/errors/GuichetError';
 import { ValidationError } from '../../src-shared/errors/ValidationError';
 import { FileUnreadableError } from '../../src-shared/errors/FileUnreadableError';
+import { normalizeFileName } from '../../src-shared/files/normalizeFileName';
 import type { IdentityRef, ModuleView, PinState, Pkcs12View, SlotView, TokenRef, TokensView } from '../../src-shared/tokens/tokenSchemas';
 import {
   MechanismUnsupportedError,
@@ -334,7 +335,8 @@ export class TokenService {
     }
     const contents = await readPkcs12(file, password);
     const id = `p12-${createHash('sha256').update(real).digest('hex').slice(0, 16)}`;
-    const identity: Pkcs12Identity = { id, name: path.basename(real), path: real, ...contents };
+    const shown = normalizeFileName(path.basename(real), { fallback: 'certificate.p12' });
+    const identity: Pkcs12Identity = { id, name: shown.ok ? shown.name : 'certificate.p12', path: real, ...contents };
     this.pkcs12.set(id, identity);
     this.options.log.info('tokens.pkcs12Added', { id, name: identity.name });
     this.changed();
@@ -544,7 +546,6 @@ export class TokenService {
     return {
       id: p12.id,
       name: p12.name,
-      path: p12.path,
       certificate,
       chain: p12.others.map((der, i) => toView(der, i + 1, false)).filter((v): v is NonNullable<typeof v> => v !== null),
     };

@@ -1,4 +1,5 @@
 import { pickLocale } from '../../src-shared/i18n/locales';
+import { showInvisibles } from '../../src-shared/files/showInvisibles';
 
 /**
  * The question main asks before loading a PKCS#11 library from outside the system folders. It is shown by main
@@ -27,5 +28,5 @@ const TEXT = {
 
 export function moduleConfirmText(preferred: readonly string[], file: string) {
   const text = TEXT[pickLocale(preferred)];
-  return { title: text.title, message: text.message, detail: file, confirmLabel: text.confirm, cancelLabel: text.cancel };
+  return { title: text.title, message: text.message, detail: showInvisibles(file), confirmLabel: text.confirm, cancelLabel: text.cancel };
 }

@@ -119,9 +119,8 @@ export type ModuleView = z.infer<typeof moduleViewSchema>;
 
 export const pkcs12ViewSchema = z.object({
   id: pkcs12IdSchema,
-  /** File name (no folder), for display. */
+  /** File name (no folder), for display; the folder it came from stays in main. */
   name: z.string(),
-  path: z.string(),
   certificate: certificateViewSchema,
   /** Other certificates in the file (the chain). */
   chain: z.array(certificateViewSchema),

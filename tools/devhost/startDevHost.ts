@@ -80,7 +80,12 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
   const context = await createMainContext({ userDataDir: options.userDataDir, host, log: options.log, trustedOrigins: [origin], policy: options.policy, extraPkcs11Modules: options.extraPkcs11Modules });
 
   server.on('request', (request, response) => {
-    void serveStatic(request, response, options.rendererRoot, bridgeScript, csp);
+    // Whatever goes wrong serving one file answers that request; it never reaches the process as an unhandled rejection.
+    serveStatic(request, response, options.rendererRoot, bridgeScript, csp).catch((error: unknown) => {
+      options.log.warn('devhost.serveFailed', { message: String(error).slice(0, 200) });
+      if (!response.headersSent) response.writeHead(500).end();
+      else response.destroy();
+    });
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: WS_MAX_PAYLOAD });
@@ -166,7 +171,14 @@ async function serveStatic(request: IncomingMessage, response: ServerResponse, r
     response.writeHead(200, { ...headers, 'content-type': MIME['.js'] }).end(bridgeScript);
     return;
   }
-  const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+  let relative: string;
+  try {
+    relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+  } catch {
+    // A malformed escape (`/%ff`) is the request's fault: answer it, never let it end the host.
+    response.writeHead(400, headers).end();
+    return;
+  }
   const file = path.resolve(root, relative);
   if (!file.startsWith(path.resolve(root) + path.sep)) {
     response.writeHead(404, headers).end();

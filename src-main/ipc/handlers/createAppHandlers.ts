@@ -7,6 +7,13 @@ import type { HealthCheck } from '../../host/HealthCheck';
 import type { FileHandleRegistry } from '../../files/FileHandleRegistry';
 import { isAllowedExternalUrl } from '../../app-policy/isAllowedExternalUrl';
 import { pickerExtensions } from '../../files/pickerExtensions';
+import { normalizeFileName } from '../../../src-shared/files/normalizeFileName';
+
+/** The chosen file's name as the page shows it: normalised like every name (no bidi override, no control characters). */
+function shownName(file: string): string {
+  const result = normalizeFileName(path.basename(file));
+  return result.ok ? result.name : 'file';
+}
 
 const exists = (file: string): Promise<boolean> =>
   access(file).then(
@@ -46,7 +53,7 @@ export function createAppHandlers(deps: { host: HostInfo; healthChecks: readonly
       if (picked === null) return { available: true, file: null };
       const info = await stat(picked).catch(() => null);
       if (!info?.isFile()) return { available: true, file: null };
-      return { available: true, file: { fileHandle: files.issue(picked, purpose, 'open'), name: path.basename(picked), sizeBytes: info.size } };
+      return { available: true, file: { fileHandle: files.issue(picked, purpose, 'open'), name: shownName(picked), sizeBytes: info.size } };
     },
     'app.pickSaveFile': async ({ purpose, title, defaultName }) => {
       if (!host.pickSaveFile) return { available: false, file: null };
@@ -60,7 +67,7 @@ export function createAppHandlers(deps: { host: HostInfo; healthChecks: readonly
         if (picked === null) return { available: true, file: null };
         const chosen = picked.toLowerCase().endsWith(`.${extension}`) ? picked : `${picked}.${extension}`;
         if (chosen === picked || !(await exists(chosen))) {
-          return { available: true, file: { fileHandle: files.issue(chosen, purpose, 'save'), name: path.basename(chosen) } };
+          return { available: true, file: { fileHandle: files.issue(chosen, purpose, 'save'), name: shownName(chosen) } };
         }
         defaultPath = chosen;
       }

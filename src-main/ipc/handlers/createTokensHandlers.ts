@@ -16,14 +16,19 @@ export function createTokensHandlers(deps: { tokens: TokenService; modules: Modu
     'tokens.pinInfo': (ref) => tokens.pinInfo(ref),
     'tokens.changePin': ({ moduleId, slotId, oldPin, newPin }) =>
       tokens.changePin({ moduleId, slotId }, Buffer.from(oldPin, 'utf8'), Buffer.from(newPin, 'utf8')),
-    'tokens.addPkcs12': ({ fileHandle, password }) => {
+    'tokens.addPkcs12': async ({ fileHandle, password }) => {
       const secret = Buffer.from(password, 'utf8');
+      let file: string;
       try {
-        return tokens.addPkcs12(files.resolve(fileHandle, 'pkcs12', 'open'), secret);
+        file = files.resolve(fileHandle, 'pkcs12', 'open');
       } catch (error) {
         secret.fill(0);
         throw error;
       }
+      // A wrong password may be corrected with the same choice; once opened, the choice is spent.
+      const view = await tokens.addPkcs12(file, secret);
+      files.release(fileHandle);
+      return view;
     },
     'tokens.addModule': async ({ fileHandle }) => {
       await modules.add(fileHandle);

@@ -23,8 +23,11 @@ export function createVaultHandlers(deps: { vault: VaultService; files: FileHand
     },
     'vault.listBackups': async () => ({ backups: await vault.listBackups() }),
     'vault.restore': async ({ source, passphrase }) => {
-      const file = 'listed' in source ? await vault.listedBackupPath(source.listed) : files.resolve(source.fileHandle, 'vaultBackup', 'open');
-      return vault.restore(file, passphrase);
+      if ('listed' in source) return vault.restore(await vault.listedBackupPath(source.listed), passphrase);
+      // The chosen file may be tried again after a wrong passphrase; once restored, the choice is spent.
+      const status = await vault.restore(files.resolve(source.fileHandle, 'vaultBackup', 'open'), passphrase);
+      files.release(source.fileHandle);
+      return status;
     },
     'vault.touch': () => ({ state: vault.touch() }),
     'vault.setAsideDamaged': () => vault.setAsideDamaged(),

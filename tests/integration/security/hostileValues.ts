@@ -13,7 +13,7 @@ const protoKeyed = () => JSON.parse('{"__proto__": {"polluted": true}, "construc
 
 /** Any value a compromised renderer could send: wrong types, huge and deep values, traversal and control strings. */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
-  { weight: 4, arbitrary: fc.anything({ maxDepth: 3, withNullPrototype: true, withObjectString: true, withSparseArray: true, withDate: true }) },
+  { weight: 4, arbitrary: fc.anything({ maxDepth: 3, withNullPrototype: true, withObjectString: true, withSparseArray: true, withDate: true, withTypedArray: true, withMap: true, withSet: true }) },
   { weight: 2, arbitrary: fc.constantFrom<unknown>(...TRAVERSAL, ...NASTY, ...NUMBERS, null, true, [], {}) },
   { weight: 1, arbitrary: fc.integer({ min: 1, max: 2_000_000 }).map((n) => 'A'.repeat(n)) },
   { weight: 1, arbitrary: fc.constant(null).map(() => protoKeyed()) },

@@ -145,6 +145,10 @@ describe('IPC fuzz: hostile input to every contract call gets a typed expected e
       };
       const call = (name: string, input: unknown) => (id: number) => JSON.stringify({ type: 'call', id, name, input });
 
+      // A malformed escape in a page URL (an <img src="/%ff"> in the page) is that request's error, not the host's end.
+      expect((await fetch(`${host.origin}/%ff`)).status).toBe(400);
+      expect((await fetch(`${host.origin}/%E0%A4%A`)).status).toBe(400);
+
       // The frames from the review: 9 MB (over maxPayload), 100k-deep input, not JSON, binary, not a call.
       await exchange('app.info', (id) => `{"type":"call","id":${id},"name":"app.info","input":"${'A'.repeat(9_000_000)}"}`);
       await exchange('app.info', (id) => `{"type":"call","id":${id},"name":"app.info","input":${DEEP_JSON}}`);

@@ -1,15 +1,20 @@
 import { join } from 'node:path';
 import { homedir } from 'node:os';
 import { parseArgs } from 'node:util';
-import { startSandbox } from './createSandbox';
+import { sandboxDbFile, startSandbox } from './createSandbox';
 
-/** `npm run sandbox -- [--port N] [--host H] [--data DIR] [--seed demo|empty] [--log]`; env SANDBOX_PORT, SANDBOX_DATA. */
+/**
+ * `npm run sandbox -- [--port N] [--host H] [--data DIR] [--reset] [--seed demo|empty] [--log]`; env SANDBOX_PORT,
+ * SANDBOX_DATA. The data (sandbox.db) and the PKI are kept in DIR across restarts; --reset starts the data over (the
+ * seed again, and clients' cursors get 410 cursor-expired); --seed applies to a new or reset database only.
+ */
 const { values } = parseArgs({
   options: {
     port: { type: 'string' },
     host: { type: 'string' },
     data: { type: 'string' },
     seed: { type: 'string' },
+    reset: { type: 'boolean' },
     'operator-token': { type: 'string' },
     log: { type: 'boolean' },
   },
@@ -28,6 +33,7 @@ const sandbox = await startSandbox({
   host: values.host ?? '127.0.0.1',
   dataDir,
   seed,
+  reset: values.reset ?? false,
   operatorToken: values['operator-token'] ?? process.env.SANDBOX_OPERATOR_TOKEN,
   log: values.log ?? false,
 });
@@ -37,6 +43,7 @@ console.log(`api            ${sandbox.apiUrl}`);
 console.log(`operator token ${sandbox.operatorToken}`);
 // The test identities' PKCS#12 password is documented in the PKI folder (README.txt, pki.json), not printed.
 console.log(`pki            ${sandbox.pki.dir} (see README.txt there)`);
+console.log(`data           ${sandboxDbFile(dataDir)}${values.reset ? ' (started over)' : ''}`);
 
 const stop = async () => {
   await sandbox.close();

@@ -36,4 +36,6 @@ export interface SandboxContext {
   operatorToken: string;
   /** When true, submissions to procedures that need authentication must carry a valid PAdES signature. */
   requireSignature: boolean;
+  /** Starts the data over: an empty database seeded again, with a new epoch. */
+  reset(): void;
 }

@@ -28,12 +28,18 @@ export interface SandboxOptions {
   /** 0 = a free port. */
   port?: number;
   host?: string;
-  /** Data folder: the PKI is made in `<dataDir>/pki` at first start (unless `pkiDir` says otherwise). */
+  /**
+   * Data folder: the database (`sandbox.db`: dossiers, messages, members, documents, eTracking numbers, the changes
+   * feed, idempotency records) and the PKI in `<dataDir>/pki` (unless `pkiDir` says otherwise), both made at the first
+   * start and kept.
+   */
   dataDir: string;
+  /** Start over: an empty database, seeded again, with a new epoch (cursors of before get 410 cursor-expired). */
+  reset?: boolean;
   /** Where the PKI lives; lets several sandboxes (tests) share one PKI. Default `<dataDir>/pki`. */
   pkiDir?: string;
   operatorToken?: string;
-  /** 'demo' (default): demo dossiers, messages and documents; 'empty': only the spaces and members. */
+  /** What a new (or reset) database is seeded with. 'demo' (default): demo dossiers, messages and documents; 'empty': only the spaces and members. */
   seed?: 'demo' | 'empty';
   /** Form definitions folder; default resources/forms of the repo. */
   formsDir?: string;
@@ -63,9 +69,14 @@ export interface SandboxHandle {
   /** Bulk data for benchmarks, in-process (the operator API has the same as POST /operator/seed). */
   seedBulk(opts: { spaceId?: string; dossiers: number; messages: number }): { dossiers: number; messages: number; ms: number };
   demo: { persons: typeof demoPersons; company: typeof demoCompany };
+  /** Starts the data over in place (as `reset` at start, without a restart): the seed again, a new epoch. */
+  reset(): void;
   app: FastifyInstance;
   close(): Promise<void>;
 }
+
+/** The database in the data folder. */
+export const sandboxDbFile = (dataDir: string): string => join(dataDir, 'sandbox.db');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -76,7 +87,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
   const [trust, tsa] = await Promise.all([Trust.load(pki), Tsa.load(pki)]);
   const contract = new Contract(options.openApiPath ?? defaultOpenApiPath);
   const catalogue = new Catalogue(options.formsDir ?? defaultFormsDir, log);
-  const store = new Store();
+  const store = Store.open(sandboxDbFile(options.dataDir), { reset: options.reset ?? false });
   const faults = new Faults();
   const ctx: SandboxContext = {
     store,
@@ -90,11 +101,16 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
     sessionTtlSeconds: options.sessionTtlSeconds ?? 900,
     operatorToken: options.operatorToken ?? token(24),
     requireSignature: options.requireSignature ?? false,
+    reset: () => store.reset(seed),
   };
   setVersionLookup((id) => (catalogue.get(id) ? String(catalogue.get(id)!.definition.version) : '1'));
-  seedSpaces(store);
   const titleOf = (id: string) => procedureTitle(ctx, id);
-  if ((options.seed ?? 'demo') === 'demo') seedDemo(store, titleOf);
+  function seed(): void {
+    seedSpaces(store);
+    if ((options.seed ?? 'demo') === 'demo') seedDemo(store, titleOf);
+  }
+  // The seed goes only into a new database; the spaces of the demo persons are made sure of at every start.
+  if (!store.initialize(seed)) seedSpaces(store);
 
   const app = Fastify({ logger: false, bodyLimit: 2 * 1024 * 1024, forceCloseConnections: true });
   await app.register(multipart, {
@@ -212,7 +228,15 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
   tsaRoutes(app, ctx);
   operatorRoutes(app, ctx);
 
-  const address = await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+  let address: string;
+  try {
+    address = await app.listen({ port: options.port ?? 0, host: options.host ?? '127.0.0.1' });
+  } catch (error) {
+    // The port is taken, or the like: the database is not left open behind a server that never started.
+    await app.close().catch(() => undefined);
+    store.close();
+    throw error;
+  }
   const port = (app.server.address() as { port: number }).port;
   const url = address.replace(/\/$/, '');
   log(`sandbox: listening on ${url} (catalogue: ${catalogue.size} procedures)`);
@@ -232,6 +256,13 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
     },
     demo: { persons: demoPersons, company: demoCompany },
     app,
-    close: () => app.close(),
+    reset: () => ctx.reset(),
+    close: async () => {
+      try {
+        await app.close();
+      } finally {
+        store.close();
+      }
+    },
   };
 }

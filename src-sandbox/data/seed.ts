@@ -13,17 +13,23 @@ export function setVersionLookup(fn: VersionOf): void {
   versionOf = fn;
 }
 
-/** Spaces and members: always there (the persons of the PKI must have somewhere to land). */
+/**
+ * Spaces and members: always there (the persons of the PKI must have somewhere to land). Run at every start: a space
+ * missing from the database is added; the company's members are seeded only with its space, so that members removed
+ * or added in the sandbox stay as they are.
+ */
 export function seedSpaces(store: Store): void {
-  for (const p of demoPersons) {
-    store.spaces.set(p.privateSpaceId, { id: p.privateSpaceId, kind: 'private', name: `${p.givenName} ${p.surname}`, ownerPersonId: p.id });
-  }
-  store.spaces.set(demoCompany.spaceId, { id: demoCompany.spaceId, kind: 'professional', name: demoCompany.name });
-  store.members.set(
-    demoCompany.spaceId,
-    demoMembers.map((m, i) => {
+  store.tx(() => {
+    for (const p of demoPersons) {
+      if (!store.spaces.has(p.privateSpaceId)) {
+        store.spaces.set({ id: p.privateSpaceId, kind: 'private', name: `${p.givenName} ${p.surname}`, ownerPersonId: p.id });
+      }
+    }
+    if (store.spaces.has(demoCompany.spaceId)) return;
+    store.spaces.set({ id: demoCompany.spaceId, kind: 'professional', name: demoCompany.name });
+    demoMembers.forEach((m, i) => {
       const p = demoPersons.find((x) => x.id === m.personId)!;
-      return {
+      store.putMember({
         id: `MEM-demo-${i + 1}`,
         spaceId: demoCompany.spaceId,
         personId: p.id,
@@ -32,12 +38,12 @@ export function seedSpaces(store: Store): void {
         lastName: p.surname,
         email: p.email.replace('@example.lu', '@moselle-digital.example.lu'),
         role: m.role,
-        status: 'active' as const,
-        certificateScope: 'all' as const,
+        status: 'active',
+        certificateScope: 'all',
         invitedAt: '2025-03-01T08:00:00.000Z',
-      };
-    }),
-  );
+      });
+    });
+  });
 }
 
 function dossier(store: Store, title: TitleOf, spaceId: string, procedureId: string, personId: string, statuses: DossierStatus[], start: Date): Dossier {
@@ -166,6 +172,11 @@ export function seedDemo(store: Store, title: TitleOf): void {
 
 /** Bulk data for benchmarks: `dossiers` dossiers and `messages` messages spread over them, in one space. */
 export function seedBulk(store: Store, title: TitleOf, spaceId: string, dossiers: number, messages: number): { dossiers: number; messages: number } {
+  // One transaction: thousands of rows written at once, not one commit each.
+  return store.tx(() => bulk(store, title, spaceId, dossiers, messages));
+}
+
+function bulk(store: Store, title: TitleOf, spaceId: string, dossiers: number, messages: number): { dossiers: number; messages: number } {
   const procedures = ['change-of-address', 'housing-aid', 'parental-leave', 'residence-certificate'];
   const titles = procedures.map((p) => title(p));
   const now = Date.now();

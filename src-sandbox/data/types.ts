@@ -87,6 +87,13 @@ export interface ChangeEntry {
   id: string;
 }
 
+/** A changes feed entry with the record as it is now (a document without its content). */
+export type FeedEntry = { seq: number } & (
+  | { type: 'dossier'; record: Dossier }
+  | { type: 'message'; record: Message }
+  | { type: 'document'; record: Omit<StoredDocument, 'bytes'> }
+);
+
 export interface Etracking {
   number: string;
   procedureId: string;

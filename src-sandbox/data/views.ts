@@ -1,5 +1,4 @@
-import type { Dossier, Message, StoredDocument, Member, Etracking, ChangeEntry } from './types';
-import type { Store } from './store';
+import type { Dossier, Message, StoredDocument, Member, Etracking, FeedEntry } from './types';
 
 /** Public shapes, as the OpenAPI document describes them. */
 export function dossierView(d: Dossier): Record<string, unknown> {
@@ -34,7 +33,7 @@ export function messageView(m: Message): Record<string, unknown> {
   };
 }
 
-export function documentView(d: StoredDocument): Record<string, unknown> {
+export function documentView(d: Omit<StoredDocument, 'bytes'>): Record<string, unknown> {
   return {
     id: d.id,
     kind: d.kind,
@@ -76,15 +75,8 @@ export function etrackingView(e: Etracking): Record<string, unknown> {
   };
 }
 
-export function changeView(store: Store, c: ChangeEntry): Record<string, unknown> | null {
-  if (c.type === 'dossier') {
-    const d = store.dossiers.get(c.id);
-    return d ? { seq: c.seq, type: 'dossier', dossier: dossierView(d) } : null;
-  }
-  if (c.type === 'message') {
-    const m = store.messages.get(c.id);
-    return m ? { seq: c.seq, type: 'message', message: messageView(m) } : null;
-  }
-  const doc = store.documents.get(c.id);
-  return doc ? { seq: c.seq, type: 'document', document: documentView(doc) } : null;
+export function changeView(c: FeedEntry): Record<string, unknown> {
+  if (c.type === 'dossier') return { seq: c.seq, type: 'dossier', dossier: dossierView(c.record) };
+  if (c.type === 'message') return { seq: c.seq, type: 'message', message: messageView(c.record) };
+  return { seq: c.seq, type: 'document', document: documentView(c.record) };
 }

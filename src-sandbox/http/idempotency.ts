@@ -15,10 +15,15 @@ export function requireIdempotencyKey(request: FastifyRequest): string {
   return key;
 }
 
+/** The answer of a request, made in the transaction that also keeps it for the replays. */
+export type Commit = () => { status: number; body: unknown };
+
 /**
- * Runs `work` once per (principal, key). A repeat with the same fingerprint replays the first answer (with
- * `Idempotent-Replayed: true`); a different body under the same key is 422; a repeat while the first is still
- * running is 409. Failed first attempts (problems) are not stored: the client may retry them.
+ * Runs a request once per (principal, key). `prepare` does the asynchronous checks and gives the synchronous
+ * commit, which runs in ONE transaction with the stored answer: a crash keeps both or neither, so a retry after a
+ * restart either replays the answer or does the work for the first time. A repeat with the same fingerprint replays
+ * the first answer (with `Idempotent-Replayed: true`); a different body under the same key is 422; a repeat while the
+ * first is still running is 409. Failed first attempts (problems) are not stored: the client may retry them.
  */
 export async function idempotent(
   ctx: SandboxContext,
@@ -26,27 +31,33 @@ export async function idempotent(
   principal: string,
   key: string,
   fingerprint: string,
-  work: () => Promise<{ status: number; body: unknown }>,
+  prepare: () => Promise<Commit>,
 ): Promise<unknown> {
   const id = `${principal}\u0000${key}`;
-  const seen = ctx.store.idempotency.get(id);
+  const { store } = ctx;
+  if (store.idempotencyInFlight.has(id)) {
+    throw new Problem(409, 'idempotency-in-flight', 'Request in progress', 'The first request with this key is still running.');
+  }
+  const seen = store.idempotencyRecord(id);
   if (seen) {
-    if (seen.inFlight) throw new Problem(409, 'idempotency-in-flight', 'Request in progress', 'The first request with this key is still running.');
     if (seen.fingerprint !== fingerprint) {
       throw new Problem(422, 'idempotency-key-reused', 'Idempotency-Key reused', 'This key was used for a different request.');
     }
     reply.code(seen.status).header('Idempotent-Replayed', 'true');
     return seen.body;
   }
-  ctx.store.idempotency.set(id, { fingerprint, status: 0, body: null, inFlight: true });
+  store.idempotencyInFlight.add(id);
   try {
-    const result = await work();
-    ctx.store.idempotency.set(id, { fingerprint, status: result.status, body: result.body, inFlight: false });
-    ctx.store.countAccepted(key);
+    const commit = await prepare();
+    const result = store.tx(() => {
+      const answer = commit();
+      store.saveIdempotency(id, { fingerprint, status: answer.status, body: answer.body });
+      store.countAccepted(key);
+      return answer;
+    });
     reply.code(result.status);
     return result.body;
-  } catch (e) {
-    ctx.store.idempotency.delete(id);
-    throw e;
+  } finally {
+    store.idempotencyInFlight.delete(id);
   }
 }

@@ -34,7 +34,7 @@ export function etrackingRoutes(app: FastifyInstance, ctx: SandboxContext): void
       updatedAt: now,
       history: [{ status: 'awaiting_paper', at: now }],
     };
-    ctx.store.etrackings.set(number, e);
+    ctx.store.etrackings.set(e);
     reply.code(201);
     return etrackingView(e);
   });

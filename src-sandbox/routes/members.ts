@@ -15,7 +15,7 @@ export function memberRoutes(app: FastifyInstance, ctx: SandboxContext): void {
     if (access.space.kind !== 'professional') {
       throw new Problem(409, 'not-professional-space', 'Not a professional space', 'Only professional spaces have members.');
     }
-    return { session, access, list: ctx.store.members.get(access.space.id)! };
+    return { session, access, list: ctx.store.members.get(access.space.id) };
   };
   const activeAdmins = (list: Member[]) => list.filter((m) => m.role === 'administrator' && m.status === 'active');
   const lastAdmin = () =>
@@ -44,7 +44,7 @@ export function memberRoutes(app: FastifyInstance, ctx: SandboxContext): void {
       certificateScope: body.certificateScope ?? 'all',
       invitedAt: new Date().toISOString(),
     };
-    list.push(member);
+    ctx.store.putMember(member);
     reply.code(201);
     return memberView(member);
   });
@@ -59,17 +59,17 @@ export function memberRoutes(app: FastifyInstance, ctx: SandboxContext): void {
       throw lastAdmin();
     }
     m.role = role;
+    ctx.store.putMember(m);
     return memberView(m);
   });
 
   app.delete('/v1/spaces/:space/members/:member', async (request, reply) => {
     const { access, list } = professional(request);
     requireRole(access, ['administrator'], 'remove members');
-    const i = list.findIndex((x) => x.id === (request.params as { member: string }).member);
-    if (i < 0) throw problems.notFound('No such member.');
-    const m = list[i]!;
+    const m = list.find((x) => x.id === (request.params as { member: string }).member);
+    if (!m) throw problems.notFound('No such member.');
     if (m.role === 'administrator' && m.status === 'active' && activeAdmins(list).length <= 1) throw lastAdmin();
-    list.splice(i, 1);
+    ctx.store.removeMember(m.id);
     reply.code(204);
     return null;
   });
@@ -78,11 +78,9 @@ export function memberRoutes(app: FastifyInstance, ctx: SandboxContext): void {
   app.get('/v1/invitations', async (request) => {
     const session = requireSession(ctx, request, 'person');
     const items = [];
-    for (const [spaceId, list] of ctx.store.members) {
-      for (const m of list) {
-        if (m.personId === session.personId && m.status === 'invited') {
-          items.push({ id: m.id, spaceId, spaceName: ctx.store.spaces.get(spaceId)!.name, role: m.role, invitedAt: m.invitedAt });
-        }
+    for (const m of ctx.store.members.all()) {
+      if (m.personId === session.personId && m.status === 'invited') {
+        items.push({ id: m.id, spaceId: m.spaceId, spaceName: ctx.store.spaces.get(m.spaceId)!.name, role: m.role, invitedAt: m.invitedAt });
       }
     }
     return { items };
@@ -91,15 +89,13 @@ export function memberRoutes(app: FastifyInstance, ctx: SandboxContext): void {
   const answer = (accept: boolean) => async (request: FastifyRequest) => {
     const session = requireSession(ctx, request, 'person');
     const id = (request.params as { id: string }).id;
-    for (const list of ctx.store.members.values()) {
-      const i = list.findIndex((m) => m.id === id && m.personId === session.personId && m.status === 'invited');
-      if (i < 0) continue;
-      const m = list[i]!;
-      if (accept) m.status = 'active';
-      else list.splice(i, 1);
-      return accept ? memberView(m) : { ...memberView(m), status: 'refused' };
-    }
-    throw problems.notFound('No such invitation.');
+    const m = ctx.store.members.all().find((x) => x.id === id && x.personId === session.personId && x.status === 'invited');
+    if (!m) throw problems.notFound('No such invitation.');
+    if (accept) {
+      m.status = 'active';
+      ctx.store.putMember(m);
+    } else ctx.store.removeMember(m.id);
+    return accept ? memberView(m) : { ...memberView(m), status: 'refused' };
   };
   app.post('/v1/invitations/:id/accept', answer(true));
   app.post('/v1/invitations/:id/refuse', answer(false));

@@ -140,7 +140,14 @@ export function operatorRoutes(app: FastifyInstance, ctx: SandboxContext): void 
       e.status = status;
       e.updatedAt = new Date().toISOString();
       e.history.push({ status, at: e.updatedAt });
+      ctx.store.etrackings.set(e);
       return etrackingView(e);
+    });
+
+    /** Plays a reset of the authority: its data start over (the seed again) and cursors of before get 410. */
+    op.post('/operator/reset', async () => {
+      ctx.reset();
+      return { epoch: ctx.store.epoch, dossiers: ctx.store.dossiers.size, messages: ctx.store.messages.size };
     });
 
     op.get('/operator/counters', async () => ({
@@ -148,7 +155,7 @@ export function operatorRoutes(app: FastifyInstance, ctx: SandboxContext): void 
       messages: ctx.store.messages.size,
       documents: ctx.store.documents.size,
       sessions: ctx.store.sessions.size,
-      acceptedByKey: Object.fromEntries(ctx.store.acceptedByKey),
+      acceptedByKey: ctx.store.acceptedByKey(),
     }));
 
     op.get('/operator/faults', async () => ({ items: ctx.faults.active().map(describeFault) }));

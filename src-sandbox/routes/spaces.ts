@@ -134,7 +134,7 @@ export function spaceRoutes(app: FastifyInstance, ctx: SandboxContext): void {
     const { space } = requireSpace(ctx, session, params.space);
     const d = ctx.store.dossiers.get(params.ref);
     if (!d || d.spaceId !== space.id) throw problems.notFound(`No dossier ${params.ref}.`);
-    const items = (ctx.store.messagesByDossier.get(d.reference) ?? []).map((id) => messageView(ctx.store.messages.get(id)!));
+    const items = ctx.store.messageIdsOf(d.reference).map((id) => messageView(ctx.store.messages.get(id)!));
     return { items };
   });
 
@@ -157,39 +157,42 @@ export function spaceRoutes(app: FastifyInstance, ctx: SandboxContext): void {
       if (!d.repliesAllowed) {
         throw new Problem(409, 'replies-not-allowed', 'Replies not allowed', `The authority does not accept replies on ${d.reference} now.`);
       }
-      const person = demoPersons.find((p) => p.id === session.personId)!;
-      const files: FileRef[] = [];
-      let total = 0;
-      for (const a of body.attachments ?? []) {
-        const bytes = Buffer.from(a.contentBase64, 'base64');
-        total += bytes.length;
-        checkFile(ctx.limits, a.filename, a.mediaType, bytes, total);
-        const doc = ctx.store.addDocument({
-          id: `DOC-${randomUUID()}`,
-          spaceId: access.space.id,
-          kind: 'uploaded',
-          title: { de: a.filename, fr: a.filename, en: a.filename },
-          filename: a.filename,
-          mediaType: a.mediaType,
-          createdAt: new Date().toISOString(),
+      // A file that breaks the limits rolls the whole reply back.
+      return () => {
+        const person = demoPersons.find((p) => p.id === session.personId)!;
+        const files: FileRef[] = [];
+        let total = 0;
+        for (const a of body.attachments ?? []) {
+          const bytes = Buffer.from(a.contentBase64, 'base64');
+          total += bytes.length;
+          checkFile(ctx.limits, a.filename, a.mediaType, bytes, total);
+          const doc = ctx.store.addDocument({
+            id: `DOC-${randomUUID()}`,
+            spaceId: access.space.id,
+            kind: 'uploaded',
+            title: { de: a.filename, fr: a.filename, en: a.filename },
+            filename: a.filename,
+            mediaType: a.mediaType,
+            createdAt: new Date().toISOString(),
+            dossierReference: d.reference,
+            bytes,
+          });
+          files.push({ id: doc.id, filename: doc.filename, mediaType: doc.mediaType, size: doc.size, sha256: doc.sha256 });
+        }
+        const subject = body.subject ?? `Re: ${d.reference}`;
+        const m = ctx.store.addMessage({
+          id: ctx.store.nextMessageId(),
           dossierReference: d.reference,
-          bytes,
+          spaceId: d.spaceId,
+          direction: 'person',
+          sentAt: new Date().toISOString(),
+          subject: { [body.language]: subject },
+          body: { [body.language]: body.body },
+          author: `${person.givenName} ${person.surname}`,
+          attachments: files,
         });
-        files.push({ id: doc.id, filename: doc.filename, mediaType: doc.mediaType, size: doc.size, sha256: doc.sha256 });
-      }
-      const subject = body.subject ?? `Re: ${d.reference}`;
-      const m = ctx.store.addMessage({
-        id: ctx.store.nextMessageId(),
-        dossierReference: d.reference,
-        spaceId: d.spaceId,
-        direction: 'person',
-        sentAt: new Date().toISOString(),
-        subject: { [body.language]: subject },
-        body: { [body.language]: body.body },
-        author: `${person.givenName} ${person.surname}`,
-        attachments: files,
-      });
-      return { status: 201, body: messageView(m) };
+        return { status: 201, body: messageView(m) };
+      };
     });
   });
 
@@ -200,9 +203,9 @@ export function spaceRoutes(app: FastifyInstance, ctx: SandboxContext): void {
     const limit = q.limit === undefined ? 100 : Number(q.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 1000) throw problems.badRequest('limit must be an integer from 1 to 1000.');
     const { seq } = decodeCursor(ctx.store.epoch, q.cursor);
-    const { entries, hasMore, remaining } = ctx.store.changesAfter(space.id, seq, limit);
-    let items = entries.map((c) => changeView(ctx.store, c)).filter((x) => x !== null);
-    let last = entries.length ? entries[entries.length - 1]!.seq : seq;
+    const { entries, end, hasMore, remaining } = ctx.store.changesAfter(space.id, seq, limit);
+    let items = entries.map(changeView);
+    let last = end;
     let more = hasMore;
     if (entries.length && ctx.faults.take('duplicate', request.method, request.url.split('?')[0]!)) {
       // Duplicate delivery: the page carries its items twice, and the next page starts again halfway through.

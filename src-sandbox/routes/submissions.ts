@@ -106,39 +106,42 @@ async function submit(ctx: SandboxContext, request: FastifyRequest, reply: Fasti
     if (ctx.requireSignature && def.requiresAuthentication && signature.status !== 'valid') {
       throw new Problem(422, 'signature-required', 'Signature required', 'This procedure needs the signed PDF (PAdES).');
     }
-    const person = demoPersons.find((p) => p.id === session.personId);
-    const now = new Date().toISOString();
-    const reference = ctx.store.nextReference();
-    const attachments: FileRef[] = files.map((f) => {
-      const doc = ctx.store.addDocument({
-        id: `DOC-${randomUUID()}`,
-        spaceId: space?.id ?? '',
-        kind: 'uploaded',
-        title: { de: f.filename, fr: f.filename, en: f.filename },
-        filename: f.filename,
-        mediaType: f.mediaType,
-        createdAt: now,
-        dossierReference: reference,
-        bytes: f.bytes,
+    // Checked; what follows is written in the transaction that keeps the answer.
+    return () => {
+      const person = demoPersons.find((p) => p.id === session.personId);
+      const now = new Date().toISOString();
+      const reference = ctx.store.nextReference();
+      const attachments: FileRef[] = files.map((f) => {
+        const doc = ctx.store.addDocument({
+          id: `DOC-${randomUUID()}`,
+          spaceId: space?.id ?? '',
+          kind: 'uploaded',
+          title: { de: f.filename, fr: f.filename, en: f.filename },
+          filename: f.filename,
+          mediaType: f.mediaType,
+          createdAt: now,
+          dossierReference: reference,
+          bytes: f.bytes,
+        });
+        return { id: doc.id, filename: doc.filename, mediaType: doc.mediaType, size: doc.size, sha256: doc.sha256 };
       });
-      return { id: doc.id, filename: doc.filename, mediaType: doc.mediaType, size: doc.size, sha256: doc.sha256 };
-    });
-    const dossier = ctx.store.addDossier({
-      reference,
-      spaceId: space?.id ?? null,
-      procedureId: json.procedureId,
-      procedureVersion: String(json.procedureVersion),
-      procedureTitle: procedureTitle(ctx, json.procedureId),
-      status: 'submitted',
-      repliesAllowed: false,
-      createdAt: now,
-      updatedAt: now,
-      history: [{ status: 'submitted', at: now }],
-      submittedBy: { personId: person?.id ?? null, name: person ? `${person.givenName} ${person.surname}` : 'anonymous' },
-      attachments,
-      signature,
-    });
-    return { status: 201, body: dossierView(dossier) };
+      const dossier = ctx.store.addDossier({
+        reference,
+        spaceId: space?.id ?? null,
+        procedureId: json.procedureId,
+        procedureVersion: String(json.procedureVersion),
+        procedureTitle: procedureTitle(ctx, json.procedureId),
+        status: 'submitted',
+        repliesAllowed: false,
+        createdAt: now,
+        updatedAt: now,
+        history: [{ status: 'submitted', at: now }],
+        submittedBy: { personId: person?.id ?? null, name: person ? `${person.givenName} ${person.surname}` : 'anonymous' },
+        attachments,
+        signature,
+      });
+      return { status: 201, body: dossierView(dossier) };
+    };
   });
 }
 

@@ -82,3 +82,11 @@ export async function signInPerson(sb: SandboxHandle, personId: string): Promise
 export function expectContractClean(sb: SandboxHandle): void {
   expect(sb.contract.violations).toEqual([]);
 }
+
+/** A submission as multipart: the JSON part and the files. */
+export function submissionForm(json: unknown, files: { field: string; name: string; type: string; bytes: Buffer }[]): FormData {
+  const form = new FormData();
+  form.append('submission', new Blob([JSON.stringify(json)], { type: 'application/json' }), 'submission.json');
+  for (const f of files) form.append(f.field, new Blob([new Uint8Array(f.bytes)], { type: f.type }), f.name);
+  return form;
+}

@@ -74,7 +74,8 @@ interface Connection {
 /**
  * The authority in main: connection, session, sync and outbox, with the status the shell shows. Starts when the
  * vault is unlocked (sync at once, then on an interval, on demand, and again as soon as the network is back after a
- * failure), stops when it locks. Sends contract events connection.changed, sync.progress and dossiers.changed.
+ * failure), stops when it locks. Sends contract events connection.changed, sync.progress, dossiers.changed and
+ * dossiers.removedByServer.
  */
 export class AuthorityService {
   private connection: Connection | null = null;
@@ -427,6 +428,11 @@ export class AuthorityService {
         const total = info.total === null ? null : this.progressBase + info.total;
         this.options.events.emit('sync.progress', { phase: 'page', spaceId: info.spaceId, pages: info.pages, items, total, error: null });
         if (info.dossiers > 0 || info.messages > 0) this.dossiersChanged(info.spaceId);
+      },
+      // The authority was reset and no longer has some dossiers: the renderer tells the person which went.
+      onRemoved: (report) => {
+        this.options.events.emit('dossiers.removedByServer', report);
+        this.dossiersChanged(report.spaceId);
       },
     });
     const outbox = new OutboxSender(api, this.options.store, {

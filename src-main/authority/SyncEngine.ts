@@ -7,6 +7,8 @@ import { toVaultDossier, toVaultMessage } from './toVaultRecords';
 import type { SyncPageWriter } from '../vault/writer/PageWriter';
 import type { Dossier } from '../vault/repositories/DossierRepository';
 import type { Message } from '../vault/repositories/MessageRepository';
+import type { RemovedByServer } from '../../src-shared/authority/viewSchemas';
+import { FullResync } from './FullResync';
 
 export interface SyncPageInfo {
   spaceId: string;
@@ -16,6 +18,8 @@ export interface SyncPageInfo {
   messages: number;
   /** Items of this space received plus those the server says are still waiting; null when it does not say. */
   total: number | null;
+  /** Set when this run completed a full resync after a reset of the server: what it removed from the vault. */
+  removed?: RemovedByServer;
 }
 
 export interface SyncEngineOptions {
@@ -27,6 +31,8 @@ export interface SyncEngineOptions {
    * event loop. Without it pages are written on this thread (tests of the engine alone, the baseline benchmark).
    */
   openWriter?: () => Promise<SyncPageWriter>;
+  /** A full resync after a reset of the server removed dossiers or messages from the vault (or kept some for unsent work). */
+  onRemoved?: (report: RemovedByServer) => void;
 }
 
 export const cursorStream = (spaceId: string): string => `changes:${spaceId}`;
@@ -35,11 +41,14 @@ export const cursorStream = (spaceId: string): string => `changes:${spaceId}`;
  * Pulls a space's changes feed into the vault. Each page is validated whole first, then written in ONE transaction
  * together with its cursor, so a crash or a bad page never leaves half a page or a cursor ahead of the data. Items
  * are upserted by id/reference: a repeated delivery changes nothing. Between pages the event loop gets a turn.
+ * After a reset of the server (410 to the cursor) the space is pulled again whole, and what the server no longer has
+ * is removed from the vault at the end (FullResync), except what unsent work refers to.
  */
 export class SyncEngine {
   private readonly pageSize: number;
   private readonly onPage: (info: SyncPageInfo) => void;
   private readonly openWriter: (() => Promise<SyncPageWriter>) | null;
+  private readonly onRemoved: (report: RemovedByServer) => void;
 
   constructor(
     private readonly api: AuthorityApi,
@@ -49,6 +58,7 @@ export class SyncEngine {
     this.pageSize = options.pageSize ?? 250;
     this.onPage = options.onPage ?? (() => {});
     this.openWriter = options.openWriter ?? null;
+    this.onRemoved = options.onRemoved ?? (() => {});
   }
 
   async syncSpace(spaceId: string, signal?: AbortSignal): Promise<SyncPageInfo> {
@@ -67,16 +77,19 @@ export class SyncEngine {
     const stream = cursorStream(spaceId);
     const info: SyncPageInfo = { spaceId, pages: 0, items: 0, dossiers: 0, messages: 0, total: null };
     let cursor = this.store.repos.syncCursors.get(stream);
-    let restarted = false;
+    // A full resync that stopped halfway starts again from the beginning: only a complete pass may remove anything.
+    let full = FullResync.pending(this.store, spaceId) ? FullResync.begin(this.store, spaceId) : null;
+    if (full) cursor = null;
     for (;;) {
       signal?.throwIfAborted();
       let page: ChangesPage;
       try {
         page = await this.api.listChanges(spaceId, cursor, this.pageSize);
       } catch (error) {
-        // The server was reset: start again from the beginning (upserts make that harmless).
-        if (!restarted && cursor !== null && error instanceof AuthorityRequestError && error.details.status === 410) {
-          restarted = true;
+        // The server was reset: start again from the beginning (upserts make that harmless), noting what the vault
+        // holds, so that what the server no longer sends can be removed at the end.
+        if (!full && cursor !== null && error instanceof AuthorityRequestError && error.details.status === 410) {
+          full = FullResync.begin(this.store, spaceId);
           cursor = null;
           continue;
         }
@@ -85,12 +98,18 @@ export class SyncEngine {
       signal?.throwIfAborted();
       const unchanged = page.items.length === 0 && page.nextCursor === cursor;
       const counts = unchanged ? { dossiers: 0, messages: 0 } : await this.applyPage(stream, page, writerFor ? await writerFor() : null);
+      full?.see(page);
       cursor = page.nextCursor;
       info.pages += 1;
       info.items += page.items.length;
       info.dossiers += counts.dossiers;
       info.messages += counts.messages;
       info.total = page.remaining === undefined ? null : info.items + page.remaining;
+      if (!page.hasMore && full) {
+        info.removed = full.finish();
+        const { references, messages, kept } = info.removed;
+        if (references.length > 0 || messages > 0 || kept.length > 0) this.onRemoved(info.removed);
+      }
       this.onPage({ ...info });
       if (!page.hasMore) return info;
       await yieldToLoop();

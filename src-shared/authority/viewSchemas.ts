@@ -49,6 +49,21 @@ export const syncProgressSchema = z.object({
 });
 export type SyncProgress = z.infer<typeof syncProgressSchema>;
 
+/**
+ * After the authority was reset (its changes feed answered 410), the full resync of a space removed from the vault
+ * what the authority no longer has: the person is told which dossiers went.
+ */
+export const removedByServerSchema = z.object({
+  spaceId: z.string(),
+  /** Dossiers removed from the vault, with their messages. */
+  references: z.array(z.string()),
+  /** Messages removed: those of the removed dossiers and those the authority no longer has in the dossiers it kept. */
+  messages: z.number().int(),
+  /** Dossiers the authority no longer has, kept because a reply waiting in the outbox (or given up) refers to them. */
+  kept: z.array(z.string()),
+});
+export type RemovedByServer = z.infer<typeof removedByServerSchema>;
+
 export const dossierViewSchema = z.object({
   reference: z.string(),
   spaceId: z.string(),

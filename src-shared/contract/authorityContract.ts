@@ -9,6 +9,7 @@ import {
   enqueuedSchema,
   messageViewSchema,
   outboxItemViewSchema,
+  removedByServerSchema,
   replyInputSchema,
   sessionStatusSchema,
   submissionInputSchema,
@@ -53,4 +54,6 @@ export const authorityEvents = {
   'connection.changed': defineEvent(connectionStatusSchema),
   'sync.progress': defineEvent(syncProgressSchema),
   'dossiers.changed': defineEvent(z.object({ spaceIds: z.array(z.string()) })),
+  /** The authority was reset and no longer has these dossiers: they were removed from the vault (unsent work kept). */
+  'dossiers.removedByServer': defineEvent(removedByServerSchema),
 };

@@ -105,6 +105,20 @@ export class DossierRepository {
     });
   }
 
+  /** Ids of a space's dossiers (what a full resync compares with the server's). */
+  idsInSpace(spaceId: string): string[] {
+    return this.session()
+      .stmt<{ id: string }>('SELECT id FROM dossiers WHERE space_id = ?')
+      .all(spaceId)
+      .map((row) => row.id);
+  }
+
+  /** Deletes these dossiers (their messages are the message repository's); returns how many were there. */
+  deleteMany(ids: readonly string[]): number {
+    const session = this.session();
+    return session.tx(() => ids.reduce((n, id) => n + session.stmt('DELETE FROM dossiers WHERE id = ?').run(id).changes, 0));
+  }
+
   get(id: string): Dossier | null {
     const row = this.session().stmt<DossierRow>(`SELECT ${COLUMNS} FROM dossiers WHERE id = ?`).get(id);
     return row ? toDossier(row) : null;

@@ -73,6 +73,26 @@ export class MessageRepository {
     });
   }
 
+  /** Ids of the messages of a space's dossiers, each with its dossier. */
+  idsInSpace(spaceId: string): { id: string; dossierId: string }[] {
+    return this.session()
+      .stmt<{ id: string; dossier_id: string }>('SELECT m.id, m.dossier_id FROM messages m JOIN dossiers d ON d.id = m.dossier_id WHERE d.space_id = ?')
+      .all(spaceId)
+      .map((row) => ({ id: row.id, dossierId: row.dossier_id }));
+  }
+
+  /** Deletes these messages; returns how many were there. */
+  deleteMany(ids: readonly string[]): number {
+    const session = this.session();
+    return session.tx(() => ids.reduce((n, id) => n + session.stmt('DELETE FROM messages WHERE id = ?').run(id).changes, 0));
+  }
+
+  /** Deletes the threads of these dossiers; returns how many messages were there. */
+  deleteOfDossiers(dossierIds: readonly string[]): number {
+    const session = this.session();
+    return session.tx(() => dossierIds.reduce((n, id) => n + session.stmt('DELETE FROM messages WHERE dossier_id = ?').run(id).changes, 0));
+  }
+
   get(id: string): Message | null {
     const row = this.session().stmt<MessageRow>(`SELECT ${COLUMNS} FROM messages WHERE id = ?`).get(id);
     return row ? toMessage(row) : null;

@@ -2,6 +2,7 @@ import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import type { DossierPage } from '../../src-shared/authority/viewSchemas';
 import { useGuichet } from '../bridge/useGuichet';
+import type { RemovedByServer } from '../../src-shared/authority/viewSchemas';
 
 const PAGE_SIZE = 20;
 
@@ -13,6 +14,8 @@ export const useDossiersStore = defineStore('dossiers', () => {
   const spaceId = ref<string | undefined>(undefined);
   const loading = ref(false);
   const error = ref<unknown>(null);
+  /** The last report of dossiers the authority no longer had (removed from the vault, or kept for an unsent reply). */
+  const removed = ref<RemovedByServer | null>(null);
   let unsubscribe: (() => void) | null = null;
   let pending: Promise<void> | null = null;
   let again = false;
@@ -56,7 +59,15 @@ export const useDossiersStore = defineStore('dossiers', () => {
 
   async function load(space?: string): Promise<void> {
     spaceId.value = space;
-    unsubscribe ??= guichet.events.on('dossiers.changed', () => void reload());
+    if (!unsubscribe) {
+      const offChanged = guichet.events.on('dossiers.changed', () => void reload());
+      // After a reset of the administration's service, what it no longer has was removed from this computer: say so.
+      const offRemoved = guichet.events.on('dossiers.removedByServer', (report) => (removed.value = report));
+      unsubscribe = () => {
+        offChanged();
+        offRemoved();
+      };
+    }
     await reload();
   }
 
@@ -70,5 +81,5 @@ export const useDossiersStore = defineStore('dossiers', () => {
     unsubscribe = null;
   }
 
-  return { page, pageNumber, pages, spaceId, loading, error, load, reload, goTo, dispose };
+  return { page, pageNumber, pages, spaceId, loading, error, removed, load, reload, goTo, dispose };
 });

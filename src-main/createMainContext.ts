@@ -27,6 +27,11 @@ import { NO_POLICY, type MachinePolicy } from './policy/MachinePolicy';
 import { createVaultHealthCheck } from './vault/createVaultHealthCheck';
 import type { KeyProtector } from './vault/KeyProtector';
 import { VaultService } from './vault/VaultService';
+import { ProfileRegistry } from './vault/profiles/ProfileRegistry';
+import { VaultProfiles } from './vault/profiles/VaultProfiles';
+import { VaultOwner } from './vault/owner/VaultOwner';
+import { AuthoritySwitch } from './vault/owner/AuthoritySwitch';
+import { createVaultProfileHandlers } from './ipc/handlers/createVaultProfileHandlers';
 import type { Clock } from './vault/Clock';
 
 export interface MainContextOptions {
@@ -56,6 +61,10 @@ export interface MainContext {
   settings: SettingsStore;
   /** The glue locks it on suspend and screen lock: vault.lock('suspend' | 'screenLock'). */
   vault: VaultService;
+  /** The vaults of this OS account, one per person; `vault` works on the current one. */
+  profiles: VaultProfiles;
+  /** Whose the current vault is, and the rule that only they sign in to it. */
+  owner: VaultOwner;
   /** Sync, outbox and session; the tokens service signs in with `authority.signIn(signChallenge)`. */
   authority: AuthorityService;
   /** PKCS#11 tokens and PKCS#12 identities; sign-in uses `tokens.signChallenge` (see tokens/createChallengeSigner). */
@@ -72,19 +81,48 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
   const settings = new SettingsStore(path.join(userDataDir, 'settings.json'), { values: policy.managed, recommended: policy.recommended }, log);
   if (policy.source) log.info('policy.applied', { source: policy.source, enforced: Object.keys(policy.managed), recommended: Object.keys(policy.recommended) });
   await settings.load();
+  // One vault per person, each in its own folder under vaults/; the single vault of earlier versions becomes the first.
+  const registry = new ProfileRegistry(path.join(userDataDir, 'vaults'), log);
+  await registry.adoptLegacy(path.join(userDataDir, 'vault'));
+  const startProfile = await registry.startProfile();
+  let owner: VaultOwner | null = null;
+  let describing: Promise<void> = Promise.resolve();
   const vault = new VaultService({
-    dir: path.join(userDataDir, 'vault'),
+    dir: registry.dirOf(startProfile),
     log,
     keyProtector: options.keyProtector ?? null,
     idleLockMinutes: () => settings.get('idleLockMinutes'),
     ...(options.vaultClock ? { clock: options.vaultClock } : {}),
-    onStateChange: (status) => events.emit('vault.stateChanged', status),
+    onStateChange: (status) => {
+      events.emit('vault.stateChanged', status);
+      // The unlock screen's label follows the vault's own record (a restore may bring another owner).
+      if (status.state === 'unlocked' && owner) {
+        describing = owner.describe().catch((error: unknown) => log.warn('vault.describeFailed', { message: (error as Error).message }));
+      }
+    },
   });
   await vault.init();
+  let authorityService: AuthorityService | null = null;
+  const profiles = new VaultProfiles({
+    registry,
+    vault,
+    current: startProfile,
+    log,
+    // The session and connection are the person's of the vault being left: never carried over to the next one.
+    beforeSwitch: async () => {
+      void authorityService?.signOut().catch(() => undefined);
+      await authorityService?.reset();
+    },
+    onChanged: (view) => events.emit('vault.profilesChanged', view),
+  });
+  owner = new VaultOwner({ vault, registry, profileId: () => profiles.currentId, log, onDescribed: () => void profiles.changed().catch(() => undefined) });
+  const vaultOwner = owner;
 
   const forms = new FormsService({ vault, log, loadBundled: () => loadBundledForms(options.formsDir ?? defaultFormsDir()) });
 
-  const authority = createAuthority({ userDataDir, settings, vault, events, log, options: options.authority });
+  const authority = createAuthority({ userDataDir, settings, vault, owner: vaultOwner, events, log, options: options.authority });
+  authorityService = authority.service;
+  const authoritySwitch = new AuthoritySwitch({ settings, vault, owner: vaultOwner, events, log });
 
   // Modules load in their worker threads at the first use (tokens.list), not here.
   const tokens = createTokenService({
@@ -120,8 +158,9 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     calls: contractCalls,
     handlers: {
       ...createAppHandlers({ host, healthChecks, files }),
-      ...createSettingsHandlers({ settings, events }),
+      ...createSettingsHandlers({ settings, events, checkChange: (patch) => authoritySwitch.check(patch) }),
       ...createVaultHandlers({ vault, files }),
+      ...createVaultProfileHandlers({ profiles, authoritySwitch }),
       ...createFormsHandlers({ forms }),
       ...createAuthorityHandlers({ authority: authority.service }),
       ...createTokensHandlers({ tokens: tokens.tokens, modules, files }),
@@ -136,6 +175,8 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     events,
     settings,
     vault,
+    profiles,
+    owner: vaultOwner,
     authority: authority.service,
     tokens: tokens.tokens,
     async dispose() {
@@ -144,6 +185,9 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
       await tokens.tokens.dispose();
       await authority.dispose();
       vault.dispose();
+      await describing;
+      // A sign-in that was binding the vault when it locked may still be writing its label: nothing after this.
+      await registry.close();
     },
   };
 }

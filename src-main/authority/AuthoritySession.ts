@@ -4,6 +4,7 @@ import type { SessionStatus } from '../../src-shared/authority/viewSchemas';
 import type { AuthorityApi } from './AuthorityApi';
 import type { AuthProvider } from './AuthProvider';
 import type { ChallengeSigner } from './ChallengeSigner';
+import type { SignInGuard } from './SignInGuard';
 
 interface Current {
   token: string;
@@ -20,6 +21,8 @@ export interface AuthoritySessionOptions {
   onChange?: (status: SessionStatus) => void;
   /** The connection's lifetime: once it aborts, the signer is not asked to sign any more. */
   signal?: AbortSignal;
+  /** Who may sign in (the vault's owner rule); without one, anybody the authority accepts. */
+  guard?: SignInGuard;
 }
 
 /**
@@ -35,6 +38,9 @@ export class AuthoritySession implements AuthProvider {
   private readonly renewShare: number;
   private readonly onChange: (status: SessionStatus) => void;
   private readonly signal: AbortSignal | null;
+  private readonly guard: SignInGuard | null;
+  /** The guard's refusals, told apart from failures of the sign-in itself (network, PIN...). */
+  private readonly refusals = new WeakSet<object>();
 
   constructor(
     private readonly api: AuthorityApi,
@@ -44,6 +50,7 @@ export class AuthoritySession implements AuthProvider {
     this.renewShare = options.renewShare ?? 0.2;
     this.onChange = options.onChange ?? (() => {});
     this.signal = options.signal ?? null;
+    this.guard = options.guard ?? null;
   }
 
   /** The way to sign in (again) without asking the user; null forgets it (and the current session stays until it ends). */
@@ -68,11 +75,27 @@ export class AuthoritySession implements AuthProvider {
     };
   }
 
-  /** Challenge, signature, session. With a signer given, it is kept for later sign-ins. */
+  /**
+   * Challenge, signature, session. With a signer given, it is kept for later sign-ins, unless the guard refused it:
+   * then the signer before it stays, and so does the session before it.
+   */
   async signIn(signer?: ChallengeSigner): Promise<SessionStatus> {
+    const previous = this.signer;
     if (signer) this.signer = signer;
-    await this.single(() => this.doSignIn());
+    try {
+      // An attempt already under way (a sync's, maybe with no signer yet) is not this sign-in: wait for it, then sign in.
+      while (this.inflight) await this.inflight.catch(() => undefined);
+      await this.single(() => this.doSignIn());
+    } catch (error) {
+      if (this.isRefusal(error) && this.signer === signer) this.signer = previous;
+      throw error;
+    }
     return this.status();
+  }
+
+  /** The guard refused this sign-in (as opposed to a failure of the sign-in itself: network, PIN...). */
+  isRefusal(error: unknown): boolean {
+    return error instanceof Object && this.refusals.has(error);
   }
 
   async signInAnonymous(): Promise<SessionStatus> {
@@ -139,11 +162,31 @@ export class AuthoritySession implements AuthProvider {
   private async doSignIn(): Promise<Current> {
     const signer = this.signer;
     if (!signer) throw new AuthorityNotSignedInError('No certificate to sign in with.');
+    await this.guarded(() => this.guard?.beforeSignIn());
     const challenge = await this.api.createChallenge();
     // A challenge of an authority that is no longer the configured one is never signed.
     this.signal?.throwIfAborted();
     const { signature, certificates } = await signer(challenge.nonce);
-    return this.set(await this.api.createSession({ nonce: challenge.nonce, certificates, signature }));
+    await this.guarded(() => this.guard?.checkCertificates(certificates));
+    const session = await this.api.createSession({ nonce: challenge.nonce, certificates, signature });
+    try {
+      await this.guarded(() => this.guard?.admit(session, certificates));
+    } catch (error) {
+      // Refused: the authority's session for that person ends at once, and is kept nowhere.
+      await this.api.deleteSession(session.token).catch(() => undefined);
+      throw error;
+    }
+    return this.set(session);
+  }
+
+  /** Runs a guard step; its refusal is told apart from a failure of the sign-in itself (see signIn). */
+  private async guarded(step: () => void | Promise<void>): Promise<void> {
+    try {
+      await step();
+    } catch (error) {
+      if (error instanceof Object) this.refusals.add(error);
+      throw error;
+    }
   }
 
   private set(session: ApiSession): Current {

@@ -2,6 +2,8 @@ import type { EventHub } from '../events/EventHub';
 import type { Logger } from '../log/Logger';
 import type { SettingsStore } from '../settings/SettingsStore';
 import type { VaultService } from '../vault/VaultService';
+import type { VaultOwner } from '../vault/owner/VaultOwner';
+import { authorityKeyOfEndpoint } from '../vault/owner/authorityKey';
 import type { AuthorityEndpoint } from './AuthorityEndpoint';
 import { AuthorityService, type AuthorityServiceOptions } from './AuthorityService';
 import { vaultAuthorityStore } from './AuthorityStore';
@@ -21,11 +23,13 @@ export function createAuthority(deps: {
   userDataDir: string;
   settings: SettingsStore;
   vault: VaultService;
+  /** The vault's owner rule: only its owner signs in, only at its own authority. */
+  owner?: VaultOwner;
   events: EventHub;
   log: Logger;
   options?: AuthorityWiringOptions;
 }): { service: AuthorityService; dispose(): Promise<void> } {
-  const { userDataDir, settings, vault, events, log, options = {} } = deps;
+  const { userDataDir, settings, vault, owner, events, log, options = {} } = deps;
   let demo: Promise<DemoAuthority> | null = null;
 
   const resolveEndpoint = async (): Promise<AuthorityEndpoint> => {
@@ -51,6 +55,7 @@ export function createAuthority(deps: {
     syncIntervalMs: options.syncIntervalMs,
     pageSize: options.pageSize,
     openPageWriter: () => vault.openPageWriter(),
+    ...(owner ? { signInGuard: (endpoint: AuthorityEndpoint) => owner.guardFor(authorityKeyOfEndpoint(endpoint)), ownerSpaceId: () => owner.current()?.personId ?? null } : {}),
     client: options.client,
     outbox: options.outbox,
   });

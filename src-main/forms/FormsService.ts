@@ -5,7 +5,7 @@ import { ATTACHMENT_CHUNK_BYTES, MAX_ATTACHMENT_BYTES, type CatalogueItem, type 
 import type { Logger } from '../log/Logger';
 import type { VaultService } from '../vault/VaultService';
 import type { DraftSummary } from '../vault/repositories/DraftRepository';
-import { companyPrefill, personPrefill } from './toPrefillSources';
+import { readPrefillSources } from './toPrefillSources';
 import { checkAttachmentContent } from './checkAttachmentContent';
 
 export interface FormsServiceOptions {
@@ -186,19 +186,9 @@ export class FormsService {
     return this.vault.repos.documents.delete(ref);
   }
 
-  /** The person's and company's data for prefill, from the newest personal data sets of the vault's owner. */
+  /** The person's and company's data for prefill: the vault owner's newest personal data sets (readPrefillSources). */
   prefillSources(): { person: Record<string, unknown> | null; company: Record<string, unknown> | null } {
-    const repos = this.vault.repos;
-    const self = repos.persons.listPersons().find((p) => p.kind === 'self');
-    if (!self) return { person: null, company: null };
-    const latest = (kinds: string[]) => {
-      for (const kind of kinds) {
-        const set = repos.personalData.latest(self.id, kind);
-        if (set) return set.data;
-      }
-      return null;
-    };
-    return { person: personPrefill(latest(['person', 'private'])), company: companyPrefill(latest(['company', 'professional'])) };
+    return readPrefillSources(this.vault.repos);
   }
 
   private async ensureSeeded(): Promise<void> {

@@ -1,3 +1,6 @@
+import type { VaultRepositories } from '../vault/repositories/VaultRepositories';
+import { readVaultOwner } from '../vault/owner/vaultOwnerRecord';
+
 /** A plain JSON object, or null. */
 function record(value: unknown): Record<string, unknown> | null {
   return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
@@ -39,4 +42,22 @@ export function companyPrefill(data: unknown): Record<string, unknown> | null {
   // The authority's answer: the company's own data, with its contact (e-mail, phone) beside it.
   const contact = record(set.contact) ?? {};
   return company ? { ...defined({ email: contact.email ?? set.email, phone: contact.phone ?? set.phone, iban: set.iban }), ...company } : set;
+}
+
+/**
+ * The person's and company's data for prefill: the newest personal data sets of the vault's owner, and only theirs
+ * (never "the first person" of the vault: a vault belongs to one person, bound at its first sign-in). Nothing before
+ * anybody signed in.
+ */
+export function readPrefillSources(repos: VaultRepositories): { person: Record<string, unknown> | null; company: Record<string, unknown> | null } {
+  const owner = readVaultOwner(repos);
+  if (!owner) return { person: null, company: null };
+  const latest = (kinds: string[]) => {
+    for (const kind of kinds) {
+      const set = repos.personalData.latest(owner.personId, kind);
+      if (set) return set.data;
+    }
+    return null;
+  };
+  return { person: personPrefill(latest(['person', 'private'])), company: companyPrefill(latest(['company', 'professional'])) };
 }

@@ -69,14 +69,14 @@ export class VaultService {
   /** Typed data access; every call throws VaultLockedError unless the vault is unlocked. */
   readonly repos: VaultRepositories;
 
-  private readonly files: VaultFiles;
+  private files: VaultFiles;
   private readonly log: Logger;
   private readonly keyProtector: KeyProtector | null;
   private readonly clock: Clock;
   private readonly kdfParams: ScryptParams;
   private readonly openCheck: OpenCheck;
   private readonly onStateChange: (status: VaultStatus) => void;
-  private readonly throttle: UnlockThrottle;
+  private throttle: UnlockThrottle;
   private readonly idleTimer: IdleLockTimer;
 
   private state: VaultState = 'absent';
@@ -147,27 +147,43 @@ export class VaultService {
 
   /** Looks at the files (without opening the database) to find the starting state. */
   init(): Promise<VaultStatus> {
+    return this.exclusive(async () => (this.state === 'unlocked' ? this.status() : this.inspect()));
+  }
+
+  /**
+   * Points the service at another vault's folder (another profile, with its own key file, unlock attempts and
+   * backups): the open vault is locked first, then the new folder's files give the state, as at start.
+   */
+  switchFolder(dir: string): Promise<VaultStatus> {
     return this.exclusive(async () => {
-      if (this.state === 'unlocked') return this.status();
-      await this.finishInterruptedCreate();
-      const [hasKey, dbSize] = await Promise.all([exists(this.files.keyFile), fileSize(this.files.database)]);
-      if (!hasKey && dbSize === null) {
-        this.setState('absent');
-        return this.status();
-      }
-      try {
-        if (!hasKey) throw new VaultCorruptError('The vault key file is missing.', { reason: 'keyFileMissing' });
-        if (dbSize === null) throw new VaultCorruptError('The vault database file is missing.', { reason: 'databaseMissing' });
-        if (dbSize === 0 || dbSize % PAGE_SIZE !== 0) throw new VaultCorruptError('The vault database file is truncated.', { reason: 'truncated' });
-        const keyFile = await readKeyFile(this.files.keyFile);
-        this.keychainEnabled = keyFile?.entries.some((entry) => entry.keychain !== undefined) ?? false;
-        this.lockReason = 'startup';
-        this.setState('locked');
-      } catch (error) {
-        this.markCorrupt(error);
-      }
-      return this.status();
+      this.lock('user');
+      this.files = new VaultFiles(dir);
+      this.throttle = new UnlockThrottle(this.clock, fileThrottleStore(this.files.unlockAttempts));
+      this.keychainEnabled = false;
+      this.state = 'absent';
+      return this.inspect();
     });
+  }
+
+  private async inspect(): Promise<VaultStatus> {
+    await this.finishInterruptedCreate();
+    const [hasKey, dbSize] = await Promise.all([exists(this.files.keyFile), fileSize(this.files.database)]);
+    if (!hasKey && dbSize === null) {
+      this.setState('absent');
+      return this.status();
+    }
+    try {
+      if (!hasKey) throw new VaultCorruptError('The vault key file is missing.', { reason: 'keyFileMissing' });
+      if (dbSize === null) throw new VaultCorruptError('The vault database file is missing.', { reason: 'databaseMissing' });
+      if (dbSize === 0 || dbSize % PAGE_SIZE !== 0) throw new VaultCorruptError('The vault database file is truncated.', { reason: 'truncated' });
+      const keyFile = await readKeyFile(this.files.keyFile);
+      this.keychainEnabled = keyFile?.entries.some((entry) => entry.keychain !== undefined) ?? false;
+      this.lockReason = 'startup';
+      this.setState('locked');
+    } catch (error) {
+      this.markCorrupt(error);
+    }
+    return this.status();
   }
 
   create(passphrase: string, options: { useKeychain?: boolean } = {}): Promise<VaultStatus> {

@@ -1,4 +1,4 @@
-import { ref } from 'vue';
+import { ref, toRaw } from 'vue';
 import { defineStore } from 'pinia';
 import type { SessionStatus } from '../../src-shared/authority/viewSchemas';
 import type { IdentityRef } from '../../src-shared/tokens/tokenSchemas';
@@ -19,7 +19,9 @@ export const useSessionStore = defineStore('session', () => {
   }
 
   async function signIn(identity: IdentityRef, pin: string | undefined): Promise<SessionStatus> {
-    status.value = await guichet.session.signIn(pin === undefined ? { identity } : { identity, pin });
+    // A plain copy: the identity often comes from reactive state, and IPC's structured clone refuses a Vue proxy.
+    const plain = { ...toRaw(identity) } as IdentityRef;
+    status.value = await guichet.session.signIn(pin === undefined ? { identity: plain } : { identity: plain, pin });
     return status.value;
   }
 

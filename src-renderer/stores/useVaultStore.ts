@@ -2,6 +2,7 @@ import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import type { VaultStatus } from '../../src-shared/vault/vaultStatusSchema';
 import type { VaultBackupInfo } from '../../src-shared/vault/vaultBackupSchemas';
+import type { VaultProfiles } from '../../src-shared/vault/vaultProfileSchemas';
 import { useGuichet } from '../bridge/useGuichet';
 
 /** Activity is reported to main at most this often: enough to postpone an idle lock counted in minutes. */
@@ -12,8 +13,13 @@ export const useVaultStore = defineStore('vault', () => {
   const guichet = useGuichet();
   const status = ref<VaultStatus | null>(null);
   const backups = ref<VaultBackupInfo[]>([]);
+  /** The vaults of this computer (one per person), for the unlock screen. */
+  const profiles = ref<VaultProfiles | null>(null);
+  /** The person asked to create another vault: the gate shows the create form for it. */
+  const creatingProfile = ref(false);
   let lastTouch = 0;
   let unsubscribe: (() => void) | null = null;
+  let unsubscribeProfiles: (() => void) | null = null;
 
   const state = computed(() => status.value?.state ?? null);
   const isUnlocked = computed(() => state.value === 'unlocked');
@@ -22,11 +28,47 @@ export const useVaultStore = defineStore('vault', () => {
     unsubscribe ??= guichet.events.on('vault.stateChanged', (next) => {
       status.value = next;
     });
-    status.value = await guichet.vault.status();
+    unsubscribeProfiles ??= guichet.events.on('vault.profilesChanged', (next) => {
+      profiles.value = next;
+    });
+    [status.value, profiles.value] = await Promise.all([guichet.vault.status(), guichet.vault.profiles()]);
+  }
+
+  async function loadProfiles(): Promise<void> {
+    profiles.value = await guichet.vault.profiles();
+  }
+
+  /** Locks the open vault (if any) and makes the chosen one current. */
+  async function selectProfile(profileId: string): Promise<void> {
+    creatingProfile.value = false;
+    status.value = await guichet.vault.selectProfile({ profileId });
+    await loadProfiles();
+  }
+
+  /** Shows the form for another vault (locking the open one first). */
+  async function startCreatingProfile(): Promise<void> {
+    if (isUnlocked.value) await lock();
+    creatingProfile.value = true;
+  }
+
+  function cancelCreatingProfile(): void {
+    creatingProfile.value = false;
+  }
+
+  async function createProfile(passphrase: string, useKeychain: boolean): Promise<void> {
+    status.value = await guichet.vault.createProfile({ passphrase, useKeychain });
+    creatingProfile.value = false;
+    await loadProfiles();
+  }
+
+  /** The person confirmed the change of authority main asked about: the address changes and this vault locks. */
+  async function confirmAuthoritySwitch(authorityUrl: string | null): Promise<void> {
+    status.value = await guichet.vault.confirmAuthoritySwitch({ authorityUrl });
   }
 
   async function create(passphrase: string, useKeychain: boolean): Promise<void> {
     status.value = await guichet.vault.create({ passphrase, useKeychain });
+    await loadProfiles();
   }
 
   async function unlock(passphrase: string): Promise<void> {
@@ -83,5 +125,30 @@ export const useVaultStore = defineStore('vault', () => {
     void guichet.vault.touch().catch(() => undefined);
   }
 
-  return { status, state, isUnlocked, backups, load, create, unlock, unlockWithKeychain, lock, changePassphrase, setKeychain, backup, loadBackups, restore, setAsideDamaged, touch };
+  return {
+    status,
+    state,
+    isUnlocked,
+    backups,
+    profiles,
+    creatingProfile,
+    load,
+    loadProfiles,
+    selectProfile,
+    startCreatingProfile,
+    cancelCreatingProfile,
+    createProfile,
+    confirmAuthoritySwitch,
+    create,
+    unlock,
+    unlockWithKeychain,
+    lock,
+    changePassphrase,
+    setKeychain,
+    backup,
+    loadBackups,
+    restore,
+    setAsideDamaged,
+    touch,
+  };
 });

@@ -1,6 +1,6 @@
 import { appCalls, appEvents } from './appContract';
 import { settingsCalls, settingsEvents } from './settingsContract';
-import { vaultCalls, vaultEvents } from './vaultContract';
+import { vaultCalls, vaultEvents, vaultProfileCalls } from './vaultContract';
 import { formsCalls } from './formsContract';
 import { authorityCalls, authorityEvents } from './authorityContract';
 import { tokensCalls, tokensEvents } from './tokensContract';
@@ -14,6 +14,7 @@ export const contractCalls = {
   ...appCalls,
   ...settingsCalls,
   ...vaultCalls,
+  ...vaultProfileCalls,
   ...formsCalls,
   ...authorityCalls,
   ...tokensCalls,

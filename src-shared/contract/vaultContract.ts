@@ -5,6 +5,8 @@ import { vaultStatusSchema } from '../vault/vaultStatusSchema';
 import { listedBackupNameSchema, vaultBackupInfoSchema } from '../vault/vaultBackupSchemas';
 import { MAX_PASSPHRASE_LENGTH } from '../vault/passphrasePolicy';
 import { fileHandleSchema } from './fileHandle';
+import { profileIdSchema, vaultProfilesSchema } from '../vault/vaultProfileSchemas';
+import { httpsUrlSchema } from '../settings/httpsUrlSchema';
 
 /** The minimum length is checked in main (WeakPassphraseError), so that the UI gets one error name to translate. */
 const passphrase = z.string().min(1).max(MAX_PASSPHRASE_LENGTH);
@@ -48,6 +50,28 @@ export const vaultCalls = {
   'vault.touch': defineCall({ input: noInput, output: z.object({ state: vaultStatusSchema.shape.state }) }),
 };
 
+/**
+ * Several vaults (profiles) under one OS account, one per person: chosen at the unlock screen, each with its own
+ * passphrase, key file, unlock attempts and backups. Every other vault call works on the current one.
+ */
+export const vaultProfileCalls = {
+  'vault.profiles': defineCall({ input: noInput, output: vaultProfilesSchema }),
+  /** Locks the open vault (if any) and makes this one current; the answer is its state (locked, corrupt...). */
+  'vault.selectProfile': defineCall({ input: z.object({ profileId: profileIdSchema }).strict(), output: vaultStatusSchema }),
+  /** Creates another vault, with its own passphrase, and opens it (the open one is locked first). */
+  'vault.createProfile': defineCall({
+    input: z.object({ passphrase, useKeychain: z.boolean().default(false) }).strict(),
+    output: vaultStatusSchema,
+  }),
+  /**
+   * The person confirmed the question `settings.set` asked (AuthoritySwitchNeedsConfirmationError): the authority
+   * address is changed, and the vault, which keeps the other authority's data apart, is locked.
+   */
+  'vault.confirmAuthoritySwitch': defineCall({ input: z.object({ authorityUrl: httpsUrlSchema.nullable() }).strict(), output: vaultStatusSchema }),
+};
+
 export const vaultEvents = {
   'vault.stateChanged': defineEvent(vaultStatusSchema),
+  /** A vault was created, chosen, or got its owner: the unlock screen's list. */
+  'vault.profilesChanged': defineEvent(vaultProfilesSchema),
 };

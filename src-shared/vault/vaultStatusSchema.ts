@@ -4,7 +4,7 @@ export const vaultStates = ['absent', 'locked', 'unlocked', 'corrupt'] as const;
 export type VaultState = (typeof vaultStates)[number];
 
 /** Why the vault was last locked: shown on the unlock screen ("locked after 10 minutes without activity"). */
-export const vaultLockReasons = ['user', 'idle', 'suspend', 'screenLock', 'quit', 'restore', 'startup'] as const;
+export const vaultLockReasons = ['user', 'idle', 'suspend', 'screenLock', 'quit', 'restore', 'startup', 'authorityChanged'] as const;
 export type VaultLockReason = (typeof vaultLockReasons)[number];
 
 /** What the renderer knows about the vault: never a key, a passphrase or personal data. */

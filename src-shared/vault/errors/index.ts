@@ -8,3 +8,7 @@ export { VaultAbsentError } from './VaultAbsentError';
 export { BackupInvalidError } from './BackupInvalidError';
 export { KeychainUnavailableError } from './KeychainUnavailableError';
 export { VaultNotCorruptError } from './VaultNotCorruptError';
+export { VaultOwnerMismatchError } from './VaultOwnerMismatchError';
+export { VaultAuthorityMismatchError } from './VaultAuthorityMismatchError';
+export { AuthoritySwitchNeedsConfirmationError } from './AuthoritySwitchNeedsConfirmationError';
+export { ProfileNotFoundError } from './ProfileNotFoundError';

@@ -180,15 +180,26 @@ describe('an authority URL set while the demo sandbox is starting', () => {
       await main.authority.signIn(p12Signer(real));
       await proxy.held; // the sync after the sign-in waits for the old authority's changes feed
 
-      expect(await call('settings.set', { authorityUrl: next.apiUrl })).toMatchObject({ ok: true });
+      // The vault now holds the old authority's data: the change is asked first, then confirmed (the vault locks).
+      expect(await call('settings.set', { authorityUrl: next.apiUrl })).toMatchObject({ ok: false, error: { name: 'AuthoritySwitchNeedsConfirmationError' } });
+      expect(await call('vault.confirmAuthoritySwitch', { authorityUrl: next.apiUrl })).toMatchObject({ ok: true, value: { state: 'locked' } });
       proxy.release(); // the old authority answers now, with its dossiers
-      await main.authority.syncNow();
-
-      expect(main.authority.status()).toMatchObject({ demo: false, apiUrl: next.apiUrl, state: 'online', lastError: null });
-      // The new authority (an empty sandbox) has no dossiers, and none of the old one's arrived after the change.
-      expect(main.authority.listDossiers({ spaceId: ANNE_SPACE }).total).toBe(0);
       // The request under way was ended by the client, not left to finish.
       await proxy.hungUp;
+
+      // Opened again, the vault stays with its own authority: no sync with the new one, and none of the old one's
+      // dossiers arrived after the change.
+      expect(await call('vault.unlock', { passphrase: 'correct horse battery staple' })).toMatchObject({ ok: true });
+      await main.authority.syncNow().catch(() => undefined);
+      expect(main.authority.status()).toMatchObject({ demo: false, apiUrl: next.apiUrl, lastError: { name: 'VaultAuthorityMismatchError' } });
+      expect(main.authority.listDossiers({ spaceId: ANNE_SPACE }).total).toBe(0);
+
+      // A vault of its own for the new authority syncs with it (an empty sandbox: no dossiers).
+      expect(await call('vault.createProfile', { passphrase: 'another passphrase, for the new one' })).toMatchObject({ ok: true });
+      await main.authority.signIn(p12Signer(next));
+      await main.authority.syncNow();
+      expect(main.authority.status()).toMatchObject({ demo: false, apiUrl: next.apiUrl, state: 'online', lastError: null });
+      expect(main.authority.listDossiers({ spaceId: ANNE_SPACE }).total).toBe(0);
       expect(demo).toBeNull();
     } finally {
       await next.close();

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import type { CmsSigner } from './CmsSigner';
-import { setupPkijs, toArrayBuffer } from './pkiSetup';
+import { toArrayBuffer } from './pkiSetup';
 
 export const OID = {
   data: '1.2.840.113549.1.7.1',
@@ -29,71 +29,96 @@ export interface CadesOptions {
 /**
  * A detached CAdES signature (CMS SignedData, eContentType id-data, no eContent) with the signed attributes
  * content-type, message-digest and signing-certificate-v2 (no signing-time), DER-sorted as a SET; the signer signs the
- * DER of that SET. Certificates: the signer's and its chain. With `timestamp`: a signature-time-stamp unsigned
- * attribute over the signature value (level B-T).
+ * DER of that SET, and exactly those bytes (tag aside) go into the SignerInfo. Certificates: the signer's and its
+ * chain, as given (never re-encoded). With `timestamp`: a signature-time-stamp unsigned attribute over the signature
+ * value (level B-T), the token as the TSA sent it.
+ *
+ * The parts are encoded with asn1js / pkijs; what depends only on the signer (certificates, sid, signing-certificate-v2)
+ * is encoded once per signer and kept, so a signature costs a few small encodings besides the signer's own work.
  */
 export async function createCadesSignature(options: CadesOptions): Promise<Buffer> {
-  setupPkijs();
   const { signer } = options;
-  const cert = parseCert(signer.certificate);
-  const chain = (signer.chain ?? []).filter((c) => !c.equals(signer.certificate)).map(parseCert);
-
-  const attributes = [
-    new pkijs.Attribute({ type: OID.contentType, values: [new asn1js.ObjectIdentifier({ value: OID.data })] }),
-    new pkijs.Attribute({ type: OID.messageDigest, values: [new asn1js.OctetString({ valueHex: toArrayBuffer(options.contentDigest) })] }),
-    new pkijs.Attribute({ type: OID.signingCertificateV2, values: [signingCertificateV2(cert, signer.certificate)] }),
-  ];
+  const m = signerMaterial(signer);
+  const messageDigest = attributeDer(OID.messageDigest, new asn1js.OctetString({ valueHex: toArrayBuffer(options.contentDigest) }));
   // DER: a SET OF is sorted by the encodings of its elements.
-  const encoded = attributes.map((a) => ({ a, der: Buffer.from(a.toSchema().toBER(false)) }));
-  encoded.sort((x, y) => Buffer.compare(x.der, y.der));
-  const signedAttrsSet = derSet(encoded.map((e) => e.der));
+  const attributes = [m.contentTypeAttribute, messageDigest, m.signingCertificateAttribute].sort(Buffer.compare);
+  const signedAttrsSet = tlv(0x31, attributes);
 
   const signatureValue = await signer.sign(signedAttrsSet);
 
-  const signedAttrs = new pkijs.SignedAndUnsignedAttributes({ type: 0, attributes: encoded.map((e) => e.a) });
-  const signerInfo = new pkijs.SignerInfo({
-    version: 1,
-    sid: new pkijs.IssuerAndSerialNumber({ issuer: cert.issuer, serialNumber: cert.serialNumber }),
-    digestAlgorithm: new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 }),
-    signedAttrs,
-    signatureAlgorithm:
-      signer.algorithm === 'ECDSA-SHA256'
-        ? new pkijs.AlgorithmIdentifier({ algorithmId: OID.ecdsaWithSha256 })
-        : new pkijs.AlgorithmIdentifier({ algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() }),
-    signature: new asn1js.OctetString({ valueHex: toArrayBuffer(signatureValue) }),
-  });
+  let unsignedAttrs: Buffer | undefined;
   if (options.timestamp) {
     const token = await options.timestamp(signatureValue);
     const tokenAsn = asn1js.fromBER(toArrayBuffer(token));
     if (tokenAsn.offset === -1) throw new TypeError('The timestamp token is not DER.');
-    signerInfo.unsignedAttrs = new pkijs.SignedAndUnsignedAttributes({
-      type: 1,
-      attributes: [new pkijs.Attribute({ type: OID.signatureTimeStampToken, values: [tokenAsn.result] })],
-    });
+    // [1] IMPLICIT SET OF Attribute { signature-time-stamp, SET { TimeStampToken } }
+    unsignedAttrs = tlv(0xa1, [tlv(0x30, [oidDer(OID.signatureTimeStampToken), tlv(0x31, [token])])]);
   }
-  const signedData = new pkijs.SignedData({
-    version: 1,
-    digestAlgorithms: [new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 })],
-    encapContentInfo: new pkijs.EncapsulatedContentInfo({ eContentType: OID.data }),
-    certificates: [cert, ...chain],
-    signerInfos: [signerInfo],
-  });
-  const contentInfo = new pkijs.ContentInfo({ contentType: OID.signedData, content: signedData.toSchema(true) });
-  const der = Buffer.from(contentInfo.toSchema().toBER(false));
-  assertSignedAttrsEncoding(der, signedAttrsSet);
-  return der;
+  const signerInfo = tlv(0x30, [
+    INTEGER_1,
+    m.sid,
+    m.digestAlgorithm,
+    tlv(0xa0, attributes), // [0] IMPLICIT: the SET that was signed
+    m.signatureAlgorithm,
+    tlv(0x04, [signatureValue]),
+    ...(unsignedAttrs ? [unsignedAttrs] : []),
+  ]);
+  const signedData = tlv(0x30, [INTEGER_1, tlv(0x31, [m.digestAlgorithm]), m.encapContentInfo, m.certificates, tlv(0x31, [signerInfo])]);
+  return tlv(0x30, [oidDer(OID.signedData), tlv(0xa0, [signedData])]);
 }
 
-const parsed = new WeakMap<Buffer, pkijs.Certificate>();
+interface SignerMaterial {
+  chain: readonly Buffer[];
+  algorithm: CmsSigner['algorithm'];
+  /** [0] IMPLICIT CertificateSet: the signer's certificate and its chain, DER as given. */
+  certificates: Buffer;
+  /** IssuerAndSerialNumber. */
+  sid: Buffer;
+  digestAlgorithm: Buffer;
+  signatureAlgorithm: Buffer;
+  encapContentInfo: Buffer;
+  contentTypeAttribute: Buffer;
+  signingCertificateAttribute: Buffer;
+}
 
-/** Parsed certificates, kept per signer buffer (a signer signs many documents with the same certificates). */
-function parseCert(der: Buffer): pkijs.Certificate {
-  let cert = parsed.get(der);
-  if (!cert) {
-    cert = pkijs.Certificate.fromBER(toArrayBuffer(der));
-    parsed.set(der, cert);
+const INTEGER_1 = Buffer.from([0x02, 0x01, 0x01]);
+const materials = new WeakMap<Buffer, SignerMaterial>();
+
+/** What depends only on the signer, encoded once per signer certificate (and chain, and algorithm). */
+function signerMaterial(signer: CmsSigner): SignerMaterial {
+  const chain = signer.chain ?? [];
+  const known = materials.get(signer.certificate);
+  if (known && known.algorithm === signer.algorithm && known.chain.length === chain.length && known.chain.every((c, i) => c.equals(chain[i]!))) {
+    return known;
   }
-  return cert;
+  const cert = pkijs.Certificate.fromBER(toArrayBuffer(signer.certificate));
+  const others = chain.filter((c) => !c.equals(signer.certificate));
+  const der = (o: { toSchema(): asn1js.BaseBlock }) => Buffer.from(o.toSchema().toBER(false));
+  const material: SignerMaterial = {
+    chain: [...chain],
+    algorithm: signer.algorithm,
+    certificates: tlv(0xa0, [signer.certificate, ...others]),
+    sid: der(new pkijs.IssuerAndSerialNumber({ issuer: cert.issuer, serialNumber: cert.serialNumber })),
+    digestAlgorithm: der(new pkijs.AlgorithmIdentifier({ algorithmId: OID.sha256 })),
+    signatureAlgorithm: der(
+      signer.algorithm === 'ECDSA-SHA256'
+        ? new pkijs.AlgorithmIdentifier({ algorithmId: OID.ecdsaWithSha256 })
+        : new pkijs.AlgorithmIdentifier({ algorithmId: OID.rsaEncryption, algorithmParams: new asn1js.Null() }),
+    ),
+    encapContentInfo: der(new pkijs.EncapsulatedContentInfo({ eContentType: OID.data })),
+    contentTypeAttribute: attributeDer(OID.contentType, new asn1js.ObjectIdentifier({ value: OID.data })),
+    signingCertificateAttribute: attributeDer(OID.signingCertificateV2, signingCertificateV2(cert, signer.certificate)),
+  };
+  materials.set(signer.certificate, material);
+  return material;
+}
+
+function attributeDer(type: string, value: asn1js.BaseBlock): Buffer {
+  return Buffer.from(new pkijs.Attribute({ type, values: [value] }).toSchema().toBER(false));
+}
+
+function oidDer(oid: string): Buffer {
+  return Buffer.from(new asn1js.ObjectIdentifier({ value: oid }).toBER(false));
 }
 
 /** SigningCertificateV2 ::= SEQUENCE { certs SEQUENCE OF ESSCertIDv2 }; ESSCertIDv2 with SHA-256 (the DEFAULT, omitted). */
@@ -114,9 +139,10 @@ function signingCertificateV2(cert: pkijs.Certificate, certDer: Buffer): asn1js.
   return new asn1js.Sequence({ value: [new asn1js.Sequence({ value: [essCertIdV2] })] });
 }
 
-function derSet(elements: Buffer[]): Buffer {
-  const content = Buffer.concat(elements);
-  return Buffer.concat([Buffer.from([0x31]), derLength(content.length), content]);
+/** A DER TLV of `tag` around the concatenated `contents`. */
+function tlv(tag: number, contents: readonly Buffer[]): Buffer {
+  const body = Buffer.concat(contents);
+  return Buffer.concat([Buffer.from([tag]), derLength(body.length), body]);
 }
 
 function derLength(n: number): Buffer {
@@ -127,11 +153,4 @@ function derLength(n: number): Buffer {
     n = Math.floor(n / 256);
   }
   return Buffer.from([0x80 | bytes.length, ...bytes]);
-}
-
-/** The [0] IMPLICIT signed attributes in the output must be exactly the SET that was signed (tag aside). */
-function assertSignedAttrsEncoding(der: Buffer, signedSet: Buffer): void {
-  const body = signedSet.subarray(1);
-  const at = der.indexOf(Buffer.concat([Buffer.from([0xa0]), body]));
-  if (at < 0) throw new Error('The signed attributes were re-encoded differently from what was signed.');
 }

@@ -5,6 +5,7 @@ import type { Contract } from './openapi/contract';
 import type { Faults } from './http/faults';
 import type { Catalogue } from './catalogue/catalogue';
 import type { Tsa } from './tsa/tsa';
+import type { Antibot } from './http/antibot';
 
 export interface SandboxLimits {
   /** Largest single file of a submission or reply, bytes. */
@@ -36,6 +37,8 @@ export interface SandboxContext {
   operatorToken: string;
   /** When true, submissions to procedures that need authentication must carry a valid PAdES signature. */
   requireSignature: boolean;
+  /** The anti-bot questions of procedures without authentication (served and checked here). */
+  antibot: Antibot;
   /** Starts the data over: an empty database seeded again, with a new epoch. */
   reset(): void;
 }

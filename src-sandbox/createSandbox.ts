@@ -13,6 +13,7 @@ import { Tsa } from './tsa/tsa';
 import { Problem, PROBLEM_JSON, problems } from './http/problem';
 import { defaultLimits, type SandboxContext, type SandboxLimits } from './context';
 import { token } from './data/ids';
+import { Antibot } from './http/antibot';
 import { authRoutes } from './routes/auth';
 import { catalogueRoutes } from './routes/catalogue';
 import { spaceRoutes } from './routes/spaces';
@@ -48,6 +49,14 @@ export interface SandboxOptions {
   sessionTtlSeconds?: number;
   /** Submissions to procedures needing authentication must carry a valid PAdES signature. Default false. */
   requireSignature?: boolean;
+  /**
+   * Procedures without authentication whose contact must include a phone number (the e-mail is always required).
+   * The form definitions cannot say it (their format is strict and shared with the client), so the sandbox keeps it
+   * here and tells it in the catalogue (`contact`). Default: none.
+   */
+  contactPhoneRequired?: string[];
+  /** The clock of the anti-bot questions' expiry: tests move it instead of waiting. Default Date.now. */
+  antibotClock?: () => number;
   /** 'record': every /v1 response is checked against the OpenAPI document and violations are kept. Default 'off'. */
   contractCheck?: 'off' | 'record';
   log?: boolean | ((line: string) => void);
@@ -86,7 +95,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
   const pki = await loadOrCreatePki(options.pkiDir ?? join(options.dataDir, 'pki'));
   const [trust, tsa] = await Promise.all([Trust.load(pki), Tsa.load(pki)]);
   const contract = new Contract(options.openApiPath ?? defaultOpenApiPath);
-  const catalogue = new Catalogue(options.formsDir ?? defaultFormsDir, log);
+  const catalogue = new Catalogue(options.formsDir ?? defaultFormsDir, log, options.contactPhoneRequired ?? []);
   const store = Store.open(sandboxDbFile(options.dataDir), { reset: options.reset ?? false });
   const faults = new Faults();
   const ctx: SandboxContext = {
@@ -101,6 +110,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
     sessionTtlSeconds: options.sessionTtlSeconds ?? 900,
     operatorToken: options.operatorToken ?? token(24),
     requireSignature: options.requireSignature ?? false,
+    antibot: new Antibot(options.antibotClock),
     reset: () => store.reset(seed),
   };
   setVersionLookup((id) => (catalogue.get(id) ? String(catalogue.get(id)!.definition.version) : '1'));

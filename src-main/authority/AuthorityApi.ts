@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import {
+  antibotChallengeSchema,
   catalogueListSchema,
   challengeSchema,
   changesPageSchema,
@@ -17,6 +18,7 @@ import {
   personalDataSchema,
   sessionSchema,
   spaceListSchema,
+  type AnonymousSessionRequest,
   type EtrackingRequest,
   type InvitationRequest,
   type ReplyRequest,
@@ -32,6 +34,14 @@ export interface UploadFile {
 }
 
 const seg = (value: string) => encodeURIComponent(value);
+
+/** The multipart parts of a submission: `submission` (JSON), optional `document` (the submission PDF), `attachments`. */
+function submissionParts(submission: SubmissionData, files: { document?: UploadFile; attachments?: UploadFile[] }): MultipartPart[] {
+  const parts: MultipartPart[] = [{ name: 'submission', filename: 'submission.json', contentType: 'application/json', content: Buffer.from(JSON.stringify(submission)) }];
+  if (files.document) parts.push({ name: 'document', filename: files.document.filename, contentType: 'application/pdf', content: files.document.content });
+  for (const file of files.attachments ?? []) parts.push({ name: 'attachments', filename: file.filename, contentType: file.mediaType, content: file.content });
+  return parts;
+}
 
 /**
  * One typed function per operation of api/authority.openapi.yaml (hand-written; request and answer types come from
@@ -67,6 +77,48 @@ export class AuthorityApi {
 
   async createAnonymousSession() {
     return (await this.client.request({ operation: 'createAnonymousSession', method: 'POST', path: '/auth/anonymous', auth: false, retry: true, schema: sessionSchema })).data;
+  }
+
+  /** The anti-bot question (de/fr/en) that procedures without authentication ask; the authority checks the answer. */
+  async createAntibotChallenge() {
+    return (
+      await this.client.request({ operation: 'createAntibotChallenge', method: 'POST', path: '/auth/anonymous/challenge', auth: false, retry: true, schema: antibotChallengeSchema })
+    ).data;
+  }
+
+  /**
+   * An anonymous session that may submit one procedure without authentication: the answer is checked by the
+   * authority (AuthorityRequestError antibot-failed: wrong, attempts left in its detail; antibot-challenge-invalid:
+   * ask a new question). Never retried: a question takes one correct answer, so a retry would be refused.
+   */
+  async createAnsweredAnonymousSession(answer: AnonymousSessionRequest) {
+    return (
+      await this.client.request({ operation: 'createAnonymousSession', method: 'POST', path: '/auth/anonymous', auth: false, retry: false, json: answer, schema: sessionSchema })
+    ).data;
+  }
+
+  /**
+   * A submission without authentication (no space), sent with the given anonymous session's token rather than the
+   * connection's session, so that a person signed in elsewhere in the app is not mixed in. SubmissionData carries
+   * contact, termsAccepted and simpleSignature; the answer is the dossier with its reference (the receipt).
+   */
+  async createAnonymousSubmission(
+    sessionToken: string,
+    idempotencyKey: string,
+    submission: SubmissionData,
+    files: { document?: UploadFile; attachments?: UploadFile[] } = {},
+  ) {
+    const response = await this.client.request({
+      operation: 'createAnonymousSubmission',
+      method: 'POST',
+      path: '/submissions',
+      auth: false,
+      headers: { authorization: `Bearer ${sessionToken}` },
+      idempotencyKey,
+      multipart: encodeMultipart(submissionParts(submission, files)),
+      schema: dossierSchema,
+    });
+    return { dossier: response.data, replayed: response.headers['idempotent-replayed'] === 'true' };
   }
 
   async getSession() {

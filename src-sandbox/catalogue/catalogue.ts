@@ -31,7 +31,10 @@ export class Catalogue {
   readonly listEtag: string;
   readonly skipped: { file: string; reason: string }[] = [];
 
-  constructor(dir = defaultFormsDir, log: (msg: string) => void = () => {}) {
+  private readonly phoneRequired: ReadonlySet<string>;
+
+  constructor(dir = defaultFormsDir, log: (msg: string) => void = () => {}, phoneRequired: Iterable<string> = []) {
+    this.phoneRequired = new Set(phoneRequired);
     const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json') && f !== 'index.json').sort() : [];
     for (const file of files) {
       try {
@@ -45,7 +48,7 @@ export class Catalogue {
         log(`catalogue: skipped ${file}: ${(e as Error).message}`);
       }
     }
-    this.listEtag = etagOf([...this.entries.values()].map((e) => e.etag).join(','));
+    this.listEtag = etagOf([...this.entries.values()].map((e) => e.etag).concat([...this.phoneRequired].sort()).join(','));
   }
 
   get size(): number {
@@ -70,8 +73,20 @@ export class Catalogue {
           etag: e.etag,
         };
         for (const k of summaryKeys) if (k in d) summary[k] = d[k];
+        const contact = this.contact(d.id);
+        if (contact) summary.contact = contact;
         return summary;
       });
+  }
+
+  /**
+   * What a procedure without authentication asks of the person to reach them (no space, no mailbox: the e-mail is
+   * the only way); undefined for procedures that need a sign-in.
+   */
+  contact(id: string): { email: 'required'; phone: 'required' | 'optional' } | undefined {
+    const entry = this.entries.get(id);
+    if (!entry || entry.definition.requiresAuthentication) return undefined;
+    return { email: 'required', phone: this.phoneRequired.has(id) ? 'required' : 'optional' };
   }
 
   /** Title of a procedure, if the catalogue has it. */

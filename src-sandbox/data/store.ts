@@ -9,6 +9,7 @@ import type {
   FeedEntry,
   Member,
   Message,
+  OutgoingMail,
   Session,
   Space,
   StoredDocument,
@@ -53,7 +54,7 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
-const RECORD_TABLES = ['spaces', 'members', 'dossiers', 'messages', 'documents', 'etrackings'] as const;
+const RECORD_TABLES = ['spaces', 'members', 'dossiers', 'messages', 'documents', 'etrackings', 'outgoing_mail'] as const;
 
 /**
  * Everything the sandbox holds, kept in its database file, so that what a person did in the demo is still there
@@ -68,6 +69,8 @@ export class Store {
   /** Write an eTracking back with set() after changing it. */
   readonly etrackings: RecordTable<Etracking>;
   readonly members: { get(spaceId: string): Member[]; all(): Member[] };
+  /** E-mails the sandbox would have sent, oldest first; parent: the dossier reference. */
+  readonly outgoingMail: ReadonlyTable<OutgoingMail>;
   readonly sessions = new Map<string, Session>();
   readonly challenges = new Map<string, number>();
   /** `${principal}\u0000${key}` of requests whose first attempt is still running (not kept: a crash ends them). */
@@ -77,6 +80,7 @@ export class Store {
   private readonly messageTable: RecordTable<Message>;
   private readonly documentTable: RecordTable<StoredDocument>;
   private readonly memberTable: RecordTable<Member>;
+  private readonly mailTable: RecordTable<OutgoingMail>;
   private readonly stmts: ReturnType<typeof prepareStatements>;
   private currentEpoch: string | null = null;
 
@@ -92,6 +96,8 @@ export class Store {
     });
     this.etrackings = new RecordTable<Etracking>(db, 'etrackings', { key: (e) => e.number, parent: () => null });
     this.memberTable = new RecordTable<Member>(db, 'members', parentIsSpace((m) => m.id));
+    this.mailTable = new RecordTable<OutgoingMail>(db, 'outgoing_mail', { key: (m) => m.id, parent: (m) => m.dossierReference });
+    this.outgoingMail = this.mailTable;
     this.dossiers = this.dossierTable;
     this.messages = this.messageTable;
     this.documents = this.documentTable;
@@ -211,6 +217,12 @@ export class Store {
       this.log(full.spaceId, 'document', full.id);
       return full;
     });
+  }
+
+  /** Records an e-mail that would go out; its id is given here. */
+  addOutgoingMail(mail: Omit<OutgoingMail, 'id'>): OutgoingMail {
+    const id = `MAIL-${String(this.stmts.count.get('mailCounter')!.value).padStart(9, '0')}`;
+    return this.mailTable.set({ id, ...mail });
   }
 
   /** Adds or changes a member (role, status). */

@@ -29,7 +29,8 @@ export interface Dossier {
   history: { status: DossierStatus; at: string; note?: LocalizedText }[];
   submittedBy: { personId: string | null; name: string };
   attachments: FileRef[];
-  signature: { status: 'valid' | 'absent'; signer?: string; ssn?: string };
+  /** status: the PAdES signature of the document part; simple: the typed-name signature of a procedure without authentication. */
+  signature: { status: 'valid' | 'absent'; signer?: string; ssn?: string; simple?: { name: string; signedAt: string } };
   etrackingNumber?: string;
 }
 
@@ -114,4 +115,22 @@ export interface Session {
   certificateSerial?: string;
   createdAt: number;
   expiresAt: number;
+  /**
+   * Anonymous sessions: who they are across renewals (the token changes, the idempotency records must not), and
+   * whether the anti-bot question was answered ('passed'), then spent by the one submission it allows ('used').
+   */
+  anonymousId?: string;
+  antibot?: 'none' | 'passed' | 'used';
+}
+
+/** An e-mail the sandbox would send (it sends none): the operator API shows them. */
+export interface OutgoingMail {
+  id: string;
+  to: string;
+  language: 'de' | 'fr' | 'en';
+  subject: string;
+  body: string;
+  dossierReference: string;
+  procedureId: string;
+  createdAt: string;
 }

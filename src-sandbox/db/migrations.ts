@@ -41,6 +41,15 @@ export const sandboxMigrations: readonly SandboxMigration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'outgoing mail',
+    up(db) {
+      // The e-mails the sandbox would send (confirmations of submissions without authentication), kept like the
+      // dossiers they are about: a demo restarted still shows what went out.
+      db.exec(recordTable('outgoing_mail'));
+    },
+  },
 ];
 
 export const SANDBOX_SCHEMA_VERSION = sandboxMigrations[sandboxMigrations.length - 1]!.version;

@@ -18,11 +18,12 @@ function sessionBody(s: Session): Record<string, unknown> {
     expiresAt: new Date(s.expiresAt).toISOString(),
     expiresIn: Math.round((s.expiresAt - Date.now()) / 1000),
     person: person ? { givenName: person.givenName, surname: person.surname, ssn: person.ssn, privateSpaceId: person.privateSpaceId } : null,
+    ...(s.kind === 'anonymous' ? { antibot: s.antibot ?? 'none' } : {}),
   };
 }
 
 export function authRoutes(app: FastifyInstance, ctx: SandboxContext): void {
-  const newSession = (kind: Session['kind'], personId: string | null, certificateSerial?: string): Session => {
+  const newSession = (kind: Session['kind'], personId: string | null, extra: Pick<Session, 'certificateSerial' | 'anonymousId' | 'antibot'> = {}): Session => {
     const now = Date.now();
     const s: Session = {
       token: token(),
@@ -30,7 +31,8 @@ export function authRoutes(app: FastifyInstance, ctx: SandboxContext): void {
       personId,
       createdAt: now,
       expiresAt: now + ctx.sessionTtlSeconds * 1000,
-      ...(certificateSerial ? { certificateSerial } : {}),
+      ...(extra.certificateSerial ? { certificateSerial: extra.certificateSerial } : {}),
+      ...(kind === 'anonymous' ? { anonymousId: extra.anonymousId ?? token(16), antibot: extra.antibot ?? 'none' } : {}),
     };
     ctx.store.sessions.set(s.token, s);
     return s;
@@ -62,18 +64,33 @@ export function authRoutes(app: FastifyInstance, ctx: SandboxContext): void {
       throw new Problem(403, 'person-not-registered', 'Not registered', `No person is registered for the certificate SSN ${ssn ?? '(none)'}.`);
     }
     reply.code(201);
-    return sessionBody(newSession('person', person.id, leaf.serialNumber));
+    return sessionBody(newSession('person', person.id, { certificateSerial: leaf.serialNumber }));
   });
 
-  app.post('/v1/auth/anonymous', async (_request, reply) => {
+  /** The anti-bot question that procedures without authentication ask (their CAPTCHA), in de/fr/en. */
+  app.post('/v1/auth/anonymous/challenge', async (_request, reply) => {
+    const q = ctx.antibot.create();
     reply.code(201);
-    return sessionBody(newSession('anonymous', null));
+    return { challengeId: q.challengeId, question: q.question, expiresAt: new Date(q.expiresAt).toISOString(), attemptsLeft: q.attemptsLeft };
+  });
+
+  /**
+   * Without a body: a session for the catalogue and eTracking. With {challengeId, answer}: the answer is checked
+   * first, and the session may then submit one procedure without authentication (antibot 'passed').
+   */
+  app.post('/v1/auth/anonymous', async (request, reply) => {
+    const body = request.body as { challengeId?: string; answer?: string } | null | undefined;
+    const answered = body !== null && body !== undefined && typeof body === 'object';
+    if (answered) ctx.antibot.check(String(body.challengeId), String(body.answer));
+    reply.code(201);
+    return sessionBody(newSession('anonymous', null, { antibot: answered ? 'passed' : 'none' }));
   });
 
   app.post('/v1/auth/session/renew', async (request, reply) => {
     const old = requireSession(ctx, request);
     ctx.store.sessions.delete(old.token);
-    const s = newSession(old.kind, old.personId, old.certificateSerial);
+    // Renewing keeps who the session is: the anonymous id (its idempotency records) and what its anti-bot answer allows.
+    const s = newSession(old.kind, old.personId, { certificateSerial: old.certificateSerial, anonymousId: old.anonymousId, antibot: old.antibot });
     reply.code(201);
     return sessionBody(s);
   });

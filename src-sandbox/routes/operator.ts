@@ -150,6 +150,20 @@ export function operatorRoutes(app: FastifyInstance, ctx: SandboxContext): void 
       return { epoch: ctx.store.epoch, dossiers: ctx.store.dossiers.size, messages: ctx.store.messages.size };
     });
 
+    /** The e-mails the authority would have sent (it sends none), oldest first; ?to= and ?reference= filter. */
+    op.get('/operator/outgoing-mail', async (request) => {
+      const { to, reference } = request.query as { to?: string; reference?: string };
+      const items = ctx.store.outgoingMail.values().filter((m) => (!to || m.to === to) && (!reference || m.dossierReference === reference));
+      return { items };
+    });
+
+    /** The expected answer of an open anti-bot question: tests and demos play the person. */
+    op.get('/operator/antibot/:id', async (request) => {
+      const answer = ctx.antibot.answerOf((request.params as { id: string }).id);
+      if (answer === undefined) throw problems.notFound('No open anti-bot question with this id.');
+      return { answer };
+    });
+
     op.get('/operator/counters', async () => ({
       dossiers: ctx.store.dossiers.size,
       messages: ctx.store.messages.size,

@@ -11,12 +11,52 @@ import { dossierView } from '../data/views';
 import { verifyPdfSignature } from '../pades/verifyPdfSignature';
 import { procedureTitle } from './procedureTitle';
 import type { Session } from '../data/types';
+import { confirmationMail } from './confirmationMail';
+
+/**
+ * What a submission without a space must carry (checked before anything is written): an e-mail address to reach the
+ * person (and a phone where the procedure asks), the terms accepted, and for procedures signed 'simple' the typed
+ * name with the consent. Anonymous sessions must also have answered the anti-bot question.
+ */
+function checkWithoutSpace(ctx: SandboxContext, json: SubmissionJson, signature: unknown): void {
+  if (!json.contact?.email) {
+    throw new Problem(422, 'contact-required', 'Contact required', 'Without an account, an e-mail address is needed to send the confirmation.');
+  }
+  if (ctx.catalogue.contact(json.procedureId)?.phone === 'required' && !json.contact.phone) {
+    throw new Problem(422, 'contact-phone-required', 'Phone required', `${json.procedureId} also needs a phone number.`);
+  }
+  if (json.termsAccepted !== true) {
+    throw new Problem(422, 'terms-not-accepted', 'Terms not accepted', 'The terms of use must be accepted to submit without authentication.');
+  }
+  if (signature === 'simple') {
+    const sig = json.simpleSignature;
+    if (!sig || !sig.name.trim() || sig.consent !== true) {
+      throw new Problem(422, 'simple-signature-required', 'Signature required', 'Type your name and confirm that you sign this request.');
+    }
+  }
+}
+
+function requireAntibotPassed(session: Session): void {
+  if (session.kind !== 'anonymous') return;
+  if (session.antibot === 'passed') return;
+  throw new Problem(
+    403,
+    'antibot-required',
+    'Anti-bot question required',
+    session.antibot === 'used'
+      ? 'This session has submitted already: answer a new anti-bot question for the next procedure.'
+      : 'Answer the anti-bot question (POST /auth/anonymous with challengeId and answer) before submitting.',
+  );
+}
 
 interface SubmissionJson {
   procedureId: string;
   procedureVersion: string;
   language: 'de' | 'fr' | 'en';
   data: Record<string, unknown>;
+  contact?: { email: string; phone?: string };
+  termsAccepted?: boolean;
+  simpleSignature?: { name: string; consent: boolean; signedAt: string };
 }
 
 interface ParsedFile {
@@ -88,12 +128,16 @@ async function submit(ctx: SandboxContext, request: FastifyRequest, reply: Fasti
   if (String(def.version) !== String(json.procedureVersion)) {
     throw new Problem(409, 'procedure-version-outdated', 'Form version outdated', `The current version of ${json.procedureId} is ${String(def.version)}.`);
   }
-  const principal = session.personId ?? `anonymous:${session.token}`;
+  if (!space) checkWithoutSpace(ctx, json, def.signature);
+  // An anonymous session's id outlives its token (renewals), so a retry after a renewal still replays.
+  const principal = session.personId ?? `anonymous:${session.anonymousId ?? session.token}`;
   const fingerprint = createHash('sha256')
     .update(JSON.stringify(json))
     .update(files.map((f) => `${f.field}:${f.filename}:${createHash('sha256').update(f.bytes).digest('hex')}`).join('|'))
     .digest('hex');
   return idempotent(ctx, reply, principal, key, fingerprint, async () => {
+    // Here, not before: a replay of an accepted submission must not need a second answer.
+    if (!space) requireAntibotPassed(session);
     const document = files.find((f) => f.field === 'document');
     let signature: Dossier['signature'] = { status: 'absent' };
     if (document) {
@@ -108,6 +152,8 @@ async function submit(ctx: SandboxContext, request: FastifyRequest, reply: Fasti
     }
     // Checked; what follows is written in the transaction that keeps the answer.
     return () => {
+      // Again at the commit: two submissions racing on one answered session get one dossier, not two.
+      if (!space) requireAntibotPassed(session);
       const person = demoPersons.find((p) => p.id === session.personId);
       const now = new Date().toISOString();
       const reference = ctx.store.nextReference();
@@ -136,10 +182,15 @@ async function submit(ctx: SandboxContext, request: FastifyRequest, reply: Fasti
         createdAt: now,
         updatedAt: now,
         history: [{ status: 'submitted', at: now }],
-        submittedBy: { personId: person?.id ?? null, name: person ? `${person.givenName} ${person.surname}` : 'anonymous' },
+        submittedBy: { personId: person?.id ?? null, name: person ? `${person.givenName} ${person.surname}` : (json.simpleSignature?.name.trim() || 'anonymous') },
         attachments,
-        signature,
+        signature: json.simpleSignature ? { ...signature, simple: { name: json.simpleSignature.name.trim(), signedAt: json.simpleSignature.signedAt } } : signature,
       });
+      if (!space && json.contact) {
+        // No space and no mailbox: the e-mail with the reference is all the person keeps (recorded, never sent).
+        ctx.store.addOutgoingMail(confirmationMail(dossier, json.contact.email, json.language, now));
+      }
+      if (session.kind === 'anonymous') session.antibot = 'used';
       return { status: 201, body: dossierView(dossier) };
     };
   });

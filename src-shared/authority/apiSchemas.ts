@@ -97,6 +97,35 @@ export const sessionRequestSchema = z
   })
   .strict();
 
+/** The anti-bot question of procedures without authentication: shown to the person, answered in the session request. */
+export const antibotChallengeSchema = z.object({
+  challengeId: z.string().min(16).max(200),
+  question: localizedTextSchema,
+  expiresAt: dateTime,
+  attemptsLeft: z.number().int().min(1).max(10),
+});
+export type AntibotChallenge = z.infer<typeof antibotChallengeSchema>;
+
+export const anonymousSessionRequestSchema = z
+  .object({ challengeId: z.string().min(16).max(200), answer: z.string().min(1).max(100) })
+  .strict();
+export type AnonymousSessionRequest = z.infer<typeof anonymousSessionRequestSchema>;
+
+/** What a procedure without authentication asks to reach the person (catalogue entries). */
+export const contactRequirementsSchema = z.object({ email: z.literal('required'), phone: z.enum(['required', 'optional']) });
+export type ContactRequirements = z.infer<typeof contactRequirementsSchema>;
+
+export const contactSchema = z
+  .object({ email: z.email().max(L.email), phone: z.string().regex(/^\+[0-9]{6,15}$/).optional() })
+  .strict();
+export type Contact = z.infer<typeof contactSchema>;
+
+/** A simple electronic signature (no certificate): the typed name, the consent and when it was given. */
+export const simpleSignatureSchema = z
+  .object({ name: z.string().min(1).max(L.name), consent: z.boolean(), signedAt: dateTime })
+  .strict();
+export type SimpleSignature = z.infer<typeof simpleSignatureSchema>;
+
 export const sessionPersonSchema = z.object({
   givenName: name,
   surname: name,
@@ -111,6 +140,8 @@ export const sessionSchema = z.object({
   expiresAt: dateTime,
   expiresIn: z.number().int(),
   person: sessionPersonSchema.nullable(),
+  /** Anonymous sessions: 'passed' may submit one procedure without authentication; 'used' has. */
+  antibot: z.enum(['none', 'passed', 'used']).optional(),
 });
 export type ApiSession = z.infer<typeof sessionSchema>;
 
@@ -124,7 +155,9 @@ export const formDefinitionSummarySchema = z.looseObject({
 
 export const catalogueListSchema = z.object({
   etag: z.string().max(L.etag),
-  items: z.array(formDefinitionSummarySchema.and(z.object({ etag: z.string().max(L.etag) }))).max(L.fewItems),
+  items: z
+    .array(formDefinitionSummarySchema.and(z.object({ etag: z.string().max(L.etag), contact: contactRequirementsSchema.optional() })))
+    .max(L.fewItems),
 });
 
 export const spaceSchema = z.object({
@@ -215,7 +248,13 @@ export const dossierSchema = z.object({
   history: z.array(z.object({ status: dossierStatusSchema, at: dateTime, note: localizedTextSchema.optional() })).max(L.fewItems),
   submittedBy: z.object({ personId: id.nullable(), name }),
   attachments: z.array(fileRefSchema).max(L.attachments),
-  signature: z.object({ status: z.enum(['valid', 'absent']), signer: name.optional(), ssn: ssnSchema.optional() }),
+  signature: z.object({
+    status: z.enum(['valid', 'absent']),
+    signer: name.optional(),
+    ssn: ssnSchema.optional(),
+    /** The typed-name signature of a procedure without authentication. */
+    simple: z.object({ name, signedAt: dateTime }).optional(),
+  }),
   etrackingNumber: etrackingNumberSchema.optional(),
 });
 export const dossierListSchema = z.object({ items: z.array(dossierSchema).max(L.listItems) });
@@ -253,6 +292,10 @@ export const submissionDataSchema = z
     procedureVersion: z.string().min(1),
     language: languageSchema,
     data: z.record(z.string(), z.unknown()),
+    /** Procedures without authentication: how to reach the person, the terms, the simple signature. */
+    contact: contactSchema.optional(),
+    termsAccepted: z.boolean().optional(),
+    simpleSignature: simpleSignatureSchema.optional(),
   })
   .strict();
 export type SubmissionData = z.infer<typeof submissionDataSchema>;
@@ -333,6 +376,11 @@ export type ApiEtracking = z.infer<typeof etrackingSchema>;
 export const schemaComponents = {
   Problem: problemSchema,
   Challenge: challengeSchema,
+  AntibotChallenge: antibotChallengeSchema,
+  AnonymousSessionRequest: anonymousSessionRequestSchema,
+  ContactRequirements: contactRequirementsSchema,
+  Contact: contactSchema,
+  SimpleSignature: simpleSignatureSchema,
   SessionRequest: sessionRequestSchema,
   Session: sessionSchema,
   Space: spaceSchema,

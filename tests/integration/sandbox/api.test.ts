@@ -98,13 +98,28 @@ describe('sandbox: the authority API', () => {
     expect(wrongSpace.status).toBe(422);
     const drafter = await api(sb, `/spaces/${company}/submissions`, { method: 'POST', token: marc, body: submissionForm(json, []), headers: { 'idempotency-key': 'key-submission-drf1' } });
     expect(drafter.status).toBe(403);
-    const anon = await api(sb, '/auth/anonymous', { method: 'POST' });
+    // Without authentication: an answered anti-bot question, a contact, the terms and the simple signature
+    // (anonymousJourney.test.ts goes through each refusal).
+    const question = await api(sb, '/auth/anonymous/challenge', { method: 'POST' });
+    const { answer } = (await operator(sb, `/antibot/${question.data.challengeId}`)).data;
+    const anon = await api(sb, '/auth/anonymous', { method: 'POST', json: { challengeId: question.data.challengeId, answer } });
     const crim = String((await api(sb, '/catalogue/criminal-record-extract')).data.version);
     const anonymous = await api(sb, '/submissions', {
       method: 'POST',
       token: anon.data.token,
       headers: { 'idempotency-key': 'key-anonymous-0001' },
-      body: submissionForm({ procedureId: 'criminal-record-extract', procedureVersion: crim, language: 'de', data: {} }, []),
+      body: submissionForm(
+        {
+          procedureId: 'criminal-record-extract',
+          procedureVersion: crim,
+          language: 'de',
+          data: {},
+          contact: { email: 'jean.dupont@example.lu' },
+          termsAccepted: true,
+          simpleSignature: { name: 'Jean Dupont', consent: true, signedAt: new Date().toISOString() },
+        },
+        [],
+      ),
     });
     expect(anonymous.status).toBe(201);
     expect(anonymous.data.spaceId).toBeNull();

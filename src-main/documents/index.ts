@@ -1,5 +1,5 @@
 export { createSubmissionPdf } from './createSubmissionPdf';
-export type { SubmissionPdfInput, SubmissionSection, SubmissionField, SubmissionAttachment } from './createSubmissionPdf';
+export type { SubmissionPdfInput, SubmissionSection, SubmissionField, SubmissionAttachment, SimpleSignatureRecord } from './createSubmissionPdf';
 export { createReceiptPdf } from './createReceiptPdf';
 export type { ReceiptPdfInput } from './createReceiptPdf';
 export { createEtrackingPdf } from './createEtrackingPdf';

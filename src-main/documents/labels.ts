@@ -38,6 +38,17 @@ export interface DocumentLabels {
   lookup: string;
   etrackingInstructions: string[];
   signatureNote: string;
+  /** The block of a simple electronic signature (typed name, no certificate): procedures without authentication. */
+  simpleSignatureTitle: string;
+  signatoryName: string;
+  /** What the person consents to by typing their name; shown in the app with the same words. */
+  simpleSignatureConsent: string;
+  consent: string;
+  signedAt: string;
+  contactEmail: string;
+  contactPhone: string;
+  /** Replaces signatureNote when the document carries a simple signature instead of a PAdES one. */
+  simpleSignatureNote: string;
 }
 
 export const documentLabels: Record<DocumentLocale, DocumentLabels> = {
@@ -82,6 +93,16 @@ export const documentLabels: Record<DocumentLocale, DocumentLabels> = {
       'Sie werden über die gewählten Kanäle benachrichtigt, sobald sich der Stand ändert.',
     ],
     signatureNote: 'Dieses Dokument wird elektronisch unterzeichnet (PAdES). Die Unterschrift deckt den gesamten Inhalt ab.',
+    simpleSignatureTitle: 'Einfache elektronische Signatur',
+    signatoryName: 'Eingegebener Name',
+    simpleSignatureConsent:
+      'Mit der Eingabe meines Namens unterzeichne ich diesen Antrag und bestätige, dass meine Angaben richtig und vollständig sind.',
+    consent: 'Einverständnis',
+    signedAt: 'Unterzeichnet am',
+    contactEmail: 'Kontakt-E-Mail',
+    contactPhone: 'Kontakttelefon',
+    simpleSignatureNote:
+      'Dieser Antrag wurde ohne Anmeldung eingereicht und mit einer einfachen elektronischen Signatur (eingegebener Name) unterzeichnet, nicht mit einem Zertifikat.',
   },
   fr: {
     submissionTitle: 'Demande',
@@ -124,6 +145,15 @@ export const documentLabels: Record<DocumentLocale, DocumentLabels> = {
       'Vous serez averti par les canaux choisis dès que le statut change.',
     ],
     signatureNote: 'Ce document est signé électroniquement (PAdES). La signature couvre l’ensemble du contenu.',
+    simpleSignatureTitle: 'Signature électronique simple',
+    signatoryName: 'Nom saisi',
+    simpleSignatureConsent: 'En saisissant mon nom, je signe cette demande et je certifie que mes indications sont exactes et complètes.',
+    consent: 'Consentement',
+    signedAt: 'Signée le',
+    contactEmail: 'E-mail de contact',
+    contactPhone: 'Téléphone de contact',
+    simpleSignatureNote:
+      'Cette demande a été envoyée sans authentification et signée par une signature électronique simple (nom saisi), non par un certificat.',
   },
   en: {
     submissionTitle: 'Application',
@@ -166,5 +196,14 @@ export const documentLabels: Record<DocumentLocale, DocumentLabels> = {
       'You will be notified through the chosen channels as soon as the status changes.',
     ],
     signatureNote: 'This document is signed electronically (PAdES). The signature covers its whole content.',
+    simpleSignatureTitle: 'Simple electronic signature',
+    signatoryName: 'Name typed',
+    simpleSignatureConsent: 'By typing my name, I sign this request and confirm that the information I gave is accurate and complete.',
+    consent: 'Consent',
+    signedAt: 'Signed on',
+    contactEmail: 'Contact e-mail',
+    contactPhone: 'Contact phone',
+    simpleSignatureNote:
+      'This request was sent without authentication and signed with a simple electronic signature (typed name), not with a certificate.',
   },
 };

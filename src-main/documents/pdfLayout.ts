@@ -137,16 +137,38 @@ export class PdfFlow {
     this.space(8);
   }
 
-  /** A label/value row in two columns; long values wrap and break across pages line by line. */
-  row(label: string, value: string, opts: { labelRatio?: number; size?: number } = {}): void {
+  /** How much height paragraph() takes for this text (to keep a block together). */
+  paragraphHeight(text: string, style: TextStyle = {}, indent = 0): number {
+    const size = style.size ?? 10;
+    return wrap(clean(text), this.font(style), size, this.width - indent).length * size * 1.35;
+  }
+
+  /** How much height row() takes for this label and value. */
+  rowHeight(label: string, value: string, opts: { labelRatio?: number; size?: number } = {}): number {
     const size = opts.size ?? 10;
-    const lineHeight = size * 1.35;
+    return this.rowLines(label, value, opts).n * size * 1.35 + 4;
+  }
+
+  /** The height heading() takes. */
+  headingHeight(size = 13): number {
+    return 10 + size * 1.35 + 8;
+  }
+
+  private rowLines(label: string, value: string, opts: { labelRatio?: number; size?: number }) {
+    const size = opts.size ?? 10;
     const labelWidth = this.width * (opts.labelRatio ?? 0.38);
     const gap = 12;
     const valueWidth = this.width - labelWidth - gap;
     const labelLines = wrap(clean(label), this.bold, size, labelWidth);
     const valueLines = wrap(clean(value) || '—', this.regular, size, valueWidth);
-    const n = Math.max(labelLines.length, valueLines.length);
+    return { labelWidth, gap, labelLines, valueLines, n: Math.max(labelLines.length, valueLines.length) };
+  }
+
+  /** A label/value row in two columns; long values wrap and break across pages line by line. */
+  row(label: string, value: string, opts: { labelRatio?: number; size?: number } = {}): void {
+    const size = opts.size ?? 10;
+    const lineHeight = size * 1.35;
+    const { labelWidth, gap, labelLines, valueLines, n } = this.rowLines(label, value, opts);
     // Keep short rows together; long ones flow.
     this.ensure(Math.min(n, 4) * lineHeight + 4);
     for (let i = 0; i < n; i++) {

@@ -141,6 +141,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     platform: process.platform,
     log,
     applyModules: (paths) => tokens.setSettingsPaths(paths),
+    libraryDir: path.join(userDataDir, 'pkcs11'),
     onChanged: () => events.emit('settings.changed', settings.view()),
   });
   const stopFollowingIdleLock = events.subscribe((name) => {

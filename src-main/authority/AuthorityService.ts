@@ -132,6 +132,9 @@ export class AuthorityService {
   async reset(): Promise<void> {
     this.generation.abort(new AuthorityConnectionClosedError('The authority URL or proxy changed.'));
     this.generation = new AbortController();
+    // The person's certificate signs in only where they chose to: a new endpoint gets a new sign-in, made by them,
+    // never an automatic one (a hostile server could relay the real authority's challenge).
+    this.signer = null;
     const old = this.connection;
     this.connection = null;
     this.connecting = null;

@@ -154,8 +154,14 @@ describe.skipIf(!SOFTHSM_MODULE)('a PKCS#11 module comes only from a file the pe
     const copy = path.join(outside, 'libcopied-pkcs11.so');
     await copyFile(SOFTHSM_MODULE!, copy);
     const { call, answer } = await addThroughPicker(copy, true);
-    const added = (answer as { ok: true; value: TokensView }).value.modules.find((m) => m.path === copy);
-    expect(added).toMatchObject({ status: 'ready' });
+    // What loads is the approved bytes, kept in the profile: the file in the outside folder may change afterwards.
+    const kept = (answer as { ok: true; value: TokensView }).value.modules.find((m) => m.path.startsWith(path.join(main!.dir, 'pkcs11') + path.sep));
+    expect(kept).toMatchObject({ status: 'ready' });
+    expect(path.basename(kept!.path)).toMatch(/^[0-9a-f]{16}-libcopied-pkcs11\.so$/);
+    await writeFile(copy, 'swapped after the confirmation');
+    const refreshed = (await call('tokens.refresh')) as { value: TokensView };
+    expect(refreshed.value.modules.find((m) => m.id === kept!.id)).toMatchObject({ status: 'ready' });
+    const added = kept;
     const removed = (await call('tokens.removeModule', { moduleId: added!.id })) as { value: TokensView };
     expect(removed.value.modules.map((m) => m.path)).not.toContain(copy);
     expect(await call('tokens.removeModule', { moduleId: added!.id })).toMatchObject({ ok: false, error: { name: 'ModuleFileRefusedError' } });

@@ -16,6 +16,10 @@ export interface FormsServiceOptions {
   now?: () => number;
 }
 
+/** Uploads under way at once, and the bytes they may hold together before they are stored in the vault. */
+const MAX_OPEN_UPLOADS = 8;
+const MAX_BUFFERED_BYTES = 2 * MAX_ATTACHMENT_BYTES;
+
 interface PendingUpload {
   name: string;
   mediaType: string;
@@ -154,8 +158,16 @@ export class FormsService {
     if (bytes.length > ATTACHMENT_CHUNK_BYTES) throw new ValidationError('The chunk is too large.', [{ path: 'chunkBase64', code: 'too_big', message: 'chunk too large' }]);
     let upload = this.uploads.get(input.uploadId);
     if (input.index === 0) {
+      this.uploads.delete(input.uploadId);
+      // A person uploads a few files at a time; a renderer opening uploads without end must not fill main's memory.
+      if (this.uploads.size >= MAX_OPEN_UPLOADS || this.bufferedBytes() + bytes.length > MAX_BUFFERED_BYTES) {
+        throw new ValidationError('Too many files are being added at once; wait for them to finish.', [{ path: 'uploadId', code: 'too_big', message: 'too many uploads at once' }]);
+      }
       upload = { name: input.name, mediaType: input.mediaType, spaceId: input.spaceId, chunks: [], size: 0, touchedAt: this.now() };
       this.uploads.set(input.uploadId, upload);
+    } else if (upload && this.bufferedBytes() + bytes.length > MAX_BUFFERED_BYTES) {
+      this.uploads.delete(input.uploadId);
+      throw new ValidationError('Too many files are being added at once; wait for them to finish.', [{ path: 'uploadId', code: 'too_big', message: 'too much buffered' }]);
     }
     if (!upload || upload.chunks.length !== input.index) {
       this.uploads.delete(input.uploadId);
@@ -215,6 +227,12 @@ export class FormsService {
     }
     this.parsed.set(procedureId, { stamp, definition });
     return definition;
+  }
+
+  private bufferedBytes(): number {
+    let total = 0;
+    for (const upload of this.uploads.values()) total += upload.size;
+    return total;
   }
 
   private expireUploads(): void {

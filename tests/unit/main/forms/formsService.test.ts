@@ -122,6 +122,15 @@ describe('forms on a real vault', () => {
     expect(prefilled.provenance.firstName?.sourceLabel).toBe('nationalRegister');
   });
 
+  it('bounds the uploads under way: a renderer opening them without end cannot fill main\'s memory', async () => {
+    const chunk = Buffer.alloc(1024, 1).toString('base64');
+    const start = (i: number) => forms.uploadChunk({ uploadId: `upload-${String(i).padStart(4, '0')}`, index: 0, last: false, name: 'a.pdf', mediaType: 'application/pdf', spaceId: null, chunkBase64: chunk });
+    for (let i = 0; i < 8; i += 1) expect(await start(i)).toBeNull();
+    await expect(start(8)).rejects.toMatchObject({ name: 'ValidationError' });
+    // The same id started again replaces its own upload rather than adding one.
+    expect(await start(3)).toBeNull();
+  });
+
   it('refuses everything while the vault is locked', async () => {
     vault.lock('user');
     const result = await router().dispatch('catalogue.list', undefined, { url: ORIGIN });

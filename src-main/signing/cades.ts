@@ -39,7 +39,8 @@ export interface CadesOptions {
 export async function createCadesSignature(options: CadesOptions): Promise<Buffer> {
   const { signer } = options;
   const m = signerMaterial(signer);
-  const messageDigest = attributeDer(OID.messageDigest, new asn1js.OctetString({ valueHex: toArrayBuffer(options.contentDigest) }));
+  // Attribute { message-digest, SET { OCTET STRING digest } }: the type encoded once (asn1js), the digest wrapped here.
+  const messageDigest = tlv(0x30, [OID_DER.messageDigest, tlv(0x31, [tlv(0x04, [options.contentDigest])])]);
   // DER: a SET OF is sorted by the encodings of its elements.
   const attributes = [m.contentTypeAttribute, messageDigest, m.signingCertificateAttribute].sort(Buffer.compare);
   const signedAttrsSet = tlv(0x31, attributes);
@@ -52,7 +53,7 @@ export async function createCadesSignature(options: CadesOptions): Promise<Buffe
     const tokenAsn = asn1js.fromBER(toArrayBuffer(token));
     if (tokenAsn.offset === -1) throw new TypeError('The timestamp token is not DER.');
     // [1] IMPLICIT SET OF Attribute { signature-time-stamp, SET { TimeStampToken } }
-    unsignedAttrs = tlv(0xa1, [tlv(0x30, [oidDer(OID.signatureTimeStampToken), tlv(0x31, [token])])]);
+    unsignedAttrs = tlv(0xa1, [tlv(0x30, [OID_DER.signatureTimeStampToken, tlv(0x31, [token])])]);
   }
   const signerInfo = tlv(0x30, [
     INTEGER_1,
@@ -64,7 +65,7 @@ export async function createCadesSignature(options: CadesOptions): Promise<Buffe
     ...(unsignedAttrs ? [unsignedAttrs] : []),
   ]);
   const signedData = tlv(0x30, [INTEGER_1, tlv(0x31, [m.digestAlgorithm]), m.encapContentInfo, m.certificates, tlv(0x31, [signerInfo])]);
-  return tlv(0x30, [oidDer(OID.signedData), tlv(0xa0, [signedData])]);
+  return tlv(0x30, [OID_DER.signedData, tlv(0xa0, [signedData])]);
 }
 
 interface SignerMaterial {
@@ -82,6 +83,12 @@ interface SignerMaterial {
 }
 
 const INTEGER_1 = Buffer.from([0x02, 0x01, 0x01]);
+/** The OIDs that each signature wraps around its own values, DER. */
+const OID_DER = {
+  messageDigest: oidDer(OID.messageDigest),
+  signatureTimeStampToken: oidDer(OID.signatureTimeStampToken),
+  signedData: oidDer(OID.signedData),
+};
 const materials = new WeakMap<Buffer, SignerMaterial>();
 
 /** What depends only on the signer, encoded once per signer certificate (and chain, and algorithm). */

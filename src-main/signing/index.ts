@@ -2,7 +2,7 @@ export type { CmsSigner } from './CmsSigner';
 export { createKeySigner, pemToDer, toDer } from './CmsSigner';
 export { createCadesSignature } from './cades';
 export type { CadesOptions } from './cades';
-export { signPdf } from './signPdf';
+export { signPdf, writeSignedPdf } from './signPdf';
 export type { SignPdfOptions, SignPdfResult, PadesLevel, SignPdfPhase } from './signPdf';
 export { requestTimestamp } from './timestamp';
 export type { TimestampOptions, Timestamp } from './timestamp';

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { open } from 'node:fs/promises';
 import type { PDFObject} from 'pdf-lib';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 import type { CmsSigner } from './CmsSigner';
@@ -34,8 +35,16 @@ export interface SignPdfOptions {
 
 export interface SignPdfResult {
   /**
-   * The signed PDF: the input followed by `update`. Made (one copy) on first access; to save or upload a large file
-   * without that copy, write the input and then `update`.
+   * The signed PDF as its two parts, in order: the input itself (the same bytes, not a copy) and `update`. Write or
+   * upload them one after the other (`writeSignedPdf`, a stream, a multipart body); a file that holds the input needs
+   * only `update` appended.
+   */
+  readonly parts: readonly [original: Buffer, update: Buffer];
+  /** Length of the signed PDF (input + update). */
+  readonly length: number;
+  /**
+   * The signed PDF in one Buffer: a copy of the input followed by `update`, made on first access. Fine for small
+   * documents; for a large file use `parts`.
    */
   readonly pdf: Buffer;
   /** The bytes appended to the input (the incremental update with the signature). */
@@ -53,7 +62,9 @@ export interface SignPdfResult {
  * Signs a PDF as PAdES (SubFilter ETSI.CAdES.detached) by appending an incremental update: a signature field with an
  * invisible widget on a page, the /Sig dictionary with /ByteRange and a sized /Contents placeholder, the changed page /
  * AcroForm / catalog objects, and a cross-reference section in the original's style (table or stream) with /Prev. The
- * original bytes are never touched, so earlier signatures stay valid. The file is hashed once, in place.
+ * original bytes are never touched, so earlier signatures stay valid. Only the cross-reference sections and the few
+ * objects changed are parsed; the /ByteRange is hashed once, streaming: the input in place, then the update around its
+ * placeholder. The signature is written into the placeholder of the update; the input is never copied (see `parts`).
  */
 export async function signPdf(input: Uint8Array, options: SignPdfOptions): Promise<SignPdfResult> {
   const level = options.level ?? 'B-B';
@@ -96,8 +107,10 @@ export async function signPdf(input: Uint8Array, options: SignPdfOptions): Promi
   options.onProgress?.('done');
   let joined: Buffer | undefined;
   return {
+    parts: [original, update.bytes],
+    length: original.length + update.bytes.length,
     get pdf() {
-      return (joined ??= Buffer.concat([original, update.bytes]));
+      return (joined ??= Buffer.concat([original, update.bytes], original.length + update.bytes.length));
     },
     update: update.bytes,
     fieldName: update.fieldName,
@@ -106,6 +119,25 @@ export async function signPdf(input: Uint8Array, options: SignPdfOptions): Promi
     level,
     ...(timestampTime ? { timestampTime } : {}),
   };
+}
+
+/**
+ * Writes a signed PDF to `path` (created or replaced) as its parts, the input and then the update, without joining
+ * them into one Buffer.
+ */
+export async function writeSignedPdf(result: Pick<SignPdfResult, 'parts'>, path: string): Promise<void> {
+  const file = await open(path, 'w');
+  try {
+    const [original, update] = result.parts;
+    let written = 0;
+    const total = original.length + update.length;
+    while (written < total) {
+      const rest = written < original.length ? [original.subarray(written), update] : [update.subarray(written - original.length)];
+      written += (await file.writev(rest)).bytesWritten;
+    }
+  } finally {
+    await file.close();
+  }
 }
 
 interface SignatureUpdate {

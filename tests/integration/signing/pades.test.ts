@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createPrivateKey, webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { startSandbox, type SandboxHandle } from '../../../src-sandbox/createSandbox';
 import { createKeySigner, toDer, type CmsSigner } from '../../../src-main/signing/CmsSigner';
-import { signPdf } from '../../../src-main/signing/signPdf';
+import { signPdf, writeSignedPdf } from '../../../src-main/signing/signPdf';
 import { verifyPdfSignatures } from '../../../src-main/signing/verifyPdfSignatures';
 import { requestTimestamp } from '../../../src-main/signing/timestamp';
 import { createSubmissionPdf, type SubmissionPdfInput } from '../../../src-main/documents/createSubmissionPdf';
@@ -19,9 +19,11 @@ import {
   opensslTsVerify,
   pdfsig,
   qpdfCheck,
+  run,
   signaturesIn,
   signedAttributeTypes,
   timestampOf,
+  writeTemp,
 } from './tools';
 import { hasSoftHsm, openSoftHsmSigner } from './softHsmSigner';
 
@@ -201,6 +203,45 @@ describe('PAdES signatures of the submission PDF (sandbox PKI and TSA over HTTP)
     expect(v.signatures.map((s) => [s.signer?.commonName, s.valid, s.coversWholeDocument, s.laterUpdates])).toEqual([
       ['Anne Schmit', true, false, 'signatures-only'],
       ['Luc Hoffmann', true, true, 'none'],
+    ]);
+  });
+
+  it('signs without copying the input: parts, an update appended to the file, writeSignedPdf', async () => {
+    // The input inside a larger ArrayBuffer (non-zero byteOffset), as a file read into a pool would be.
+    const pool = new Uint8Array(submission.length + 100);
+    pool.set(submission, 37);
+    const view = pool.subarray(37, 37 + submission.length);
+    const first = await signPdf(view, { signer: anne, level: 'B-T', tsa: { url: tsaUrl } });
+    const [original, update] = first.parts;
+    expect(original.buffer).toBe(pool.buffer); // the input itself, not a copy
+    expect(original.byteOffset).toBe(37);
+    expect(update).toBe(first.update);
+    expect(first.length).toBe(submission.length + update.length);
+    expect(first.byteRange[2] + first.byteRange[3]).toBe(first.length);
+
+    // A file that holds the input: append the update, and it is the signed PDF.
+    const file = writeTemp('appended.pdf', submission);
+    appendFileSync(file, update);
+    const onDisk = readFileSync(file);
+    expect(onDisk.equals(first.pdf)).toBe(true);
+    expectPdfsigValid(run('pdfsig', [file]).out, 1);
+    expect(run('qpdf', ['--check', file]).code).toBe(0);
+    expectOpensslAccepts(onDisk);
+
+    // Co-signature from the file's bytes, written as parts: the first signature stays valid.
+    const second = await signPdf(onDisk, { signer: luc });
+    const out = writeTemp('cosigned.pdf', '');
+    await writeSignedPdf(second, out);
+    const cosigned = readFileSync(out);
+    expect(cosigned.length).toBe(second.length);
+    expect(cosigned.subarray(0, onDisk.length).equals(onDisk)).toBe(true);
+    expectPdfsigValid(run('pdfsig', [out]).out, 2);
+    expect(run('qpdf', ['--check', out]).code).toBe(0);
+    expectOpensslAccepts(cosigned);
+    const v = await verifyPdfSignatures(cosigned, { trustAnchors: [rootPem] });
+    expect(v.signatures.map((s) => [s.signer?.commonName, s.valid, s.level])).toEqual([
+      ['Anne Schmit', true, 'B-T'],
+      ['Luc Hoffmann', true, 'B-B'],
     ]);
   });
 

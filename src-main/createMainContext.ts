@@ -114,6 +114,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
       await authorityService?.reset();
     },
     onChanged: (view) => events.emit('vault.profilesChanged', view),
+    reserveFor: (refusalId) => owner?.reserveFor(refusalId),
   });
   owner = new VaultOwner({ vault, registry, profileId: () => profiles.currentId, log, onDescribed: () => void profiles.changed().catch(() => undefined) });
   const vaultOwner = owner;

@@ -17,6 +17,10 @@ export const useVaultStore = defineStore('vault', () => {
   const profiles = ref<VaultProfiles | null>(null);
   /** The person asked to create another vault: the gate shows the create form for it. */
   const creatingProfile = ref(false);
+  /** The refusal (its id from main) the new vault is made for: then only that person's sign-in binds it. */
+  let creatingFor: string | null = null;
+  /** That person's name, for the form's title. */
+  const creatingForName = ref<string | null>(null);
   let lastTouch = 0;
   let unsubscribe: (() => void) | null = null;
   let unsubscribeProfiles: (() => void) | null = null;
@@ -40,24 +44,28 @@ export const useVaultStore = defineStore('vault', () => {
 
   /** Locks the open vault (if any) and makes the chosen one current. */
   async function selectProfile(profileId: string): Promise<void> {
-    creatingProfile.value = false;
+    cancelCreatingProfile();
     status.value = await guichet.vault.selectProfile({ profileId });
     await loadProfiles();
   }
 
-  /** Shows the form for another vault (locking the open one first). */
-  async function startCreatingProfile(): Promise<void> {
+  /** Shows the form for another vault (locking the open one first); `forRefusal`: made for a refused certificate's person. */
+  async function startCreatingProfile(forRefusal: string | null = null, forName: string | null = null): Promise<void> {
     if (isUnlocked.value) await lock();
+    creatingFor = forRefusal;
+    creatingForName.value = forRefusal ? forName : null;
     creatingProfile.value = true;
   }
 
   function cancelCreatingProfile(): void {
     creatingProfile.value = false;
+    creatingFor = null;
+    creatingForName.value = null;
   }
 
   async function createProfile(passphrase: string, useKeychain: boolean): Promise<void> {
-    status.value = await guichet.vault.createProfile({ passphrase, useKeychain });
-    creatingProfile.value = false;
+    status.value = await guichet.vault.createProfile({ passphrase, useKeychain, ...(creatingFor ? { forRefusal: creatingFor } : {}) });
+    cancelCreatingProfile();
     await loadProfiles();
   }
 
@@ -132,6 +140,7 @@ export const useVaultStore = defineStore('vault', () => {
     backups,
     profiles,
     creatingProfile,
+    creatingForName,
     load,
     loadProfiles,
     selectProfile,

@@ -58,9 +58,15 @@ export const vaultProfileCalls = {
   'vault.profiles': defineCall({ input: noInput, output: vaultProfilesSchema }),
   /** Locks the open vault (if any) and makes this one current; the answer is its state (locked, corrupt...). */
   'vault.selectProfile': defineCall({ input: z.object({ profileId: profileIdSchema }).strict(), output: vaultStatusSchema }),
-  /** Creates another vault, with its own passphrase, and opens it (the open one is locked first). */
+  /**
+   * Creates another vault, with its own passphrase, and opens it (the open one is locked first). `forRefusal`: the
+   * `refusalId` of a VaultOwnerMismatchError, when the vault is made for that certificate's person: then only that
+   * person's sign-in binds it.
+   */
   'vault.createProfile': defineCall({
-    input: z.object({ passphrase, useKeychain: z.boolean().default(false) }).strict(),
+    input: z
+      .object({ passphrase, useKeychain: z.boolean().default(false), forRefusal: z.string().regex(/^[0-9a-f]{16}$/).optional() })
+      .strict(),
     output: vaultStatusSchema,
   }),
   /**

@@ -9,7 +9,7 @@ export function createVaultProfileHandlers(deps: { profiles: VaultProfiles; auth
   return {
     'vault.profiles': () => profiles.view(),
     'vault.selectProfile': ({ profileId }) => profiles.select(profileId),
-    'vault.createProfile': ({ passphrase, useKeychain }) => profiles.createAnother(passphrase, { useKeychain }),
+    'vault.createProfile': ({ passphrase, useKeychain, forRefusal }) => profiles.createAnother(passphrase, { useKeychain, ...(forRefusal ? { forRefusal } : {}) }),
     'vault.confirmAuthoritySwitch': ({ authorityUrl }) => authoritySwitch.confirm(authorityUrl),
   };
 }

@@ -6,12 +6,11 @@ import type { VaultRepositories } from '../repositories/VaultRepositories';
 /** The vault settings key of the owner's binding (inside the encrypted database). */
 const OWNER_KEY = 'vault.owner';
 
+const ssnSchema = z.string().regex(/^[0-9A-Za-z:-]{1,64}$/);
+
 const ownerRecordSchema = z.object({
   /** The subject serial number of the certificate the owner signed in with; null for a vault made before bindings. */
-  ssn: z
-    .string()
-    .regex(/^[0-9A-Za-z:-]{1,64}$/)
-    .nullable(),
+  ssn: ssnSchema.nullable(),
   /** The person id the authority returned (their private space's id: the vault's persons.id). */
   personId: z.string().min(1).max(200),
   name: z.string().min(1).max(200),
@@ -42,4 +41,20 @@ export function readVaultOwner(repos: VaultRepositories): VaultOwnerInfo | null 
 export function writeVaultOwner(repos: VaultRepositories, owner: Omit<VaultOwnerInfo, 'recorded'>): void {
   const { ssn, personId, name, authority, boundAt } = owner;
   repos.settings.set(OWNER_KEY, ownerRecordSchema.parse({ ssn, personId, name, authority, boundAt }));
+}
+
+/** The vault settings key of a new vault's reservation: made for the person whose certificate another vault refused. */
+const RESERVED_KEY = 'vault.reservedFor';
+const reservationSchema = z.object({ ssn: ssnSchema, name: z.string().min(1).max(200).nullable() });
+export type VaultReservation = z.infer<typeof reservationSchema>;
+
+/** Until its first sign-in, a vault made for a refused person admits only that person's certificate. */
+export function readReservation(repos: VaultRepositories): VaultReservation | null {
+  const parsed = reservationSchema.safeParse(repos.settings.get(RESERVED_KEY));
+  return parsed.success ? parsed.data : null;
+}
+
+export function writeReservation(repos: VaultRepositories, reservation: VaultReservation | null): void {
+  if (reservation === null) repos.settings.delete(RESERVED_KEY);
+  else repos.settings.set(RESERVED_KEY, reservationSchema.parse(reservation));
 }

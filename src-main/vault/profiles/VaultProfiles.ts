@@ -19,6 +19,8 @@ export interface VaultProfilesOptions {
   beforeSwitch?: () => Promise<void>;
   /** The list changed (chosen, created). */
   onChanged?: (view: VaultProfilesView) => void;
+  /** A vault is being created for the person of a refusal (its id): it is kept for them (VaultOwner.reserveFor). */
+  reserveFor?: (refusalId: string) => { commit(): Promise<void> } | undefined;
   now?: () => number;
 }
 
@@ -72,7 +74,7 @@ export class VaultProfiles {
   }
 
   /** A new vault with its own passphrase, opened at once. Nothing changes when the passphrase is refused. */
-  createAnother(passphrase: string, options: { useKeychain?: boolean } = {}): Promise<VaultStatus> {
+  createAnother(passphrase: string, options: { useKeychain?: boolean; forRefusal?: string } = {}): Promise<VaultStatus> {
     return this.exclusive(async () => {
       if ([...passphrase].length < MIN_PASSPHRASE_LENGTH) {
         throw new WeakPassphraseError(`The passphrase must have at least ${MIN_PASSPHRASE_LENGTH} characters.`, { minLength: MIN_PASSPHRASE_LENGTH });
@@ -80,13 +82,15 @@ export class VaultProfiles {
       const previous = this.current;
       const id = this.options.registry.newId();
       await this.switchTo(id);
+      const reservation = options.forRefusal ? this.options.reserveFor?.(options.forRefusal) : undefined;
       let status: VaultStatus;
       try {
-        status = await this.options.vault.create(passphrase, options);
+        status = await this.options.vault.create(passphrase, { useKeychain: options.useKeychain ?? false });
       } catch (error) {
         await this.switchTo(previous);
         throw error;
       }
+      await reservation?.commit();
       await this.recordCreated();
       this.options.log.info('vault.profileCreated', { profileId: id });
       await this.changed();

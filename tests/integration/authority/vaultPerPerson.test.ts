@@ -135,17 +135,23 @@ describe.skipIf(!SOFTHSM_MODULE)('a vault per person: two people, two authoritie
     expect(main.authority.listDossiers({}).items.every((d) => d.spaceId === 'PP-B2M8XR')).toBe(true);
 
     // 5. Same authority, another person: Anne's certificate cannot sign in to Luc's vault. Luc's session stays.
-    expect(await signIn('anne')).toMatchObject({
+    const refused = await signIn('anne');
+    expect(refused).toMatchObject({
       ok: false,
-      error: { name: 'VaultOwnerMismatchError', details: { ownerName: 'Luc Hoffmann', personName: 'Anne Schmit', profileId: null } },
+      error: { name: 'VaultOwnerMismatchError', details: { ownerName: 'Luc Hoffmann', personName: 'Anne Schmit', profileId: null, refusalId: expect.stringMatching(/^[0-9a-f]{16}$/) } },
     });
+    const refusalId = refused.ok ? '' : String(refused.error.details.refusalId);
     expect(await value('session.status')).toMatchObject({ signedIn: true, personName: 'Luc Hoffmann' });
     expect(main.vault.repos.persons.listPersons().map((p) => p.displayName)).toEqual(['Luc Hoffmann']);
     expect(await prefill()).toMatchObject({ person: { lastName: 'Hoffmann' } });
 
-    // 6. Anne makes her vault for this authority; refused again in Luc's, she is pointed to it.
-    await value('vault.createProfile', { passphrase: ANNE_STANDALONE_PASSPHRASE });
+    // 6. Anne makes her vault for this authority, from the refusal: it is kept for her, listed with her name at once,
+    // and Luc's certificate cannot take it. Then refused again in Luc's, she is pointed to it.
+    await value('vault.createProfile', { passphrase: ANNE_STANDALONE_PASSPHRASE, forRefusal: refusalId });
     const anneStandaloneVault = (await value<VaultProfiles>('vault.profiles')).currentId;
+    expect((await value<VaultProfiles>('vault.profiles')).profiles.find((p) => p.id === anneStandaloneVault)).toMatchObject({ ownerName: 'Anne Schmit' });
+    expect(await signIn('luc')).toMatchObject({ ok: false, error: { name: 'VaultOwnerMismatchError', details: { ownerName: 'Anne Schmit', personName: 'Luc Hoffmann' } } });
+    expect(main.owner.current()).toBeNull();
     expect(await signIn('anne')).toMatchObject({ ok: true, value: { personName: 'Anne Schmit' } });
     await until(() => main.owner.current()?.authority === standaloneOrigin, 'Anne’s standalone vault bound');
     await value('vault.selectProfile', { profileId: lucVault });

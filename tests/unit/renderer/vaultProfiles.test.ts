@@ -224,22 +224,30 @@ describe('vault screens with several vaults, against a real main', () => {
     expect(root.querySelector('[data-testid="open-own-vault"]')).toBeNull(); // Luc has no vault here yet
     expect(main.vault.repos.persons.listPersons().map((p) => p.displayName)).toEqual(['Anne Schmit']);
 
-    // "Create a vault for Luc Hoffmann": Anne's vault locks, the form for another vault opens.
+    // "Create a vault for Luc Hoffmann": Anne's vault locks, the form for his vault opens.
     buttonNamed(root, 'Create a vault for Luc Hoffmann').click();
-    await untilRendered(() => root.querySelector('h1')?.textContent === 'Create another vault', 'the form for Luc’s vault');
+    await untilRendered(() => root.querySelector('h1')?.textContent === 'Create a vault for Luc Hoffmann', 'the form for Luc’s vault');
     expect(main.vault.status()).toMatchObject({ state: 'locked' });
     type(root, '#vault-passphrase', LUC_PASSPHRASE);
     type(root, '#vault-confirm', LUC_PASSPHRASE);
     root.querySelector('form')!.dispatchEvent(new Event('submit'));
     await untilRendered(() => root.querySelector('nav') !== null, 'Luc’s vault open');
+
+    // It is kept for him: Anne's certificate is refused there, naming Luc, and her own vault is offered.
+    await signInWithFile('anne-schmit');
+    await untilRendered(() => root.querySelector('[data-testid="open-own-vault"]') !== null, 'Anne’s own vault offered');
+    expect(root.querySelector('[data-testid="vault-refusal-text"]')?.textContent).toBe(
+      'This vault belongs to Luc Hoffmann. The certificate of Anne Schmit cannot sign in to it: each person’s data stay in their own vault.',
+    );
+    expect(main.owner.current()).toBeNull();
     await signInWithFile('luc-hoffmann');
     await untilRendered(() => root.querySelector('[data-testid="session-person"]')?.textContent === 'Signed in as Luc Hoffmann', 'Luc signed in');
     await until(() => main.owner.current()?.name === 'Luc Hoffmann', 'Luc’s vault bound');
 
-    // Anne's certificate in Luc's vault: refused, and her own vault is offered; it opens locked, ready for her.
+    // Anne's certificate again: "Open the vault of Anne Schmit" opens hers, locked, ready for her passphrase.
     await signInWithFile('anne-schmit');
     await untilRendered(() => root.querySelector('[data-testid="open-own-vault"]') !== null, 'Anne’s own vault offered');
-    expect(root.querySelector('[data-testid="vault-refusal-text"]')?.textContent).toContain('This vault belongs to Luc Hoffmann. The certificate of Anne Schmit');
+    expect(root.querySelector('[data-testid="open-own-vault"]')?.textContent?.trim()).toBe('Open the vault of Anne Schmit');
     click(root, '[data-testid="open-own-vault"]');
     await untilRendered(() => root.querySelector('h1')?.textContent === 'Unlock your vault', 'the unlock screen');
     await untilRendered(() => /^Anne Schmit \|.*\| open now$/.test(profileItems(root)[0] ?? ''), 'Anne’s vault chosen');

@@ -76,7 +76,7 @@ describe('tokens with a PKCS#11 test double', () => {
     const d = await createDoubleService([{}]);
     service = d.service;
     await service.list();
-    await expect(service.signWithToken({ ...ref(), data: Buffer.from('x') })).rejects.toMatchObject({ name: 'ValidationError' });
+    await expect(service.signWithToken({ ...ref(), data: Buffer.from('x') })).rejects.toMatchObject({ name: 'PinRequiredError', kind: 'expected' });
   });
 
   it('does the context-specific login of a CKA_ALWAYS_AUTHENTICATE key for each signature (test double)', async () => {

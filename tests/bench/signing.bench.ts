@@ -18,7 +18,7 @@ import { signPdf, writeSignedPdf } from '../../src-main/signing/signPdf';
 import { verifyPdfSignatures } from '../../src-main/signing/verifyPdfSignatures';
 import { hasSoftHsm, openSoftHsmSigner } from '../integration/signing/softHsmSigner';
 
-const RUNS = 21;
+const RUNS = 31;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
@@ -120,16 +120,21 @@ async function main(): Promise<void> {
     const h = median(hash);
     const x = median(tool);
     const j = median(join_);
+    // Each run times signing and hashing back to back, so their ratio per run is little moved by the load of the
+    // machine drifting between runs; sign_ratio is the median of those.
+    const paired = median(sign.map((t, i) => t / hash[i]!));
+    const extra = median(sign.map((t, i) => t - hash[i]!));
     console.log(`sign (B-B, incremental update, hash + token signature + CMS; result as parts): ${ms(s)}  [${sign.map((n) => n.toFixed(0)).join(' ')}]`);
     console.log(`+ copying input and update into one Buffer (result.pdf):   ${ms(j)}  -> sign + copy ${ms(s + j)} = ${((s + j) / h).toFixed(2)}x hashing`);
     console.log(`node sha256 of the same bytes:                               ${ms(h)}  [${hash.map((n) => n.toFixed(0)).join(' ')}]`);
     console.log(`sha256sum of the file (process included):                    ${ms(x)}  [${tool.map((n) => n.toFixed(0)).join(' ')}]`);
+    console.log(`signing minus hashing, per run:                             ${ms(extra)} (median); signing / hashing per run: ${paired.toFixed(2)} (median)`);
     console.log(`node hash throughput: ${((pdf.length / 1024 / 1024) / (h / 1000)).toFixed(0)} MB/s`);
     console.log(
       `signed PDF: +${last.length - pdf.length} bytes; written as parts: ${partsOk ? 'yes' : 'NO'}; pdfsig: ${pdfsigOk ? 'valid' : 'NOT VALID'}; our verifier: ${v.signatures[0]?.valid ? 'valid' : 'NOT VALID'}`,
     );
-    console.log(`targets: signing <= 1.2x hashing (${s / h <= 1.2 ? 'met' : 'MISSED'}); node hashing within 1.2x of sha256sum (${h / x <= 1.2 ? 'met' : 'MISSED'})`);
-    console.log(`sign_ratio ${(s / h).toFixed(2)} signing ratio ${(s / h).toFixed(2)} sign_copy_ratio ${((s + j) / h).toFixed(2)} hash_vs_sha256sum ${(h / x).toFixed(2)}`);
+    console.log(`targets: signing <= 1.2x hashing (${paired <= 1.2 ? 'met' : 'MISSED'}); node hashing within 1.2x of sha256sum (${h / x <= 1.2 ? 'met' : 'MISSED'})`);
+    console.log(`sign_ratio ${paired.toFixed(2)} signing ratio ${(s / h).toFixed(2)} sign_copy_ratio ${((s + j) / h).toFixed(2)} hash_vs_sha256sum ${(h / x).toFixed(2)}`);
     if (!pdfsigOk || !v.signatures[0]?.valid || !partsOk) process.exitCode = 1;
   } finally {
     rmSync(work, { recursive: true, force: true });

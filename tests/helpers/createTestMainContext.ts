@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createMainContext, type MainContext } from '../../src-main/createMainContext';
 import { createMemoryLogger } from '../../src-main/log/createMemoryLogger';
 import type { HostInfo } from '../../src-main/host/HostInfo';
+import { createTestHost } from './createTestHost';
 import type { MachinePolicy } from '../../src-main/policy/MachinePolicy';
 import type { Clock } from '../../src-main/vault/Clock';
 import type { AuthorityWiringOptions } from '../../src-main/authority/createAuthority';
@@ -38,12 +39,7 @@ export async function createTestMainContext(
   const log = createMemoryLogger();
   const opened: string[] = [];
   const asked: string[] = [];
-  const host: HostInfo = {
-    kind: 'devhost',
-    name: 'Guichet Desktop',
-    version: '0.0.0-test',
-    platform: process.platform,
-    versions: { node: process.versions.node },
+  const host = createTestHost({
     systemLocales: () => options.systemLocales ?? ['fr-LU'],
     pickFile: options.pickFile ?? null,
     pickSaveFile: options.pickSaveFile ?? null,
@@ -51,11 +47,12 @@ export async function createTestMainContext(
       asked.push(detail);
       return options.confirmAnswer ?? false;
     },
-    ...(options.pageDialogs ? { pageDialogs: options.pageDialogs } : {}),
     openExternal: async (url) => {
       opened.push(url);
     },
-  };
+    ...(options.pageDialogs ? { pageDialogs: options.pageDialogs } : {}),
+  });
+
   const context = await createMainContext({
     userDataDir: dir,
     host,

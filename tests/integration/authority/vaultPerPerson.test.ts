@@ -12,6 +12,7 @@ import { createMemoryLogger } from '../../../src-main/log/createMemoryLogger';
 import { createSoftHsm, SOFTHSM_MODULE, testPki, type SoftHsm } from '../../helpers/softhsm/softHsm';
 import { until } from '../../helpers/until';
 import { start } from './authorityKit';
+import { createTestHost } from '../../helpers/createTestHost';
 
 const ORIGIN = 'http://127.0.0.1:5999';
 const ANNE_PASSPHRASE = 'correct horse battery staple';
@@ -61,18 +62,7 @@ describe.skipIf(!SOFTHSM_MODULE)('a vault per person: two people, two authoritie
       trustedOrigins: [ORIGIN],
       formsDir: path.resolve('resources/forms'),
       extraPkcs11Modules: [SOFTHSM_MODULE!],
-      host: {
-        kind: 'devhost',
-        name: 'Guichet Desktop',
-        version: '0.0.0-test',
-        platform: process.platform,
-        versions: { node: process.versions.node },
-        systemLocales: () => ['en-GB'],
-        pickFile: null,
-        pickSaveFile: null,
-        confirm: async () => false,
-        openExternal: async () => undefined,
-      },
+      host: createTestHost(),
       authority: { syncIntervalMs: 3_600_000, client: { timeoutMs: 10_000, baseDelayMs: 20, maxDelayMs: 100 } },
     });
   }, 120_000);

@@ -10,6 +10,7 @@ import { createMemoryLogger } from '../../../src-main/log/createMemoryLogger';
 import type { ChallengeSigner } from '../../../src-main/authority/ChallengeSigner';
 import { startDemoAuthority, type DemoAuthority } from '../../../src-main/authority/startDemoAuthority';
 import { ANNE_SPACE, counters, p12Signer, start } from '../authority/authorityKit';
+import { createTestHost } from '../../helpers/createTestHost';
 
 const ORIGIN = 'http://127.0.0.1:5999';
 
@@ -93,18 +94,7 @@ describe('an authority URL set while the demo sandbox is starting', () => {
       log: createMemoryLogger(),
       trustedOrigins: [ORIGIN],
       formsDir: path.resolve('resources/forms'),
-      host: {
-        kind: 'devhost',
-        name: 'Guichet Desktop',
-        version: '0.0.0-test',
-        platform: process.platform,
-        versions: { node: process.versions.node },
-        systemLocales: () => ['en-GB'],
-        pickFile: null,
-        pickSaveFile: null,
-        confirm: async () => false,
-        openExternal: async () => undefined,
-      },
+      host: createTestHost(),
       authority: {
         syncIntervalMs: 3_600_000,
         client: { timeoutMs: 5_000, baseDelayMs: 20, maxDelayMs: 100 },

@@ -11,6 +11,7 @@ import { createMemoryLogger } from '../../../src-main/log/createMemoryLogger';
 import { VaultService } from '../../../src-main/vault/VaultService';
 import { until } from '../../helpers/until';
 import { makeTempDir, PASSPHRASE, TEST_KDF } from './vaultTestKit';
+import { createTestHost } from '../../helpers/createTestHost';
 
 const ORIGIN = 'http://127.0.0.1:5999';
 const OTHER_PASSPHRASE = 'another passphrase for Luc';
@@ -22,18 +23,7 @@ async function startMain(dir: string): Promise<MainContext> {
     log: createMemoryLogger(),
     trustedOrigins: [ORIGIN],
     formsDir: path.resolve('resources/forms'),
-    host: {
-      kind: 'devhost',
-      name: 'Guichet Desktop',
-      version: '0.0.0-test',
-      platform: process.platform,
-      versions: { node: process.versions.node },
-      systemLocales: () => ['en-GB'],
-      pickFile: null,
-      pickSaveFile: null,
-      confirm: async () => false,
-      openExternal: async () => undefined,
-    },
+    host: createTestHost(),
     authority: {
       syncIntervalMs: 3_600_000,
       startDemo: async () => {

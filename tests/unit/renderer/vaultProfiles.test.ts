@@ -17,6 +17,7 @@ import { TEST_ORIGIN } from '../../helpers/createTestMainContext';
 import { until } from '../../helpers/until';
 import { untilRendered } from '../../helpers/untilRendered';
 import { startChildSandbox } from './authority/childSandbox';
+import { createTestHost } from '../../helpers/createTestHost';
 
 const ANNE_PASSPHRASE = 'correct horse battery staple';
 const LUC_PASSPHRASE = 'Luc’s own passphrase, a long one';
@@ -104,18 +105,7 @@ describe('vault screens with several vaults, against a real main', () => {
       formsDir: path.resolve('resources/forms'),
       // The demo sandbox in a child process (happy-dom has no file URLs for the sandbox's own files).
       authority: { startDemo: startChildSandbox, syncIntervalMs: 3_600_000 },
-      host: {
-        kind: 'devhost',
-        name: 'Guichet Desktop',
-        version: '0.0.0-test',
-        platform: process.platform,
-        versions: { node: process.versions.node },
-        systemLocales: () => ['en-GB'],
-        pickFile: async () => chosenFile,
-        pickSaveFile: null,
-        confirm: async () => false,
-        openExternal: async () => undefined,
-      },
+      host: createTestHost({ pickFile: async () => chosenFile }),
     });
     document.body.innerHTML = '<div id="app"></div>';
     root = document.getElementById('app') as HTMLElement;

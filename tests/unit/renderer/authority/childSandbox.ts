@@ -8,6 +8,7 @@ import type { AuthorityWiringOptions } from '../../../../src-main/authority/crea
 import type { DemoAuthority } from '../../../../src-main/authority/startDemoAuthority';
 import { pemFileChallengeSigner } from '../../../../src-main/authority/pemChallengeSigner';
 import { TEST_ORIGIN } from '../../../helpers/createTestMainContext';
+import { createTestHost } from '../../../helpers/createTestHost';
 
 /** The demo sandbox as a child process (`npm run sandbox` entry), with the demo person's signer. */
 export async function startChildSandbox(userDataDir: string): Promise<DemoAuthority> {
@@ -52,18 +53,7 @@ export async function createMainWithAuthority(authority: AuthorityWiringOptions)
     log,
     trustedOrigins: [TEST_ORIGIN],
     authority,
-    host: {
-      kind: 'devhost',
-      name: 'Guichet Desktop',
-      version: '0.0.0-test',
-      platform: process.platform,
-      versions: { node: process.versions.node },
-      systemLocales: () => ['en-GB'],
-      pickFile: null,
-      pickSaveFile: null,
-      confirm: async () => false,
-      openExternal: async () => undefined,
-    },
+    host: createTestHost(),
   });
   return {
     context,

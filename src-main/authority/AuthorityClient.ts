@@ -84,6 +84,8 @@ export const MAX_ANSWER_BYTES = 64 * 1024 * 1024;
  * this rate (a 10 MB attachment over a poor uplink must not hit a deadline meant for a JSON answer).
  */
 const MIN_BYTES_PER_SECOND = 32 * 1024;
+/** Less time than this left in a call's budget: not worth another attempt. */
+const MIN_ATTEMPT_MS = 100;
 
 /**
  * The authority's HTTP client (axios): bearer session, timeouts, retries with exponential backoff and jitter for
@@ -154,13 +156,16 @@ export class AuthorityClient {
     let renewed = false;
     const body = spec.multipart?.body ?? (spec.json === undefined ? undefined : JSON.stringify(spec.json));
     const deadlineMs = this.deadlineMs(spec, body === undefined ? 0 : Buffer.byteLength(body));
+    // One budget for the whole call, retries and their waits included: twice one exchange's deadline. A server that
+    // was slow once gets a second try; one that trickles every answer costs at most that, not (retries + 1) deadlines.
+    const endsAt = Date.now() + 2 * deadlineMs;
     for (let attempt = 0; ; attempt += 1) {
       this.throwIfClosed(spec.operation);
       const token = useAuth ? await this.requireToken() : null;
       this.throwIfClosed(spec.operation);
       let response: AxiosResponse<ArrayBuffer>;
       // axios's own timeout only sees a silent socket; this deadline covers the whole exchange.
-      const deadline = requestSignal(this.closed, deadlineMs);
+      const deadline = requestSignal(this.closed, Math.max(1, Math.min(deadlineMs, endsAt - Date.now())));
       try {
         this.options.onRequest?.(spec.method, spec.path);
         response = await this.http.request<ArrayBuffer>({
@@ -192,8 +197,8 @@ export class AuthorityClient {
         }
         this.options.onReachability?.(false);
         const networkError = toNetworkError(error, spec.operation, deadline.expired());
-        if (retry && attempt < this.options.retries) {
-          await this.options.sleep(this.delay(attempt, null));
+        if (retry && attempt < this.options.retries && endsAt - Date.now() > MIN_ATTEMPT_MS) {
+          await this.pause(this.delay(attempt, null), spec.operation);
           continue;
         }
         throw networkError;
@@ -214,8 +219,8 @@ export class AuthorityClient {
       if (status < 200 || status >= 300) {
         const problem = parseProblem(response.data, status);
         const transient = RETRY_STATUSES.has(status) || (status === 409 && problem.slug === 'idempotency-in-flight');
-        if (retry && transient && attempt < this.options.retries) {
-          await this.options.sleep(this.delay(attempt, headers['retry-after'] ?? null));
+        if (retry && transient && attempt < this.options.retries && endsAt - Date.now() > MIN_ATTEMPT_MS) {
+          await this.pause(this.delay(attempt, headers['retry-after'] ?? null), spec.operation);
           continue;
         }
         // The problem's texts are capped where they are read (parseProblem): this message is shown and logged.
@@ -246,6 +251,20 @@ export class AuthorityClient {
     const token = this.auth ? await this.auth.token() : null;
     if (!token) throw new AuthorityNotSignedInError('Sign in to reach the authority.');
     return token;
+  }
+
+  /** The wait before a retry, cut short when the connection closes (a changed URL must not wait out a backoff). */
+  private async pause(ms: number, operation: string): Promise<void> {
+    if (!this.closed.aborted) {
+      let onClosed = (): void => undefined;
+      const closed = new Promise<void>((resolve) => {
+        onClosed = () => resolve();
+        this.closed.addEventListener('abort', onClosed, { once: true });
+      });
+      await Promise.race([this.options.sleep(ms), closed]);
+      this.closed.removeEventListener('abort', onClosed);
+    }
+    this.throwIfClosed(operation);
   }
 
   private deadlineMs(spec: RequestSpec<z.ZodType | null>, sent: number): number {

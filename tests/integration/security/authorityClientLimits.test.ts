@@ -11,6 +11,7 @@ import { vaultAuthorityStore } from '../../../src-main/authority/AuthorityStore'
 import { EventHub } from '../../../src-main/events/EventHub';
 import { createMemoryLogger } from '../../../src-main/log/createMemoryLogger';
 import { createUnlockedVault, makeTempDir } from '../vault/vaultTestKit';
+import { until } from '../../helpers/until';
 
 const MiB = 1024 * 1024;
 const SPACE = 'PP-A7K3QZ';
@@ -102,6 +103,8 @@ function hostileServer() {
             },
           ],
         });
+      case '/v1/unavailable':
+        return json(res, 503, { type: 'urn:guichet:problem:unavailable', title: 'Unavailable', status: 503 }, 'application/problem+json');
       case '/v1/many':
         return json(res, 200, { items: Array.from({ length: 1001 }, () => ({ id: SPACE, kind: 'private', name: 'Anne', role: null })) });
       case `/v1/spaces`:
@@ -143,6 +146,27 @@ describe('the authority client against a hostile server', () => {
     expect((error as NetworkError).details).toMatchObject({ operation: 'slow', timeout: true });
     // The client hung up while the server was still trickling (the answer would have taken 10 s).
     await server.cutBeforeEnd('/v1/slow');
+    client.dispose();
+  });
+
+  it('a trickling server costs one budget for the whole call, retries included, not one deadline per retry', async () => {
+    const client = clientOf({ timeoutMs: 500, retries: 5 });
+    const before = server.seen.get('/v1/slow') ?? 0;
+    const error = await client.request({ operation: 'slow', method: 'GET', path: '/slow', auth: false, schema: spaceListSchema }).catch((e: unknown) => e);
+    expect((error as NetworkError).details).toMatchObject({ timeout: true });
+    // Twice the deadline in all: the first attempt's and one more; never the six attempts the retries would allow.
+    expect(server.seen.get('/v1/slow')).toBe(before + 2);
+    client.dispose();
+  });
+
+  it('a closing connection cuts a retry\'s wait short', async () => {
+    const controller = new AbortController();
+    let slept = 0;
+    const client = clientOf({ retries: 3, signal: controller.signal, sleep: () => new Promise<void>(() => (slept += 1)) });
+    const pending = client.request({ operation: 'down', method: 'GET', path: '/unavailable', auth: false, schema: spaceListSchema }).catch((e: unknown) => e);
+    await until(() => slept === 1, 'the first backoff');
+    controller.abort();
+    expect(await pending).toMatchObject({ name: 'AuthorityConnectionClosedError' });
     client.dispose();
   });
 

@@ -37,6 +37,8 @@ const FORMAT = 2;
 export class SettingsStore {
   /** What the user chose, key by key; everything else follows the policy or the defaults. */
   private chosen: Partial<Settings> = {};
+  /** Saved choices refused at load (kept out of `chosen`); a new choice of the key clears it. */
+  private refused: SettingKey[] = [];
   /** The values in effect (policy over choices over recommendations over defaults), worked out when either changes. */
   private effective: Settings;
 
@@ -74,13 +76,14 @@ export class SettingsStore {
       else if (!(legacy && JSON.stringify(parsed.data) === JSON.stringify(defaults[key]))) chosen[key] = parsed.data;
     }
     if (invalid.length > 0) this.log.warn('settings.invalid', { settings: invalid });
+    this.refused = invalid as SettingKey[];
     this.chosen = chosen as Partial<Settings>;
     this.effective = this.merge();
     return this.view();
   }
 
   view(): SettingsView {
-    return { values: { ...this.effective }, locked: this.lockedKeys() };
+    return { values: { ...this.effective }, locked: this.lockedKeys(), refused: [...this.refused] };
   }
 
   get<K extends SettingKey>(key: K): Settings[K] {
@@ -112,6 +115,7 @@ export class SettingsStore {
     const next = { ...this.chosen, ...stripUndefined(checked) };
     await writeFileAtomic(this.file, `${JSON.stringify({ format: FORMAT, chosen: next }, null, 2)}\n`);
     this.chosen = next;
+    this.refused = this.refused.filter((key) => !(key in checked));
     this.effective = this.merge();
     return this.view();
   }

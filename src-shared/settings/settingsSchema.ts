@@ -48,5 +48,10 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 export const settingsViewSchema = z.object({
   values: settingsSchema,
   locked: z.array(z.enum(settingKeys as [SettingKey, ...SettingKey[]])),
+  /**
+   * The person's saved choices this version no longer accepts (an `http://` authority address from an earlier
+   * version): their defaults apply until the person chooses again, and the settings view says so.
+   */
+  refused: z.array(z.enum(settingKeys as [SettingKey, ...SettingKey[]])).default([]),
 });
 export type SettingsView = z.infer<typeof settingsViewSchema>;

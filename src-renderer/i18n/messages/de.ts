@@ -63,6 +63,7 @@ export const de: typeof en = {
     save: 'Speichern',
     saved: 'Einstellungen gespeichert.',
     managed: 'Von Ihrer Administration festgelegt',
+    refusedChoice: 'Ihre gespeicherte Wahl für „{setting}“ wird von dieser Version nicht angenommen (eine Adresse muss mit https:// beginnen): Es gilt die Voreinstellung, bis Sie neu wählen.',
     about: 'Über',
     version: 'Version {version}',
     runningIn: 'Läuft als: {host}',

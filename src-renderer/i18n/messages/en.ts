@@ -62,6 +62,7 @@ export const en = {
     save: 'Save',
     saved: 'Settings saved.',
     managed: 'Set by your administrator',
+    refusedChoice: 'Your saved choice for “{setting}” is not accepted by this version (an address must begin with https://): the default applies until you choose again.',
     about: 'About',
     version: 'Version {version}',
     runningIn: 'Running in: {host}',

@@ -63,6 +63,7 @@ export const fr: typeof en = {
     save: 'Enregistrer',
     saved: 'Paramètres enregistrés.',
     managed: 'Défini par votre administrateur',
+    refusedChoice: 'Votre choix enregistré pour « {setting} » n’est pas accepté par cette version (une adresse doit commencer par https://) : la valeur par défaut s’applique jusqu’à ce que vous choisissiez à nouveau.',
     about: 'À propos',
     version: 'Version {version}',
     runningIn: 'Exécution : {host}',

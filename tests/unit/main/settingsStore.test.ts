@@ -50,6 +50,7 @@ describe('SettingsStore', () => {
     expect(await store.load()).toEqual({
       values: { language: 'fr', idleLockMinutes: 5, authorityUrl: null, proxyUrl: 'http://proxy.example.lu:3128/', pkcs11Modules: [] },
       locked: ['idleLockMinutes'],
+      refused: [],
     });
     await store.set({ language: 'de' });
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ format: 2, chosen: { language: 'de' } });
@@ -65,6 +66,15 @@ describe('SettingsStore', () => {
     const store = new SettingsStore(file, { values: {} }, log);
     expect((await store.load()).values).toMatchObject({ language: 'de', idleLockMinutes: 10 });
     expect(log.entries.find((entry) => entry.event === 'settings.invalid')?.fields).toEqual({ settings: ['idleLockMinutes'] });
+  });
+
+  it('says which saved choices it refused (an http:// address of an earlier version) until the person chooses again', async () => {
+    const file = path.join(dir, 'settings.json');
+    await writeFile(file, JSON.stringify({ format: 2, chosen: { authorityUrl: 'http://api.example.lu/v1', language: 'fr' } }));
+    const store = new SettingsStore(file, { values: {} }, createMemoryLogger());
+    const view = await store.load();
+    expect(view).toMatchObject({ values: { authorityUrl: null, language: 'fr' }, refused: ['authorityUrl'] });
+    expect((await store.set({ authorityUrl: 'https://api.example.lu/v1' })).refused).toEqual([]);
   });
 
   it('reads a file of the first format: values equal to the defaults were not choices and leave room for the policy', async () => {

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBridge } from '../../../src-shared/bridge/createBridge';
 import { contractCalls, contractEvents } from '../../../src-shared/contract/contract';
@@ -89,6 +91,17 @@ describe('renderer shell against a real main', () => {
     expect(report).toContain('Tresor: geöffnet, Datenformat');
     expect(report).toMatch(/Einstellungen: \d+ Einstellungen wirksam/);
     expect(report).not.toMatch(/settings:|unlocked|schema/);
+    app.unmount();
+  });
+
+  it('says when a saved choice was refused by this version (an http:// address), in the interface language', async () => {
+    await writeFile(path.join(main.dir, 'settings.json'), JSON.stringify({ format: 2, chosen: { authorityUrl: 'http://api.example.lu/v1' } }));
+    await main.context.settings.load();
+    await main.context.vault.create('a long enough passphrase');
+    const { app, router } = await mount();
+    await router.push('/settings');
+    await untilRendered(() => root.querySelector('[data-testid="refused-authorityUrl"]') !== null, 'the notice');
+    expect(root.querySelector('[data-testid="refused-authorityUrl"]')?.textContent).toContain('Ihre gespeicherte Wahl für „Adresse des Dienstes der Verwaltung“');
     app.unmount();
   });
 

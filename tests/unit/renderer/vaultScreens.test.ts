@@ -2,13 +2,10 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
-import { createBridge } from '../../../src-shared/bridge/createBridge';
-import { contractCalls, contractEvents } from '../../../src-shared/contract/contract';
-import { createRendererApp } from '../../../src-renderer/createRendererApp';
 import { passphraseStrength } from '../../../src-renderer/vault/passphraseStrength';
-import { createDirectTransport } from '../../helpers/createDirectTransport';
 import { createTestMainContext, TEST_ORIGIN, type TestMain } from '../../helpers/createTestMainContext';
 import { untilRendered } from '../../helpers/untilRendered';
+import { mountRenderer } from '../../helpers/mountRenderer';
 
 const PASSPHRASE = 'correct horse battery staple';
 
@@ -30,12 +27,7 @@ describe('vault screens against a real main and a real SQLCipher vault', () => {
 
   /** The whole renderer against the current main, opened at a route. */
   async function mount(route = '/dashboard') {
-    const bridge = createBridge({ calls: contractCalls, events: contractEvents }, createDirectTransport(main.context, TEST_ORIGIN));
-    const { app, router } = createRendererApp(bridge, { memoryHistory: true });
-    await router.push(route);
-    await router.isReady();
-    app.mount(root);
-    return app;
+    return (await mountRenderer(main.context, root, route)).app;
   }
 
   it('creates the vault on first run, then locks and shows why', async () => {

@@ -1,11 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
-import { createBridge } from '../../../../src-shared/bridge/createBridge';
-import { contractCalls, contractEvents } from '../../../../src-shared/contract/contract';
-import { createRendererApp } from '../../../../src-renderer/createRendererApp';
-import { createDirectTransport } from '../../../helpers/createDirectTransport';
 import { createTestMainContext, TEST_ORIGIN, type TestMain } from '../../../helpers/createTestMainContext';
 import { untilRendered } from '../../../helpers/untilRendered';
+import { mountRenderer } from '../../../helpers/mountRenderer';
 
 const EXISTING = 'draft-existing-0001';
 
@@ -30,11 +27,7 @@ describe('opening a procedure that already has a draft (real main, real SQLCiphe
   async function openProcedure() {
     const { definition } = (await call('catalogue.get', { procedureId: 'parental-leave' })) as { definition: { version: number } };
     await call('drafts.save', { id: EXISTING, procedureId: 'parental-leave', formVersion: definition.version, title: 'Application for parental leave', values: { phone: '+352 621 000 111' }, attachmentRefs: [], resumeAt: 'child' });
-    const bridge = createBridge({ calls: contractCalls, events: contractEvents }, createDirectTransport(main.context, TEST_ORIGIN));
-    const { app, router } = createRendererApp(bridge, { memoryHistory: true });
-    await router.push('/catalogue/parental-leave');
-    await router.isReady();
-    app.mount(root);
+    const { app, router } = await mountRenderer(main.context, root, '/catalogue/parental-leave');
     await untilRendered(() => root.querySelector('[data-testid="existing-drafts"]') !== null || root.querySelector('.form-step__title') !== null, 'the form or the offer');
     return { app, router };
   }

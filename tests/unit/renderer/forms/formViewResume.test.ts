@@ -1,10 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBridge } from '../../../../src-shared/bridge/createBridge';
-import { contractCalls, contractEvents } from '../../../../src-shared/contract/contract';
-import { createRendererApp } from '../../../../src-renderer/createRendererApp';
-import { createDirectTransport } from '../../../helpers/createDirectTransport';
 import { createTestMainContext, TEST_ORIGIN, type TestMain } from '../../../helpers/createTestMainContext';
 import { untilRendered } from '../../../helpers/untilRendered';
+import { mountRenderer } from '../../../helpers/mountRenderer';
 
 const DRAFT = 'draft-resume-0001';
 
@@ -30,11 +27,7 @@ describe('FormView reopens a draft where it was left (real main, real SQLCipher 
     expect(saved.ok).toBe(true);
     const before = await draft();
 
-    const bridge = createBridge({ calls: contractCalls, events: contractEvents }, createDirectTransport(main.context, TEST_ORIGIN));
-    const { app, router } = createRendererApp(bridge, { memoryHistory: true });
-    await router.push(`/drafts/${DRAFT}`);
-    await router.isReady();
-    app.mount(root);
+    const { app } = await mountRenderer(main.context, root, `/drafts/${DRAFT}`);
     await untilRendered(() => root.querySelector('.form-step__title')?.textContent === 'Child', 'the saved step');
 
     // Longer than the autosave delay: opening alone wrote nothing.

@@ -5,7 +5,7 @@ import { flushPromises } from '@vue/test-utils';
 import { passphraseStrength } from '../../../src-renderer/vault/passphraseStrength';
 import { createTestMainContext, TEST_ORIGIN, type TestMain } from '../../helpers/createTestMainContext';
 import { untilRendered } from '../../helpers/untilRendered';
-import { mountRenderer } from '../../helpers/mountRenderer';
+import { mountRenderer } from './mountRenderer';
 
 const PASSPHRASE = 'correct horse battery staple';
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { flushPromises } from '@vue/test-utils';
 import { createTestMainContext, TEST_ORIGIN, type TestMain } from '../../../helpers/createTestMainContext';
 import { untilRendered } from '../../../helpers/untilRendered';
-import { mountRenderer } from '../../../helpers/mountRenderer';
+import { mountRenderer } from '../mountRenderer';
 
 const EXISTING = 'draft-existing-0001';
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestMainContext, TEST_ORIGIN, type TestMain } from '../../../helpers/createTestMainContext';
 import { untilRendered } from '../../../helpers/untilRendered';
-import { mountRenderer } from '../../../helpers/mountRenderer';
+import { mountRenderer } from '../mountRenderer';
 
 const DRAFT = 'draft-resume-0001';
 

@@ -1,9 +1,9 @@
-import { createBridge } from '../../src-shared/bridge/createBridge';
-import { contractCalls, contractEvents } from '../../src-shared/contract/contract';
-import { createRendererApp } from '../../src-renderer/createRendererApp';
-import type { MainContext } from '../../src-main/createMainContext';
-import { createDirectTransport } from './createDirectTransport';
-import { TEST_ORIGIN } from './createTestMainContext';
+import { createBridge } from '../../../src-shared/bridge/createBridge';
+import { contractCalls, contractEvents } from '../../../src-shared/contract/contract';
+import { createRendererApp } from '../../../src-renderer/createRendererApp';
+import type { MainContext } from '../../../src-main/createMainContext';
+import { createDirectTransport } from '../../helpers/createDirectTransport';
+import { TEST_ORIGIN } from '../../helpers/createTestMainContext';
 
 /** The whole renderer, over the real bridge to a real main, mounted on `root` at `route` (memory history). */
 export async function mountRenderer(context: MainContext, root: HTMLElement, route: string) {

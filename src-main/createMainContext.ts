@@ -8,7 +8,10 @@ import { createAppHandlers } from './ipc/handlers/createAppHandlers';
 import { createSettingsHandlers } from './ipc/handlers/createSettingsHandlers';
 import { createVaultHandlers } from './ipc/handlers/createVaultHandlers';
 import { createFormsHandlers } from './ipc/handlers/createFormsHandlers';
-import { createAuthorityHandlers } from './ipc/handlers/createAuthorityHandlers';
+import { createConnectionHandlers } from './ipc/handlers/createConnectionHandlers';
+import { createSyncHandlers } from './ipc/handlers/createSyncHandlers';
+import { createOutboxHandlers } from './ipc/handlers/createOutboxHandlers';
+import { createDossiersHandlers } from './ipc/handlers/createDossiersHandlers';
 import { createTokensHandlers } from './ipc/handlers/createTokensHandlers';
 import { createTokenService } from './tokens/createTokenService';
 import { createSessionHandlers } from './ipc/handlers/createSessionHandlers';
@@ -16,7 +19,11 @@ import type { TokenService } from './tokens/TokenService';
 import { ModuleChoices } from './tokens/ModuleChoices';
 import { FileHandleRegistry } from './files/FileHandleRegistry';
 import { createAuthority, type AuthorityWiringOptions } from './authority/createAuthority';
-import type { AuthorityService } from './authority/AuthorityService';
+import type { AuthorityConnection } from './authority/AuthorityConnection';
+import type { SyncService } from './authority/SyncService';
+import type { OutboxService } from './authority/OutboxService';
+import type { ConnectionStatusView } from './authority/ConnectionStatusView';
+import { DossierService } from './dossiers/DossierService';
 import { FormsService } from './forms/FormsService';
 import { defaultFormsDir, loadBundledForms } from './forms/loadBundledForms';
 import type { HostInfo } from './host/HostInfo';
@@ -65,8 +72,16 @@ export interface MainContext {
   profiles: VaultProfiles;
   /** Whose the current vault is, and the rule that only they sign in to it. */
   owner: VaultOwner;
-  /** Sync, outbox and session; the tokens service signs in with `authority.signIn(signChallenge)`. */
-  authority: AuthorityService;
+  /** The authority connection and session; sign-in: `connection.signIn(signer)` (see tokens/createChallengeSigner). */
+  connection: AuthorityConnection;
+  /** Delta sync of the person's spaces into the vault. */
+  sync: SyncService;
+  /** Submissions and replies on their way out; `outbox.onItem` follows each item's outcome. */
+  outbox: OutboxService;
+  /** Dossiers and their messages as the vault holds them. */
+  dossiers: DossierService;
+  /** connection.status, put together from connection, sync and outbox. */
+  connectionStatus: ConnectionStatusView;
   /** PKCS#11 tokens and PKCS#12 identities; sign-in uses `tokens.signChallenge` (see tokens/createChallengeSigner). */
   tokens: TokenService;
   dispose(): Promise<void>;
@@ -102,7 +117,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     },
   });
   await vault.init();
-  let authorityService: AuthorityService | null = null;
+  let authorityConnection: AuthorityConnection | null = null;
   const profiles = new VaultProfiles({
     registry,
     vault,
@@ -110,8 +125,8 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     log,
     // The session and connection are the person's of the vault being left: never carried over to the next one.
     beforeSwitch: async () => {
-      void authorityService?.signOut().catch(() => undefined);
-      await authorityService?.reset();
+      void authorityConnection?.signOut().catch(() => undefined);
+      await authorityConnection?.reset();
     },
     onChanged: (view) => events.emit('vault.profilesChanged', view),
     reserveFor: (refusalId) => owner?.reserveFor(refusalId),
@@ -122,7 +137,13 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
   const forms = new FormsService({ vault, log, loadBundled: () => loadBundledForms(options.formsDir ?? defaultFormsDir()) });
 
   const authority = createAuthority({ userDataDir, settings, vault, owner: vaultOwner, events, log, options: options.authority });
-  authorityService = authority.service;
+  const { connection, sync, outbox, status: connectionStatus } = authority.services;
+  authorityConnection = connection;
+  const dossiers = new DossierService({
+    repos: vault.repos,
+    // Nobody signed in: the lists show the vault owner's private space.
+    defaultSpaceId: () => connection.sessionStatus().privateSpaceId ?? vaultOwner.current()?.personId ?? null,
+  });
   const authoritySwitch = new AuthoritySwitch({ settings, vault, owner: vaultOwner, events, log });
 
   // Modules load in their worker threads at the first use (tokens.list), not here.
@@ -145,9 +166,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     libraryDir: path.join(userDataDir, 'pkcs11'),
     onChanged: () => events.emit('settings.changed', settings.view()),
   });
-  const stopFollowingIdleLock = events.subscribe((name) => {
-    if (name === 'settings.changed') vault.idleSettingChanged();
-  });
+  const stopFollowingIdleLock = events.on('settings.changed', () => vault.idleSettingChanged());
   const stopPageDialogs = host.pageDialogs?.onRequest((id, request) => events.emit('app.hostDialogRequested', { id, ...request })) ?? (() => undefined);
 
   const healthChecks: HealthCheck[] = [
@@ -164,9 +183,12 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
       ...createVaultHandlers({ vault, files }),
       ...createVaultProfileHandlers({ profiles, authoritySwitch }),
       ...createFormsHandlers({ forms }),
-      ...createAuthorityHandlers({ authority: authority.service }),
+      ...createConnectionHandlers({ connection, status: connectionStatus }),
+      ...createSyncHandlers({ sync, status: connectionStatus }),
+      ...createDossiersHandlers({ dossiers }),
+      ...createOutboxHandlers({ outbox }),
       ...createTokensHandlers({ tokens: tokens.tokens, modules, files }),
-      ...createSessionHandlers({ authority: authority.service, tokens: tokens.tokens }),
+      ...createSessionHandlers({ connection, tokens: tokens.tokens }),
     },
     isTrustedSender: createSenderCheck(options.trustedOrigins),
     log,
@@ -179,7 +201,11 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     vault,
     profiles,
     owner: vaultOwner,
-    authority: authority.service,
+    connection,
+    sync,
+    outbox,
+    dossiers,
+    connectionStatus,
     tokens: tokens.tokens,
     async dispose() {
       stopPageDialogs();

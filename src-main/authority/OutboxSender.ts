@@ -8,13 +8,23 @@ import { isPermanentFailure, summarizeError } from './classifyFailure';
 import { OUTBOX_KINDS, replyPayloadSchema, submissionPayloadSchema, type SubmissionPayload } from './outboxPayloads';
 import { toVaultDossier, toVaultMessage } from './toVaultRecords';
 
+/** One item's outcome: `sent` (stored with the server's answer), `retry` (failed for now), `dead` (refused for good). */
+export interface OutboxItemEvent {
+  id: number;
+  /** The item's kind (OUTBOX_KINDS: 'submission', 'reply'). */
+  kind: string;
+  outcome: 'sent' | 'retry' | 'dead';
+  /** Empty when the payload could not be read (a dead item). */
+  spaceId: string;
+}
+
 export interface OutboxSenderOptions {
   now?: () => number;
   baseDelayMs?: number;
   maxDelayMs?: number;
   random?: () => number;
   /** After each item sent or failed (the service refreshes its status and the dossier list). */
-  onItem?: (event: { id: number; outcome: 'sent' | 'retry' | 'dead'; spaceId: string }) => void;
+  onItem?: (event: OutboxItemEvent) => void;
 }
 
 /**
@@ -101,7 +111,7 @@ export class OutboxSender {
       } else {
         throw new AuthorityItemNotFoundError(`Unknown outbox item kind ${item.kind}.`, { what: 'outboxKind', id: item.kind });
       }
-      this.options.onItem?.({ id: item.id, outcome: 'sent', spaceId });
+      this.options.onItem?.({ id: item.id, kind: item.kind, outcome: 'sent', spaceId });
       return true;
     } catch (error) {
       // Locked, or the connection replaced under it: the item stays as it was, for the next pass.
@@ -111,7 +121,7 @@ export class OutboxSender {
         ? null
         : this.now() + backoffDelay(item.tries, { baseMs: this.options.baseDelayMs ?? 2_000, maxMs: this.options.maxDelayMs ?? 5 * 60_000, random: this.options.random });
       this.store.repos.outbox.markFailed(item.id, JSON.stringify(summarizeError(error)), retryAt);
-      this.options.onItem?.({ id: item.id, outcome: permanent ? 'dead' : 'retry', spaceId });
+      this.options.onItem?.({ id: item.id, kind: item.kind, outcome: permanent ? 'dead' : 'retry', spaceId });
       return false;
     }
   }

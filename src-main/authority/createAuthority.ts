@@ -5,18 +5,18 @@ import type { VaultService } from '../vault/VaultService';
 import type { VaultOwner } from '../vault/owner/VaultOwner';
 import { authorityKeyOfEndpoint } from '../vault/owner/authorityKey';
 import type { AuthorityEndpoint } from './AuthorityEndpoint';
-import { AuthorityService, type AuthorityServiceOptions } from './AuthorityService';
 import { vaultAuthorityStore } from './AuthorityStore';
+import { composeAuthority, type AuthorityOptions, type AuthorityServices } from './composeAuthority';
 import { startDemoAuthority, type DemoAuthority } from './startDemoAuthority';
 
-export interface AuthorityWiringOptions extends Partial<Pick<AuthorityServiceOptions, 'syncIntervalMs' | 'pageSize' | 'client' | 'outbox'>> {
+export interface AuthorityWiringOptions extends Partial<Pick<AuthorityOptions, 'syncIntervalMs' | 'pageSize' | 'client' | 'outbox'>> {
   /** Starts the demo sandbox (default: in this process, data in `<userDataDir>/sandbox`). */
   startDemo?: (userDataDir: string) => Promise<DemoAuthority>;
 }
 
 /**
- * Wires the authority service into main: the endpoint from the settings (authorityUrl null = demo: the sandbox is
- * started on loopback at the first connection), start and stop with the vault, a new connection when the URL or
+ * Wires the authority's services into main: the endpoint from the settings (authorityUrl null = demo: the sandbox
+ * is started on loopback at the first connection), start and stop with the vault, a new connection when the URL or
  * the proxy changes.
  */
 export function createAuthority(deps: {
@@ -28,7 +28,7 @@ export function createAuthority(deps: {
   events: EventHub;
   log: Logger;
   options?: AuthorityWiringOptions;
-}): { service: AuthorityService; dispose(): Promise<void> } {
+}): { services: AuthorityServices; dispose(): Promise<void> } {
   const { userDataDir, settings, vault, owner, events, log, options = {} } = deps;
   let demo: Promise<DemoAuthority> | null = null;
 
@@ -44,7 +44,7 @@ export function createAuthority(deps: {
     return started;
   };
 
-  const service = new AuthorityService({
+  const services = composeAuthority({
     events,
     log,
     store: vaultAuthorityStore(vault),
@@ -55,30 +55,30 @@ export function createAuthority(deps: {
     syncIntervalMs: options.syncIntervalMs,
     pageSize: options.pageSize,
     openPageWriter: () => vault.openPageWriter(),
-    ...(owner ? { signInGuard: (endpoint: AuthorityEndpoint) => owner.guardFor(authorityKeyOfEndpoint(endpoint)), ownerSpaceId: () => owner.current()?.personId ?? null } : {}),
+    ...(owner ? { signInGuard: (endpoint: AuthorityEndpoint) => owner.guardFor(authorityKeyOfEndpoint(endpoint)) } : {}),
     client: options.client,
     outbox: options.outbox,
   });
 
   let endpointKey = `${settings.get('authorityUrl')}|${settings.get('proxyUrl')}`;
-  const unsubscribe = events.subscribe((name, payload) => {
-    if (name === 'vault.stateChanged') {
-      if ((payload as { state: string }).state === 'unlocked') service.start();
-      else service.stop();
-    } else if (name === 'settings.changed') {
-      const key = `${settings.get('authorityUrl')}|${settings.get('proxyUrl')}`;
-      if (key !== endpointKey) {
-        endpointKey = key;
-        void service.reset();
-      }
+  const stopFollowingVault = events.on('vault.stateChanged', ({ state }) => {
+    if (state === 'unlocked') services.start();
+    else services.stop();
+  });
+  const stopFollowingSettings = events.on('settings.changed', () => {
+    const key = `${settings.get('authorityUrl')}|${settings.get('proxyUrl')}`;
+    if (key !== endpointKey) {
+      endpointKey = key;
+      void services.connection.reset();
     }
   });
 
   return {
-    service,
+    services,
     async dispose() {
-      unsubscribe();
-      service.dispose();
+      stopFollowingVault();
+      stopFollowingSettings();
+      services.dispose();
       const running = demo;
       demo = null;
       if (running) await running.then((d) => d.close()).catch(() => undefined);

@@ -26,6 +26,14 @@ export class EventHub {
     for (const listener of this.listeners) listener(name, parsed.data);
   }
 
+  /** One event, its payload typed as the contract declares it (and already checked): services listen with this. */
+  on<N extends EventName>(name: N, listener: (payload: EventPayload<N>) => void): () => void {
+    return this.subscribe((emitted, payload) => {
+      if (emitted === name) listener(payload as EventPayload<N>);
+    });
+  }
+
+  /** Every event, by name: for the glue and the dev host, which forward them all to their renderers. */
   subscribe(listener: EventListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

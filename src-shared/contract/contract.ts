@@ -2,7 +2,10 @@ import { appCalls, appEvents } from './appContract';
 import { settingsCalls, settingsEvents } from './settingsContract';
 import { vaultCalls, vaultEvents, vaultProfileCalls } from './vaultContract';
 import { formsCalls } from './formsContract';
-import { authorityCalls, authorityEvents } from './authorityContract';
+import { connectionCalls, connectionEvents } from './connectionContract';
+import { syncCalls, syncEvents } from './syncContract';
+import { dossiersCalls, dossiersEvents } from './dossiersContract';
+import { outboxCalls } from './outboxContract';
 import { tokensCalls, tokensEvents } from './tokensContract';
 import { sessionCalls } from './sessionContract';
 
@@ -16,7 +19,10 @@ export const contractCalls = {
   ...vaultCalls,
   ...vaultProfileCalls,
   ...formsCalls,
-  ...authorityCalls,
+  ...connectionCalls,
+  ...syncCalls,
+  ...dossiersCalls,
+  ...outboxCalls,
   ...tokensCalls,
   ...sessionCalls,
 } as const;
@@ -25,6 +31,8 @@ export const contractEvents = {
   ...appEvents,
   ...settingsEvents,
   ...vaultEvents,
-  ...authorityEvents,
+  ...connectionEvents,
+  ...syncEvents,
+  ...dossiersEvents,
   ...tokensEvents,
 } as const;

@@ -15,7 +15,7 @@ describe('"my data" from the authority prefills forms, offline', () => {
 
     // Demo mode: unlocking starts the built-in sandbox, signs in as its demo person and syncs.
     await call('vault.create', { passphrase: 'correct horse battery staple' });
-    await until(() => main.context.authority.status().lastSyncAt !== null, 'the first sync');
+    await until(() => main.context.connectionStatus.status().lastSyncAt !== null, 'the first sync');
 
     const result = await call('personalData.prefill');
     expect(result.ok).toBe(true);
@@ -26,7 +26,7 @@ describe('"my data" from the authority prefills forms, offline', () => {
     expect(company).toMatchObject({ name: expect.stringContaining('Moselle Digital'), rcsNumber: 'B123456' });
 
     // Another sync with unchanged data adds no new version.
-    const versions = () => main.context.vault.repos.personalData.history(String(main.context.authority.sessionStatus().privateSpaceId), 'private').length;
+    const versions = () => main.context.vault.repos.personalData.history(String(main.context.connection.sessionStatus().privateSpaceId), 'private').length;
     expect(versions()).toBe(1);
     await call('sync.now');
     expect(versions()).toBe(1);

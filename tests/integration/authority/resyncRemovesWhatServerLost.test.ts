@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../../src-sandbox/createSandbox';
 import { contractEvents } from '../../../src-shared/contract/contract';
 import type { RemovedByServer } from '../../../src-shared/authority/viewSchemas';
-import { AuthorityService } from '../../../src-main/authority/AuthorityService';
+import { composeAuthority, type AuthorityServices } from '../../../src-main/authority/composeAuthority';
 import { SyncEngine } from '../../../src-main/authority/SyncEngine';
 import { EventHub } from '../../../src-main/events/EventHub';
 import { createMemoryLogger } from '../../../src-main/log/createMemoryLogger';
@@ -18,7 +18,7 @@ describe('full resync after a reset of the authority', () => {
   let sb: SandboxHandle;
   let vault: VaultService;
   let cleanup: () => Promise<void>;
-  let service: AuthorityService;
+  let service: AuthorityServices;
   const removedEvents: RemovedByServer[] = [];
 
   beforeAll(async () => {
@@ -28,10 +28,8 @@ describe('full resync after a reset of the authority', () => {
     vault = await createUnlockedVault(tmp.dir);
     const log = createMemoryLogger();
     const events = new EventHub(contractEvents, log);
-    events.subscribe((name, payload) => {
-      if (name === 'dossiers.removedByServer') removedEvents.push(payload as RemovedByServer);
-    });
-    service = new AuthorityService({
+    events.on('dossiers.removedByServer', (report) => removedEvents.push(report));
+    service = composeAuthority({
       events,
       log,
       store: storeOf(vault),
@@ -59,32 +57,36 @@ describe('full resync after a reset of the authority', () => {
   const idsOf = (space: string) => repos().dossiers.list({ spaceId: space, pageSize: 200 }).items.map((d) => d.id).sort();
 
   it('removes the dossiers and messages the authority lost, says which, and keeps unsent work', async () => {
-    await service.syncNow();
+    await service.sync.syncNow();
     const seededAnne = idsOf(ANNE_SPACE);
     const seededCompany = idsOf(COMPANY_SPACE);
     expect(seededAnne.length).toBeGreaterThan(0);
 
     // The person's own work, sent: two submissions, a reply on a seeded dossier; the authority writes on the first.
-    const version = String((await (await service.api()).getFormDefinition('change-of-address'))!.definition.version);
+    const version = String((await (await service.connection.api()).getFormDefinition('change-of-address'))!.definition.version);
     const submission = { spaceId: ANNE_SPACE, procedureId: 'change-of-address', procedureVersion: version, language: 'fr' as const, data: { street: 'Rue Neuve' }, attachmentIds: [] };
-    service.enqueueSubmission({ ...submission, idempotencyKey: 'resync-sub-0001' });
-    service.enqueueSubmission({ ...submission, idempotencyKey: 'resync-sub-0002' });
-    expect(await service.flushOutbox()).toEqual({ sent: 2, failed: 0 });
+    service.outbox.enqueueSubmission({ ...submission, idempotencyKey: 'resync-sub-0001' });
+    service.outbox.enqueueSubmission({ ...submission, idempotencyKey: 'resync-sub-0002' });
+    const outcomes: unknown[] = [];
+    const stopFollowing = service.outbox.onItem(({ kind, outcome, spaceId }) => outcomes.push({ kind, outcome, spaceId }));
+    expect(await service.outbox.flushOutbox()).toEqual({ sent: 2, failed: 0 });
+    stopFollowing();
+    expect(outcomes).toEqual([0, 1].map(() => ({ kind: 'submission', outcome: 'sent', spaceId: ANNE_SPACE })));
     const [lost, withUnsentReply] = outboxRows()
       .filter((item) => item.kind === 'submission')
       .map((item) => (item.payload as { resultRef: string }).resultRef)
       .sort();
     const housing = repos().dossiers.list({ spaceId: ANNE_SPACE, statuses: ['information_requested'] }).items[0]!.id;
-    service.enqueueReply({ spaceId: ANNE_SPACE, reference: housing, body: 'Voici mes fiches de salaire.', language: 'fr', attachmentIds: [], idempotencyKey: 'resync-rep-0001' });
-    expect(await service.flushOutbox()).toEqual({ sent: 1, failed: 0 });
+    service.outbox.enqueueReply({ spaceId: ANNE_SPACE, reference: housing, body: 'Voici mes fiches de salaire.', language: 'fr', attachmentIds: [], idempotencyKey: 'resync-rep-0001' });
+    expect(await service.outbox.flushOutbox()).toEqual({ sent: 1, failed: 0 });
     await operator(sb, `/dossiers/${lost}/messages`, { subject: 'Accusé de réception', body: 'Reçu.' });
-    await service.syncNow();
+    await service.sync.syncNow();
     expect(threadIds(lost!)).toHaveLength(1);
     const housingThread = threadIds(housing);
     const sentReply = repos().messages.thread(housing).find((m) => m.direction === 'out')!.id;
 
     // Unsent work: a reply waiting in the outbox (offline for now: its next try is later) on the second dossier, a draft.
-    const waiting = service.enqueueReply({ spaceId: ANNE_SPACE, reference: withUnsentReply!, body: 'Une question encore.', language: 'fr', attachmentIds: [], idempotencyKey: 'resync-rep-0002' });
+    const waiting = service.outbox.enqueueReply({ spaceId: ANNE_SPACE, reference: withUnsentReply!, body: 'Une question encore.', language: 'fr', attachmentIds: [], idempotencyKey: 'resync-rep-0002' });
     repos().outbox.markFailed(waiting.outboxId, 'offline', Date.now() + 3_600_000);
     repos().drafts.upsert({ id: 'draft-resync-1', spaceId: ANNE_SPACE, procedureId: 'housing-aid', formVersion: '1', values: { income: 1 }, attachmentRefs: [] });
     const outboxBefore = outboxRows();
@@ -93,7 +95,7 @@ describe('full resync after a reset of the authority', () => {
 
     // The authority starts over: its seed again, a new epoch.
     expect((await operator(sb, '/reset', {})).status).toBe(200);
-    await service.syncNow();
+    await service.sync.syncNow();
 
     expect(removedEvents).toEqual([{ spaceId: ANNE_SPACE, references: [lost], messages: 2, kept: [withUnsentReply] }]);
     expect(idsOf(ANNE_SPACE)).toEqual([...seededAnne, withUnsentReply].sort());
@@ -107,7 +109,7 @@ describe('full resync after a reset of the authority', () => {
     expect(repos().drafts.get('draft-resync-1')).toEqual(draftBefore);
 
     // Done once: the next sync removes nothing more.
-    await service.syncNow();
+    await service.sync.syncNow();
     expect(removedEvents).toHaveLength(1);
   });
 

@@ -14,10 +14,8 @@ describe('sync progress as the header sees it (demo sandbox, small pages)', () =
   beforeEach(async () => {
     seen.length = 0;
     main = await createTestMainContext({ authority: { pageSize: 3, syncIntervalMs: 3_600_000 } });
-    main.context.events.subscribe((name, payload) => {
-      if (name === 'connection.changed') seen.push({ name, status: payload as ConnectionStatus });
-      if (name === 'sync.progress') seen.push({ name, progress: payload as SyncProgress });
-    });
+    main.context.events.on('connection.changed', (status) => seen.push({ name: 'connection.changed', status }));
+    main.context.events.on('sync.progress', (progress) => seen.push({ name: 'sync.progress', progress }));
   });
   afterEach(() => main.cleanup());
 
@@ -44,7 +42,7 @@ describe('sync progress as the header sees it (demo sandbox, small pages)', () =
     await main.context.vault.create('a long enough passphrase');
     await main.context.router.dispatch('settings.set', { authorityUrl: 'http://127.0.0.1:9/v1' }, { url: TEST_ORIGIN });
     await main.context.router.dispatch('sync.now', undefined, { url: TEST_ORIGIN });
-    expect(main.context.authority.status().lastError).not.toBeNull();
+    expect(main.context.connectionStatus.status().lastError).not.toBeNull();
     seen.length = 0;
     await main.context.router.dispatch('settings.set', { authorityUrl: null }, { url: TEST_ORIGIN });
     await main.context.router.dispatch('sync.now', undefined, { url: TEST_ORIGIN });

@@ -79,11 +79,11 @@ describe.skipIf(!SOFTHSM_MODULE)('a vault per person: two people, two authoritie
 
     // 1. Demo mode: the first vault is Anne's, at the demonstration service, from her first sign-in.
     await value('vault.create', { passphrase: ANNE_PASSPHRASE });
-    await until(() => main.authority.status().lastSyncAt !== null, 'the first demo sync', { timeoutMs: 60_000 });
+    await until(() => main.connectionStatus.status().lastSyncAt !== null, 'the first demo sync', { timeoutMs: 60_000 });
     const anneVault = (await value<VaultProfiles>('vault.profiles')).currentId;
     expect(main.owner.current()).toMatchObject({ name: 'Anne Schmit', personId: 'PP-A7K3QZ', ssn: '10000000000000000001', authority: 'demo', recorded: true });
     expect(await prefill()).toMatchObject({ person: { matricule: '1984031512389', lastName: 'Schmit' } });
-    const anneDossiers = main.authority.listDossiers({}).total;
+    const anneDossiers = main.dossiers.listDossiers({}).total;
     expect(anneDossiers).toBeGreaterThan(0);
 
     // 2. Pointing this vault at the standalone sandbox asks first; nothing changes until the person confirms.
@@ -122,7 +122,7 @@ describe.skipIf(!SOFTHSM_MODULE)('a vault per person: two people, two authoritie
     });
     expect(JSON.stringify(await prefill())).not.toMatch(/1984031512389|Schmit|Rue de la Gare/);
     // Every dossier listed is in Luc's space.
-    expect(main.authority.listDossiers({}).items.every((d) => d.spaceId === 'PP-B2M8XR')).toBe(true);
+    expect(main.dossiers.listDossiers({}).items.every((d) => d.spaceId === 'PP-B2M8XR')).toBe(true);
 
     // 5. Same authority, another person: Anne's certificate cannot sign in to Luc's vault. Luc's session stays.
     const refused = await signIn('anne');
@@ -158,7 +158,7 @@ describe.skipIf(!SOFTHSM_MODULE)('a vault per person: two people, two authoritie
     ]);
     await value('vault.selectProfile', { profileId: anneVault });
     await value('vault.unlock', { passphrase: ANNE_PASSPHRASE });
-    expect(main.authority.listDossiers({}).total).toBe(anneDossiers);
+    expect(main.dossiers.listDossiers({}).total).toBe(anneDossiers);
     expect(await prefill()).toMatchObject({ person: { matricule: '1984031512389', lastName: 'Schmit' } });
     // Back to the demonstration service: this vault's own, so no question is asked.
     expect(await call('settings.set', { authorityUrl: null })).toMatchObject({ ok: true });

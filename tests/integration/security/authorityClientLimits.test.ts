@@ -6,7 +6,7 @@ import { AuthorityRequestError, AuthorityResponseError } from '../../../src-shar
 import { NetworkError } from '../../../src-shared/errors';
 import { contractEvents } from '../../../src-shared/contract/contract';
 import { AuthorityClient } from '../../../src-main/authority/AuthorityClient';
-import { AuthorityService } from '../../../src-main/authority/AuthorityService';
+import { composeAuthority } from '../../../src-main/authority/composeAuthority';
 import { vaultAuthorityStore } from '../../../src-main/authority/AuthorityStore';
 import { EventHub } from '../../../src-main/events/EventHub';
 import { createMemoryLogger } from '../../../src-main/log/createMemoryLogger';
@@ -208,7 +208,7 @@ describe('the authority client against a hostile server', () => {
     const { dir, cleanup } = await makeTempDir('guichet-client-limits-');
     const vault = await createUnlockedVault(dir);
     const log = createMemoryLogger();
-    const service = new AuthorityService({
+    const service = composeAuthority({
       events: new EventHub(contractEvents, log),
       log,
       store: vaultAuthorityStore(vault),
@@ -219,14 +219,14 @@ describe('the authority client against a hostile server', () => {
       client: { retries: 0 },
     });
     try {
-      await service.signIn(async () => ({ signature: 'AAAA', certificates: ['AAAA'] }));
-      await expect(service.syncNow()).rejects.toBeInstanceOf(AuthorityRequestError);
+      await service.connection.signIn(async () => ({ signature: 'AAAA', certificates: ['AAAA'] }));
+      await expect(service.sync.syncNow()).rejects.toBeInstanceOf(AuthorityRequestError);
       const line = log.entries.find((entry) => entry.event === 'authority.syncFailed');
       expect(line).toBeDefined();
       const logged = JSON.stringify(line);
       expect(logged.length).toBeLessThan(1_000);
       expect(String(line!.fields.message)).not.toMatch(CONTROL);
-      const lastError = service.status().lastError!;
+      const lastError = service.status.status().lastError!;
       expect(lastError.message.length).toBeLessThanOrEqual(500);
       expect(JSON.stringify(lastError).length).toBeLessThan(2_000);
     } finally {

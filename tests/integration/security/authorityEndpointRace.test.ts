@@ -128,25 +128,25 @@ describe('an authority URL set while the demo sandbox is starting', () => {
       signedNonces.push(nonce);
       return certificate(nonce);
     };
-    expect(await main.authority.signIn(signer)).toMatchObject({ signedIn: true, privateSpaceId: ANNE_SPACE });
-    expect(main.authority.status()).toMatchObject({ demo: false, apiUrl: real.apiUrl });
+    expect(await main.connection.signIn(signer)).toMatchObject({ signedIn: true, privateSpaceId: ANNE_SPACE });
+    expect(main.connectionStatus.status()).toMatchObject({ demo: false, apiUrl: real.apiUrl });
 
     // The demo sandbox is up now; the sync that was waiting for it ends (syncNow shares that run).
     release.resolve();
-    await main.authority.syncNow();
+    await main.sync.syncNow();
     expect(demo).not.toBeNull();
 
-    const status = main.authority.status();
+    const status = main.connectionStatus.status();
     expect(status).toMatchObject({ demo: false, apiUrl: real.apiUrl, signedIn: true, state: 'online', lastError: null });
     // The person's certificate signed the configured authority's challenge, once, and nothing else.
     expect(signedNonces).toHaveLength(1);
 
     // The outbox goes to the configured authority too.
-    const api = await main.authority.api();
+    const api = await main.connection.api();
     expect(api.client.baseUrl).toBe(real.apiUrl);
     const definition = await api.getFormDefinition('residence-certificate');
     const before = (await counters(real)).dossiers;
-    main.authority.enqueueSubmission({
+    main.outbox.enqueueSubmission({
       spaceId: ANNE_SPACE,
       procedureId: 'residence-certificate',
       procedureVersion: String(definition!.definition.version),
@@ -154,10 +154,10 @@ describe('an authority URL set while the demo sandbox is starting', () => {
       data: {},
       attachmentIds: [],
     });
-    await main.authority.flushOutbox();
-    expect(main.authority.listOutbox({ status: 'sent' })).toHaveLength(1);
+    await main.outbox.flushOutbox();
+    expect(main.outbox.listOutbox({ status: 'sent' })).toHaveLength(1);
     expect((await counters(real)).dossiers).toBe(before + 1);
-    expect(main.authority.status()).toMatchObject({ demo: false, apiUrl: real.apiUrl });
+    expect(main.connectionStatus.status()).toMatchObject({ demo: false, apiUrl: real.apiUrl });
   });
 
   it('stops a sync under way with the old authority when the URL changes: nothing more of it reaches the vault', async () => {
@@ -166,8 +166,8 @@ describe('an authority URL set while the demo sandbox is starting', () => {
     try {
       expect(await call('settings.set', { authorityUrl: proxy.apiUrl })).toMatchObject({ ok: true });
       expect(await call('vault.create', { passphrase: 'correct horse battery staple' })).toMatchObject({ ok: true });
-      await main.authority.syncNow().catch(() => undefined); // the first run: nobody signed in yet
-      await main.authority.signIn(p12Signer(real));
+      await main.sync.syncNow().catch(() => undefined); // the first run: nobody signed in yet
+      await main.connection.signIn(p12Signer(real));
       await proxy.held; // the sync after the sign-in waits for the old authority's changes feed
 
       // The vault now holds the old authority's data: the change is asked first, then confirmed (the vault locks).
@@ -180,17 +180,17 @@ describe('an authority URL set while the demo sandbox is starting', () => {
       // Opened again, the vault stays with its own authority: no sync with the new one, and none of the old one's
       // dossiers arrived after the change.
       expect(await call('vault.unlock', { passphrase: 'correct horse battery staple' })).toMatchObject({ ok: true });
-      await expect(main.authority.signIn(p12Signer(next))).rejects.toMatchObject({ name: 'VaultAuthorityMismatchError' });
-      await main.authority.syncNow().catch(() => undefined);
-      expect(main.authority.status()).toMatchObject({ demo: false, apiUrl: next.apiUrl, signedIn: false });
-      expect(main.authority.listDossiers({ spaceId: ANNE_SPACE }).total).toBe(0);
+      await expect(main.connection.signIn(p12Signer(next))).rejects.toMatchObject({ name: 'VaultAuthorityMismatchError' });
+      await main.sync.syncNow().catch(() => undefined);
+      expect(main.connectionStatus.status()).toMatchObject({ demo: false, apiUrl: next.apiUrl, signedIn: false });
+      expect(main.dossiers.listDossiers({ spaceId: ANNE_SPACE }).total).toBe(0);
 
       // A vault of its own for the new authority syncs with it (an empty sandbox: no dossiers).
       expect(await call('vault.createProfile', { passphrase: 'another passphrase, for the new one' })).toMatchObject({ ok: true });
-      await main.authority.signIn(p12Signer(next));
-      await main.authority.syncNow();
-      expect(main.authority.status()).toMatchObject({ demo: false, apiUrl: next.apiUrl, state: 'online', lastError: null });
-      expect(main.authority.listDossiers({ spaceId: ANNE_SPACE }).total).toBe(0);
+      await main.connection.signIn(p12Signer(next));
+      await main.sync.syncNow();
+      expect(main.connectionStatus.status()).toMatchObject({ demo: false, apiUrl: next.apiUrl, state: 'online', lastError: null });
+      expect(main.dossiers.listDossiers({ spaceId: ANNE_SPACE }).total).toBe(0);
       expect(demo).toBeNull();
     } finally {
       await next.close();

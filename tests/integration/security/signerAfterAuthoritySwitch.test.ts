@@ -39,15 +39,15 @@ describe('the signer does not follow an authority switch', () => {
       nonces.push(nonce);
       return certificate(nonce);
     };
-    expect(await main.context.authority.signIn(signer)).toMatchObject({ signedIn: true, privateSpaceId: ANNE_SPACE });
+    expect(await main.context.connection.signIn(signer)).toMatchObject({ signedIn: true, privateSpaceId: ANNE_SPACE });
     expect(nonces).toHaveLength(1);
 
     // The endpoint changes under the service (main's own settings change, then the reset the wiring does): the
     // certificate given for the first authority must not sign the second one's challenge by itself.
     await main.context.settings.set({ authorityUrl: second.apiUrl });
-    await main.context.authority.reset();
-    await main.context.authority.syncNow().catch(() => undefined);
+    await main.context.connection.reset();
+    await main.context.sync.syncNow().catch(() => undefined);
     expect(nonces).toHaveLength(1);
-    expect(main.context.authority.status()).toMatchObject({ apiUrl: second.apiUrl, signedIn: false });
+    expect(main.context.connectionStatus.status()).toMatchObject({ apiUrl: second.apiUrl, signedIn: false });
   });
 });

@@ -32,9 +32,7 @@ describe.skipIf(!SOFTHSM_MODULE)('tokens through the contract (real main context
     expect(pin).toMatchObject({ ok: true, value: { locked: false, pinPad: false } });
 
     const events: TokensView[] = [];
-    const stop = main.context.events.subscribe((name, payload) => {
-      if (name === 'tokens.changed') events.push(payload as TokensView);
-    });
+    const stop = main.context.events.on('tokens.changed', (view) => events.push(view));
     const wrong = await invoke('tokens.changePin', { moduleId: module.id, slotId, oldPin: '0000', newPin: '24682468' });
     expect(wrong).toMatchObject({ ok: false, error: { name: 'WrongPinError', kind: 'expected' } });
     expect(JSON.stringify(wrong)).not.toContain('0000"');

@@ -137,7 +137,7 @@ describe('vault screens with several vaults, against a real main', () => {
       readFileSync(path.join(sandbox.pki.dir, id.certFile), 'utf8'),
       readFileSync(path.join(sandbox.pki.dir, 'issuing-ca.pem'), 'utf8'),
     ]);
-    await main.authority.signIn(signer);
+    await main.connection.signIn(signer);
     await until(async () => (await main.profiles.view()).profiles[0]?.ownerName === 'Anne Schmit', 'Anne’s vault named');
   }
 

@@ -35,7 +35,7 @@ describe('demo banner, connection status and dossier list against a real main (d
     await main.context.router.dispatch('vault.create', { passphrase: 'correct horse battery staple' }, { url: TEST_ORIGIN });
     // Online as soon as the sandbox answered; the last-sync time once the first sync is done.
     await untilRendered(() => root.querySelector('[data-testid="connection-status"]')?.getAttribute('data-state') === 'online' && root.querySelector('[data-testid="last-sync"]') !== null, 'online after the first sync').catch((e: unknown) => {
-      throw new Error(`${String(e)}: ${JSON.stringify(main.context.authority.status())} ${JSON.stringify(main.log.entries.slice(-5))}`);
+      throw new Error(`${String(e)}: ${JSON.stringify(main.context.connectionStatus.status())} ${JSON.stringify(main.log.entries.slice(-5))}`);
     });
     expect(root.querySelector('[data-testid="last-sync"]')?.textContent).toContain('Last synchronisation');
 
@@ -51,14 +51,14 @@ describe('demo banner, connection status and dossier list against a real main (d
     const before = total();
 
     // A submission through the outbox appears live (dossiers.changed).
-    const catalogue = await (await main.context.authority.api()).getFormDefinition('residence-certificate');
+    const catalogue = await (await main.context.connection.api()).getFormDefinition('residence-certificate');
     await main.context.router.dispatch(
       'submissions.enqueue',
       { spaceId: 'PP-A7K3QZ', procedureId: 'residence-certificate', procedureVersion: String(catalogue!.definition.version), language: 'en', data: {} },
       { url: TEST_ORIGIN },
     );
     await untilRendered(() => total() === before + 1, 'the new dossier').catch((e: unknown) => {
-      throw new Error(`${String(e)} ${before} ${total()} ${JSON.stringify(main.context.authority.listOutbox({}))}`);
+      throw new Error(`${String(e)} ${before} ${total()} ${JSON.stringify(main.context.outbox.listOutbox({}))}`);
     });
     expect(listRoot.querySelector('tbody tr')?.textContent).toContain('Submitted');
     list.unmount();

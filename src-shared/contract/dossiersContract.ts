@@ -1,28 +1,11 @@
 import { z } from 'zod';
 import { defineCall, defineEvent } from './define';
-import { noInput } from './noInput';
 import { dossierStatusSchema } from '../authority/apiSchemas';
-import {
-  connectionStatusSchema,
-  dossierPageSchema,
-  dossierViewSchema,
-  enqueuedSchema,
-  messageViewSchema,
-  outboxItemViewSchema,
-  removedByServerSchema,
-  replyInputSchema,
-  sessionStatusSchema,
-  submissionInputSchema,
-  syncProgressSchema,
-} from '../authority/viewSchemas';
+import { dossierPageSchema, dossierViewSchema, messageViewSchema, removedByServerSchema } from '../authority/viewSchemas';
 
 const reference = z.string().min(1).max(40);
 
-export const authorityCalls = {
-  'connection.status': defineCall({ input: noInput, output: connectionStatusSchema }),
-  'session.status': defineCall({ input: noInput, output: sessionStatusSchema }),
-  /** Pulls the changes feed of every space now (and sends the outbox); answers when done. */
-  'sync.now': defineCall({ input: noInput, output: connectionStatusSchema }),
+export const dossiersCalls = {
   /** Dossiers from the vault (no network): paged, filtered, sorted. Without spaceId: the private space. */
   'dossiers.list': defineCall({
     input: z
@@ -39,20 +22,11 @@ export const authorityCalls = {
     output: dossierPageSchema,
   }),
   'dossiers.get': defineCall({ input: z.object({ reference }).strict(), output: dossierViewSchema }),
+  /** A dossier's messages from the vault (moves to the mailbox's contract with its own service). */
   'messages.list': defineCall({ input: z.object({ reference }).strict(), output: z.object({ items: z.array(messageViewSchema) }) }),
-  /** Goes to the vault outbox first, then out. */
-  'messages.reply': defineCall({ input: replyInputSchema, output: enqueuedSchema }),
-  /** Goes to the vault outbox first, then out. */
-  'submissions.enqueue': defineCall({ input: submissionInputSchema, output: enqueuedSchema }),
-  'outbox.list': defineCall({
-    input: z.object({ status: z.enum(['pending', 'sent', 'dead']).optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
-    output: z.object({ items: z.array(outboxItemViewSchema) }),
-  }),
 };
 
-export const authorityEvents = {
-  'connection.changed': defineEvent(connectionStatusSchema),
-  'sync.progress': defineEvent(syncProgressSchema),
+export const dossiersEvents = {
   'dossiers.changed': defineEvent(z.object({ spaceIds: z.array(z.string()) })),
   /** The authority was reset and no longer has these dossiers: they were removed from the vault (unsent work kept). */
   'dossiers.removedByServer': defineEvent(removedByServerSchema),

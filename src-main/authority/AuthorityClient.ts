@@ -1,5 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
+import { Readable } from 'node:stream';
 import axios, { type AxiosInstance, type AxiosResponse, type Method } from 'axios';
 import type { z } from 'zod';
 import { NetworkError } from '../../src-shared/errors';
@@ -14,6 +15,7 @@ import {
 import type { AuthProvider } from './AuthProvider';
 import { backoffDelay, sleep as defaultSleep } from './backoff';
 import { capText } from './capText';
+import type { EncodedMultipart } from './encodeMultipart';
 import { proxyConfig } from './proxyConfig';
 import { requestSignal } from './requestSignal';
 
@@ -51,8 +53,8 @@ export interface RequestSpec<S extends z.ZodType | null> {
   path: string;
   query?: Record<string, string | number | undefined | null>;
   json?: unknown;
-  /** A multipart body, encoded (see encodeMultipart). */
-  multipart?: { body: Buffer; contentType: string };
+  /** A multipart body, encoded (see encodeMultipart): sent chunk after chunk, never joined into one Buffer. */
+  multipart?: Pick<EncodedMultipart, 'chunks' | 'length' | 'contentType'>;
   headers?: Record<string, string>;
   idempotencyKey?: string;
   /** Send the session's bearer token (default true). */
@@ -154,8 +156,9 @@ export class AuthorityClient {
     const useAuth = spec.auth ?? true;
     const retry = spec.retry ?? (spec.method.toUpperCase() === 'GET' || spec.idempotencyKey !== undefined);
     let renewed = false;
-    const body = spec.multipart?.body ?? (spec.json === undefined ? undefined : JSON.stringify(spec.json));
-    const deadlineMs = this.deadlineMs(spec, body === undefined ? 0 : Buffer.byteLength(body));
+    const json = spec.json === undefined ? undefined : JSON.stringify(spec.json);
+    const multipart = spec.multipart;
+    const deadlineMs = this.deadlineMs(spec, multipart ? multipart.length : json === undefined ? 0 : Buffer.byteLength(json));
     // One budget for the whole call, retries and their waits included: twice one exchange's deadline. A server that
     // was slow once gets a second try; one that trickles every answer costs at most that, not (retries + 1) deadlines.
     const endsAt = Date.now() + 2 * deadlineMs;
@@ -173,10 +176,14 @@ export class AuthorityClient {
           method: spec.method,
           url: spec.path,
           params: cleanQuery(spec.query),
-          data: body,
+          // A multipart body as a stream of its chunks (a new one per attempt): the attachments are written to the socket
+          // from the caller's Buffers, not copied into one body first.
+          data: multipart ? Readable.from(multipart.chunks, { objectMode: false }) : json,
           headers: {
             // No body: no content type at all (axios would otherwise declare a form and servers answer 415).
-            'content-type': spec.json !== undefined ? 'application/json' : (spec.multipart?.contentType ?? false),
+            'content-type': spec.json !== undefined ? 'application/json' : (multipart?.contentType ?? false),
+            // A stream has no length of its own: declared, so the body is not sent chunked.
+            ...(multipart ? { 'content-length': String(multipart.length) } : {}),
             ...(token ? { authorization: `Bearer ${token}` } : {}),
             ...(spec.idempotencyKey ? { 'idempotency-key': spec.idempotencyKey } : {}),
             ...spec.headers,

@@ -40,6 +40,9 @@ import { VaultOwner } from './vault/owner/VaultOwner';
 import { AuthoritySwitch } from './vault/owner/AuthoritySwitch';
 import { createVaultProfileHandlers } from './ipc/handlers/createVaultProfileHandlers';
 import type { Clock } from './vault/Clock';
+import { createSubmissions, type Submissions } from './submissions/createSubmissions';
+import { createSubmissionsHandlers } from './ipc/handlers/createSubmissionsHandlers';
+import { vaultAuthorityStore } from './authority/AuthorityStore';
 
 export interface MainContextOptions {
   /** The user's profile folder (Electron's userData; a temporary folder in tests). */
@@ -84,6 +87,8 @@ export interface MainContext {
   connectionStatus: ConnectionStatusView;
   /** PKCS#11 tokens and PKCS#12 identities; sign-in uses `tokens.signChallenge` (see tokens/createChallengeSigner). */
   tokens: TokenService;
+  /** Sign and submit: drafts to signed PDFs in the outbox, and what became of them. */
+  submissions: Submissions;
   dispose(): Promise<void>;
 }
 
@@ -166,6 +171,17 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     libraryDir: path.join(userDataDir, 'pkcs11'),
     onChanged: () => events.emit('settings.changed', settings.view()),
   });
+  const submissions = createSubmissions({
+    store: vaultAuthorityStore(vault),
+    forms,
+    tokens: tokens.tokens,
+    connection,
+    outbox,
+    owner: vaultOwner,
+    events,
+    log,
+    isVaultUnlocked: () => vault.status().state === 'unlocked',
+  });
   const stopFollowingIdleLock = events.on('settings.changed', () => vault.idleSettingChanged());
   const stopPageDialogs = host.pageDialogs?.onRequest((id, request) => events.emit('app.hostDialogRequested', { id, ...request })) ?? (() => undefined);
 
@@ -188,6 +204,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
       ...createDossiersHandlers({ dossiers }),
       ...createOutboxHandlers({ outbox }),
       ...createTokensHandlers({ tokens: tokens.tokens, modules, files }),
+      ...createSubmissionsHandlers({ submissions: submissions.service, anonymous: submissions.anonymous, documents: submissions.documents, files, api: () => connection.api() }),
       ...createSessionHandlers({ connection, tokens: tokens.tokens }),
     },
     isTrustedSender: createSenderCheck(options.trustedOrigins),
@@ -207,7 +224,9 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     dossiers,
     connectionStatus,
     tokens: tokens.tokens,
+    submissions,
     async dispose() {
+      submissions.dispose();
       stopPageDialogs();
       stopFollowingIdleLock();
       await tokens.tokens.dispose();

@@ -39,6 +39,8 @@ export interface SandboxContext {
   requireSignature: boolean;
   /** The anti-bot questions of procedures without authentication (served and checked here). */
   antibot: Antibot;
+  /** Procedures the operator closed for now (submissions refused with procedure-closed). */
+  closedProcedures: Set<string>;
   /** Starts the data over: an empty database seeded again, with a new epoch. */
   reset(): void;
 }

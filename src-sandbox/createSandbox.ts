@@ -111,6 +111,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
     operatorToken: options.operatorToken ?? token(24),
     requireSignature: options.requireSignature ?? false,
     antibot: new Antibot(options.antibotClock),
+    closedProcedures: new Set(),
     reset: () => store.reset(seed),
   };
   setVersionLookup((id) => (catalogue.get(id) ? String(catalogue.get(id)!.definition.version) : '1'));

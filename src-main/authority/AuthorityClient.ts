@@ -237,6 +237,7 @@ export class AuthorityClient {
           type: problem.slug,
           title: problem.title,
           detail: problem.detail,
+          ...(problem.attemptsLeft === null ? {} : { attemptsLeft: problem.attemptsLeft }),
         });
       }
       const bytes = Buffer.from(response.data ?? new ArrayBuffer(0));
@@ -315,18 +316,23 @@ function toNetworkError(error: unknown, operation: string, pastDeadline: boolean
   }, { cause: error });
 }
 
-function parseProblem(data: ArrayBuffer | undefined, status: number): { slug: string | null; title: string | null; detail: string | null } {
+function parseProblem(data: ArrayBuffer | undefined, status: number): { slug: string | null; title: string | null; detail: string | null; attemptsLeft: number | null } {
   try {
     const parsed = problemSchema.safeParse(JSON.parse(Buffer.from(data ?? new ArrayBuffer(0)).toString('utf8')));
     if (parsed.success) {
       const slug = parsed.data.type.startsWith('urn:guichet:problem:') ? parsed.data.type.slice('urn:guichet:problem:'.length) : parsed.data.type;
       // Shown to the person and logged: a few hundred characters of plain text, whatever the server sent.
-      return { slug: capText(slug, 200), title: capText(parsed.data.title), detail: parsed.data.detail === undefined ? null : capText(parsed.data.detail) };
+      return {
+        slug: capText(slug, 200),
+        title: capText(parsed.data.title),
+        detail: parsed.data.detail === undefined ? null : capText(parsed.data.detail),
+        attemptsLeft: parsed.data.attemptsLeft ?? null,
+      };
     }
   } catch {
     // Not a problem document: keep the status only.
   }
-  return { slug: null, title: null, detail: status >= 500 ? 'The authority failed.' : null };
+  return { slug: null, title: null, detail: status >= 500 ? 'The authority failed.' : null, attemptsLeft: null };
 }
 
 function parseBody<S extends z.ZodType>(bytes: Buffer, schema: S, operation: string, status: number): z.output<S> {

@@ -49,6 +49,8 @@ export interface DocumentLabels {
   contactPhone: string;
   /** Replaces signatureNote when the document carries a simple signature instead of a PAdES one. */
   simpleSignatureNote: string;
+  /** Answers in the submission PDF, as the review step shows them (same words as the app's forms.review.*). */
+  answers: { yes: string; no: string; empty: string; none: string; row: string };
 }
 
 export const documentLabels: Record<DocumentLocale, DocumentLabels> = {
@@ -103,6 +105,7 @@ export const documentLabels: Record<DocumentLocale, DocumentLabels> = {
     contactPhone: 'Kontakttelefon',
     simpleSignatureNote:
       'Dieser Antrag wurde ohne Anmeldung eingereicht und mit einer einfachen elektronischen Signatur (eingegebener Name) unterzeichnet, nicht mit einem Zertifikat.',
+    answers: { yes: 'Ja', no: 'Nein', empty: 'Keine Angabe', none: 'Keine', row: 'Eintrag' },
   },
   fr: {
     submissionTitle: 'Demande',
@@ -154,6 +157,7 @@ export const documentLabels: Record<DocumentLocale, DocumentLabels> = {
     contactPhone: 'Téléphone de contact',
     simpleSignatureNote:
       'Cette demande a été envoyée sans authentification et signée par une signature électronique simple (nom saisi), non par un certificat.',
+    answers: { yes: 'Oui', no: 'Non', empty: 'Non renseigné', none: 'Aucun', row: 'Entrée' },
   },
   en: {
     submissionTitle: 'Application',
@@ -205,5 +209,6 @@ export const documentLabels: Record<DocumentLocale, DocumentLabels> = {
     contactPhone: 'Contact phone',
     simpleSignatureNote:
       'This request was sent without authentication and signed with a simple electronic signature (typed name), not with a certificate.',
+    answers: { yes: 'Yes', no: 'No', empty: 'Not given', none: 'None', row: 'Entry' },
   },
 };

@@ -5,6 +5,8 @@ export function pickerExtensions(purpose: OpenPurpose | SavePurpose, platform: s
   switch (purpose) {
     case 'vaultBackup':
       return ['gvbak'];
+    case 'pdfDocument':
+      return ['pdf'];
     case 'pkcs12':
       return ['p12', 'pfx'];
     case 'pkcs11Module':

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { parseFormDefinition, type FormDefinition } from '../../src-shared/forms';
 import { ValidationError } from '../../src-shared/errors';
+import { DraftSubmittedError } from '../../src-shared/submissions/errors';
 import { ATTACHMENT_CHUNK_BYTES, MAX_ATTACHMENT_BYTES, type CatalogueItem, type DraftSummaryView, type DraftView } from '../../src-shared/contract/formsContract';
 import type { Logger } from '../log/Logger';
 import type { VaultService } from '../vault/VaultService';
@@ -33,7 +34,7 @@ const UPLOAD_TTL_MS = 10 * 60_000;
 
 function toSummary(draft: DraftSummary): DraftSummaryView {
   const version = Number.parseInt(draft.formVersion, 10);
-  return { ...draft, formVersion: Number.isFinite(version) ? version : 0 };
+  return { ...draft, formVersion: Number.isFinite(version) ? version : 0, submission: null };
 }
 
 /**
@@ -107,14 +108,14 @@ export class FormsService {
   }
 
   listDrafts(options: { spaceId?: string; limit?: number } = {}): DraftSummaryView[] {
-    return this.vault.repos.drafts.list(options).map(toSummary);
+    return this.vault.repos.drafts.list(options).map((draft) => this.withSubmission(toSummary(draft)));
   }
 
   getDraft(id: string): DraftView | null {
     const draft = this.vault.repos.drafts.get(id);
     if (!draft) return null;
     const values = draft.values && typeof draft.values === 'object' && !Array.isArray(draft.values) ? (draft.values as Record<string, unknown>) : {};
-    return { ...toSummary(draft), values };
+    return { ...this.withSubmission(toSummary(draft)), values };
   }
 
   saveDraft(input: {
@@ -127,13 +128,15 @@ export class FormsService {
     attachmentRefs: string[];
     resumeAt?: string | null;
   }): { id: string; updatedAt: number } {
+    this.requireUnsent(input.id);
     return this.vault.repos.drafts.upsert({ ...input, formVersion: String(input.formVersion) });
   }
 
-  /** Deletes the draft and its attachments. */
+  /** Deletes the draft and its attachments; not one on its way to the authority or sent (kept for the record). */
   deleteDraft(id: string): boolean {
     const draft = this.vault.repos.drafts.get(id);
     if (!draft) return false;
+    this.requireUnsent(id);
     for (const ref of draft.attachmentRefs) this.vault.repos.documents.delete(ref);
     return this.vault.repos.drafts.delete(id);
   }
@@ -201,6 +204,19 @@ export class FormsService {
   /** The person's and company's data for prefill: the vault owner's newest personal data sets (readPrefillSources). */
   prefillSources(): { person: Record<string, unknown> | null; company: Record<string, unknown> | null } {
     return readPrefillSources(this.vault.repos);
+  }
+
+  /** A signed draft is read-only while it waits in the outbox and once sent; a refused one is editable again. */
+  private requireUnsent(draftId: string): void {
+    const submission = this.vault.repos.submissions.get(draftId);
+    if (submission && submission.status !== 'refused') {
+      throw new DraftSubmittedError('This draft was signed and submitted; it is kept read-only.', { draftId, status: submission.status });
+    }
+  }
+
+  private withSubmission(summary: DraftSummaryView): DraftSummaryView {
+    const submission = this.vault.repos.submissions.get(summary.id);
+    return { ...summary, submission: submission ? { status: submission.status, reference: submission.reference } : null };
   }
 
   private async ensureSeeded(): Promise<void> {

@@ -22,8 +22,8 @@ export interface CadesOptions {
   /** SHA-256 of the signed content (for PAdES: of the /ByteRange parts). */
   contentDigest: Buffer;
   signer: CmsSigner;
-  /** For B-T: gets the signature value, returns a TimeStampToken (DER) over it. */
-  timestamp?: (signatureValue: Buffer) => Promise<Buffer>;
+  /** For B-T: gets the signature value, returns a TimeStampToken (DER) over it; null: no timestamp (B-B). */
+  timestamp?: (signatureValue: Buffer) => Promise<Buffer | null>;
 }
 
 /**
@@ -48,8 +48,8 @@ export async function createCadesSignature(options: CadesOptions): Promise<Buffe
   const signatureValue = await signer.sign(signedAttrsSet);
 
   let unsignedAttrs: Buffer | undefined;
-  if (options.timestamp) {
-    const token = await options.timestamp(signatureValue);
+  const token = options.timestamp ? await options.timestamp(signatureValue) : null;
+  if (token) {
     const tokenAsn = asn1js.fromBER(toArrayBuffer(token));
     if (tokenAsn.offset === -1) throw new TypeError('The timestamp token is not DER.');
     // [1] IMPLICIT SET OF Attribute { signature-time-stamp, SET { TimeStampToken } }

@@ -4,7 +4,8 @@ import type { PDFObject} from 'pdf-lib';
 import { PDFArray, PDFDict, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 import type { CmsSigner } from './CmsSigner';
 import { createCadesSignature } from './cades';
-import { PdfSignatureError } from './errors';
+import { NetworkError } from '../../src-shared/errors';
+import { PdfSignatureError, TimestampError } from './errors';
 import { PdfReader } from './pdfReader';
 import { requestTimestamp, type TimestampOptions } from './timestamp';
 
@@ -31,6 +32,11 @@ export interface SignPdfOptions {
   /** Bytes reserved for the CMS in /Contents (hex doubles it). Default: sized from the certificates and the level. */
   contentsSize?: number;
   onProgress?: (phase: SignPdfPhase) => void;
+  /**
+   * B-T only: when the TSA cannot be reached or refuses, keep the signature made and give it at level B-B
+   * (`level` in the result says which, `timestampFailure` why) rather than fail; the card signs once either way.
+   */
+  timestampFallback?: boolean;
 }
 
 export interface SignPdfResult {
@@ -56,6 +62,8 @@ export interface SignPdfResult {
   level: PadesLevel;
   /** The TSA's time (B-T). */
   timestampTime?: Date;
+  /** B-T asked, B-B given (timestampFallback): what the TSA did. */
+  timestampFailure?: Error;
 }
 
 /**
@@ -84,6 +92,7 @@ export async function signPdf(input: Uint8Array, options: SignPdfOptions): Promi
 
   options.onProgress?.('sign');
   let timestampTime: Date | undefined;
+  let timestampFailure: Error | undefined;
   const cms = await createCadesSignature({
     contentDigest,
     signer: options.signer,
@@ -91,9 +100,15 @@ export async function signPdf(input: Uint8Array, options: SignPdfOptions): Promi
       ? {
           timestamp: async (signatureValue: Buffer) => {
             options.onProgress?.('timestamp');
-            const ts = await requestTimestamp(signatureValue, options.tsa!);
-            timestampTime = ts.genTime;
-            return ts.token;
+            try {
+              const ts = await requestTimestamp(signatureValue, options.tsa!);
+              timestampTime = ts.genTime;
+              return ts.token;
+            } catch (error) {
+              if (!options.timestampFallback || !(error instanceof NetworkError || error instanceof TimestampError)) throw error;
+              timestampFailure = error;
+              return null;
+            }
           },
         }
       : {}),
@@ -116,8 +131,9 @@ export async function signPdf(input: Uint8Array, options: SignPdfOptions): Promi
     fieldName: update.fieldName,
     byteRange: update.byteRange,
     cms,
-    level,
+    level: timestampFailure ? 'B-B' : level,
     ...(timestampTime ? { timestampTime } : {}),
+    ...(timestampFailure ? { timestampFailure } : {}),
   };
 }
 

@@ -37,6 +37,8 @@ export const useDraftsStore = defineStore('drafts', () => {
       title: input.title,
       attachmentRefs: input.attachmentRefs,
       resumeAt: input.resumeAt ?? null,
+      // Only a draft never signed (or refused) can be saved.
+      submission: items.value.find((d) => d.id === input.id)?.submission ?? null,
       createdAt: items.value.find((d) => d.id === input.id)?.createdAt ?? saved.updatedAt,
       updatedAt: saved.updatedAt,
     };

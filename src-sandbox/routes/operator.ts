@@ -172,6 +172,16 @@ export function operatorRoutes(app: FastifyInstance, ctx: SandboxContext): void 
       acceptedByKey: ctx.store.acceptedByKey(),
     }));
 
+    /** Closes a procedure for now (or opens it again): its submissions are refused with procedure-closed. */
+    op.post('/operator/procedures/:id/closed', async (request) => {
+      const id = (request.params as { id: string }).id;
+      if (!ctx.catalogue.get(id)) throw problems.notFound(`No procedure ${id}.`);
+      const closed = (request.body as { closed?: unknown } | null)?.closed !== false;
+      if (closed) ctx.closedProcedures.add(id);
+      else ctx.closedProcedures.delete(id);
+      return { id, closed };
+    });
+
     op.get('/operator/faults', async () => ({ items: ctx.faults.active().map(describeFault) }));
     op.post('/operator/faults', async (request, reply) => {
       const spec = request.body as FaultSpec;

@@ -113,6 +113,9 @@ async function submit(ctx: SandboxContext, request: FastifyRequest, reply: Fasti
   const entry = ctx.catalogue.get(json.procedureId);
   if (!entry) throw new Problem(422, 'procedure-unknown', 'Unknown procedure', `No procedure ${json.procedureId} in the catalogue.`);
   const def = entry.definition;
+  if (ctx.closedProcedures.has(json.procedureId)) {
+    throw new Problem(422, 'procedure-closed', 'Procedure closed', `${json.procedureId} does not accept submissions at the moment.`);
+  }
   const space = spaceId ? ctx.store.spaces.get(spaceId)! : null;
   if (def.requiresAuthentication && !space) {
     throw new Problem(403, 'authentication-required', 'Authentication required', `${json.procedureId} needs a signed-in person and a space.`);

@@ -71,6 +71,8 @@ export const problemSchema = z.object({
   status: z.number().int().min(400).max(599),
   detail: z.string().optional(),
   errors: z.array(z.string()).optional(),
+  /** antibot-failed: how many answers the question still takes. */
+  attemptsLeft: z.number().int().min(0).max(100).optional(),
 });
 export type Problem = z.infer<typeof problemSchema>;
 

@@ -8,6 +8,7 @@ import { dossiersCalls, dossiersEvents } from './dossiersContract';
 import { outboxCalls } from './outboxContract';
 import { tokensCalls, tokensEvents } from './tokensContract';
 import { sessionCalls } from './sessionContract';
+import { submissionsCalls, submissionsEvents } from './submissionsContract';
 
 /**
  * Every call and event between renderer and main, declared once. Adding a call: declare it in its domain file
@@ -25,6 +26,7 @@ export const contractCalls = {
   ...outboxCalls,
   ...tokensCalls,
   ...sessionCalls,
+  ...submissionsCalls,
 } as const;
 
 export const contractEvents = {
@@ -35,4 +37,5 @@ export const contractEvents = {
   ...syncEvents,
   ...dossiersEvents,
   ...tokensEvents,
+  ...submissionsEvents,
 } as const;

@@ -47,6 +47,8 @@ export const draftSummarySchema = z.object({
   resumeAt,
   createdAt: z.number(),
   updatedAt: z.number(),
+  /** Signed and on its way (queued), sent with the dossier's reference, or refused (editable again); null: never signed. */
+  submission: z.object({ status: z.enum(['queued', 'sent', 'refused']), reference: z.string().nullable() }).nullable(),
 });
 export type DraftSummaryView = z.infer<typeof draftSummarySchema>;
 

@@ -71,6 +71,11 @@ export class OutboxRepository {
       .map(toItem);
   }
 
+  get(id: number): OutboxItem | null {
+    const row = this.session().stmt<OutboxRow>('SELECT * FROM outbox WHERE id = ?').get(id);
+    return row ? toItem(row) : null;
+  }
+
   markSent(id: number): void {
     this.session().stmt(`UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?`).run(this.now(), id);
   }

@@ -8,6 +8,7 @@ import { OutboxRepository } from './OutboxRepository';
 import { PersonalDataRepository } from './PersonalDataRepository';
 import { PersonRepository } from './PersonRepository';
 import { SearchRepository } from './SearchRepository';
+import { SubmissionRepository } from './SubmissionRepository';
 import { SyncCursorRepository } from './SyncCursorRepository';
 import { VaultSettingsRepository } from './VaultSettingsRepository';
 
@@ -24,6 +25,7 @@ export class VaultRepositories {
   readonly syncCursors: SyncCursorRepository;
   readonly catalogue: CatalogueRepository;
   readonly settings: VaultSettingsRepository;
+  readonly submissions: SubmissionRepository;
 
   constructor(session: SessionSource, now: () => number = Date.now) {
     this.persons = new PersonRepository(session);
@@ -37,5 +39,6 @@ export class VaultRepositories {
     this.syncCursors = new SyncCursorRepository(session, now);
     this.catalogue = new CatalogueRepository(session);
     this.settings = new VaultSettingsRepository(session);
+    this.submissions = new SubmissionRepository(session, now);
   }
 }

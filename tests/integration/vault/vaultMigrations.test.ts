@@ -28,6 +28,9 @@ const seeds: Record<number, (db: Db) => void> = {
   4: (db) => {
     db.prepare(`INSERT INTO catalogue VALUES ('proc', '1', '{}', 'W/"1"', 1)`).run();
   },
+  5: (db) => {
+    db.prepare(`UPDATE drafts SET resume_at = '@review' WHERE id = 'd1'`).run();
+  },
 };
 
 /** What must hold after migrating to each version (including everything seeded before). */
@@ -61,6 +64,13 @@ const checks: Record<number, (db: Db) => void> = {
     expect(db.prepare(`SELECT etag FROM catalogue`).get()).toEqual({ etag: 'W/"1"' });
     db.prepare(`UPDATE drafts SET resume_at = '@review' WHERE id = 'd1'`).run();
     expect(db.prepare(`SELECT resume_at FROM drafts WHERE id = 'd1'`).get()).toEqual({ resume_at: '@review' });
+  },
+  6: (db) => {
+    // Drafts of before were never sent: no submission rows, the drafts as they were.
+    expect(db.prepare('SELECT count(*) AS n FROM submissions').get()).toEqual({ n: 0 });
+    expect(db.prepare(`SELECT resume_at FROM drafts WHERE id = 'd1'`).get()).toEqual({ resume_at: '@review' });
+    db.prepare(`INSERT INTO submissions (draft_id, procedure_id, status, idempotency_key, created_at, updated_at) VALUES ('d1', 'proc', 'queued', 'sub-1', 1, 1)`).run();
+    expect(() => db.prepare(`UPDATE submissions SET status = 'lost' WHERE draft_id = 'd1'`).run()).toThrow(/CHECK/);
   },
 };
 

@@ -62,6 +62,14 @@ export const authorityDe: typeof authorityEn = {
   },
   /** What a refusal of the administration means and what to do, by the problem's type (RFC 9457). */
   problems: {
+    'antibot-failed': 'Die Antwort auf die Sicherheitsfrage stimmt nicht. Versuchen Sie es erneut.',
+    'antibot-challenge-invalid': 'Die Sicherheitsfrage ist abgelaufen oder wurde schon beantwortet. Beantworten Sie die neue Frage.',
+    'antibot-required': 'Beantworten Sie die Sicherheitsfrage, bevor Sie einreichen.',
+    'contact-required': 'Geben Sie eine E-Mail-Adresse an: die Verwaltung schickt die Bestätigung dorthin.',
+    'contact-phone-required': 'Dieses Verfahren braucht auch eine Telefonnummer. Ergänzen Sie sie und reichen Sie erneut ein.',
+    'terms-not-accepted': 'Akzeptieren Sie die Nutzungsbedingungen, um ohne Anmeldung einzureichen.',
+    'simple-signature-required': 'Geben Sie Ihren Namen ein und bestätigen Sie, dass Sie den Antrag unterzeichnen.',
+    'procedure-closed': 'Dieses Verfahren ist bei der Verwaltung zurzeit geschlossen: es kann nicht eingereicht werden. Ihr Entwurf bleibt erhalten; versuchen Sie es später erneut.',
     'certificate-unknown': 'Ihr Zertifikat stammt nicht von einer Zertifizierungsstelle, der die Verwaltung vertraut. Melden Sie sich mit einem LuxTrust- oder eID-Zertifikat an.',
     'certificate-expired': 'Ihr Zertifikat ist abgelaufen. Erneuern Sie es bei LuxTrust (oder für die eID an einem CTIE-Schalter) und melden Sie sich erneut an.',
     'certificate-revoked': 'Ihr Zertifikat wurde widerrufen und kann nicht mehr verwendet werden. Wenden Sie sich für ein neues an LuxTrust (oder für die eID an das CTIE).',

@@ -61,6 +61,14 @@ export const authorityEn = {
   },
   /** What a refusal of the administration means and what to do, by the problem's type (RFC 9457). */
   problems: {
+    'antibot-failed': 'The answer to the security question is not right. Try again.',
+    'antibot-challenge-invalid': 'The security question has expired or was already answered. Answer the new question.',
+    'antibot-required': 'Answer the security question before you submit.',
+    'contact-required': 'Give an e-mail address: the administration sends the confirmation to it.',
+    'contact-phone-required': 'This procedure also needs a phone number. Add it and submit again.',
+    'terms-not-accepted': 'Accept the terms of use to submit without signing in.',
+    'simple-signature-required': 'Type your name and confirm that you sign the request.',
+    'procedure-closed': 'This procedure is closed at the administration for now: it cannot be submitted. Your draft is kept; try again later.',
     'certificate-unknown': 'Your certificate does not come from a certification authority the administration trusts. Sign in with a LuxTrust or eID certificate.',
     'certificate-expired': 'Your certificate has expired. Renew it with LuxTrust (or at a CTIE counter for the eID), then sign in again.',
     'certificate-revoked': 'Your certificate was revoked and can no longer be used. Contact LuxTrust (or the CTIE for the eID) for a new one.',

@@ -62,6 +62,14 @@ export const authorityFr: typeof authorityEn = {
   },
   /** What a refusal of the administration means and what to do, by the problem's type (RFC 9457). */
   problems: {
+    'antibot-failed': 'La réponse à la question de sécurité n’est pas correcte. Réessayez.',
+    'antibot-challenge-invalid': 'La question de sécurité a expiré ou a déjà reçu une réponse. Répondez à la nouvelle question.',
+    'antibot-required': 'Répondez à la question de sécurité avant de soumettre.',
+    'contact-required': 'Indiquez une adresse e-mail : l’administration y envoie la confirmation.',
+    'contact-phone-required': 'Cette démarche demande aussi un numéro de téléphone. Ajoutez-le et soumettez à nouveau.',
+    'terms-not-accepted': 'Acceptez les conditions d’utilisation pour soumettre sans connexion.',
+    'simple-signature-required': 'Tapez votre nom et confirmez que vous signez la demande.',
+    'procedure-closed': 'Cette démarche est fermée pour l’instant auprès de l’administration : elle ne peut pas être soumise. Votre brouillon est gardé ; réessayez plus tard.',
     'certificate-unknown': 'Votre certificat ne provient pas d’une autorité de certification reconnue par l’administration. Connectez-vous avec un certificat LuxTrust ou eID.',
     'certificate-expired': 'Votre certificat a expiré. Renouvelez-le auprès de LuxTrust (ou à un guichet du CTIE pour l’eID), puis reconnectez-vous.',
     'certificate-revoked': 'Votre certificat a été révoqué et ne peut plus être utilisé. Contactez LuxTrust (ou le CTIE pour l’eID) pour en obtenir un nouveau.',

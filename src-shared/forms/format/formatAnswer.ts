@@ -1,14 +1,18 @@
-import type { FileRef, LeafField } from '../../src-shared/forms';
-import type { SupportedLocale } from '../../src-shared/i18n/locales';
-import { countryName } from './countries';
-import { formatBytes, formatDate, formatMoney } from './formText';
+import type { FileRef } from '../FormValues';
+import type { LeafField } from '../fieldSchema';
+import type { SupportedLocale } from '../../i18n/locales';
+import { countryName, formatBytes, formatDate, formatMoney } from './formatValue';
 
-type Translate = (key: string, params?: Record<string, unknown>) => string;
+/** The few words an answer may need besides the definition's own labels (the UI's translations, or the PDF's). */
+export interface AnswerWords {
+  yes: string;
+  no: string;
+}
 
 /** An answer as the review shows it: money in EUR, dates localized, options by their label; '' when not given. */
-export function formatAnswer(field: LeafField, value: unknown, locale: SupportedLocale, t: Translate): string {
+export function formatAnswer(field: LeafField, value: unknown, locale: SupportedLocale, words: AnswerWords): string {
   if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) {
-    return field.type === 'checkbox' && !field.options ? t('forms.review.no') : '';
+    return field.type === 'checkbox' && !field.options ? words.no : '';
   }
   switch (field.type) {
     case 'money':
@@ -23,7 +27,7 @@ export function formatAnswer(field: LeafField, value: unknown, locale: Supported
     case 'radio':
       return field.options.find((o) => o.value === value)?.label[locale] ?? String(value);
     case 'checkbox':
-      if (!field.options) return value === true ? t('forms.review.yes') : t('forms.review.no');
+      if (!field.options) return value === true ? words.yes : words.no;
       return (Array.isArray(value) ? value : [])
         .map((v) => field.options?.find((o) => o.value === v)?.label[locale] ?? String(v))
         .join(', ');

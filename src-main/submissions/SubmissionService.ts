@@ -1,0 +1,306 @@
+import { createHash } from 'node:crypto';
+import { AuthorityNotSignedInError } from '../../src-shared/authority/errors';
+import type { SubmissionInput } from '../../src-shared/authority/viewSchemas';
+import type { SupportedLocale as Language } from '../../src-shared/i18n/locales';
+import { ValidationError } from '../../src-shared/errors';
+import type { IdentityRef, TokensView } from '../../src-shared/tokens/tokenSchemas';
+import { TokenNotFoundError } from '../../src-shared/tokens/errors';
+import { DraftSubmittedError, SignerNotAllowedError } from '../../src-shared/submissions/errors';
+import type { PreparedSubmission, SignPhase, SubmissionState } from '../../src-shared/submissions/submissionSchemas';
+import type { AuthorityStore } from '../authority/AuthorityStore';
+import { newIdempotencyKey, type Enqueued } from '../authority/outboxEnqueue';
+import { createSubmissionPdf, type DocumentOptions } from '../documents';
+import type { EventHub } from '../events/EventHub';
+import type { FormsService } from '../forms/FormsService';
+import type { Logger } from '../log/Logger';
+import { signPdf, type CmsSigner, type SignPdfPhase } from '../signing';
+import type { SubmissionRecord } from '../vault/repositories/SubmissionRepository';
+import { buildSubmissionDocument } from './buildSubmissionDocument';
+import { PreparedSubmissions, type Prepared } from './PreparedSubmissions';
+import { signerOptions, signerRefusal, type SignatureKind } from './signerOptions';
+import { toSubmissionState } from './toSubmissionState';
+
+/** The outbox as the submissions see it: a signed submission goes in, and they hear what became of it. */
+export interface SubmissionOutbox {
+  enqueueSubmission(input: SubmissionInput): Enqueued;
+}
+
+/** The tokens as signing needs them. */
+export interface SubmissionTokens {
+  view(): TokensView;
+  list(): Promise<TokensView>;
+  openSigner(identity: IdentityRef, pin?: Buffer): Promise<CmsSigner & { close(): Promise<void> }>;
+}
+
+export interface SubmissionServiceOptions {
+  store: AuthorityStore;
+  forms: Pick<FormsService, 'getDefinition' | 'getDraft'>;
+  tokens: SubmissionTokens;
+  outbox: SubmissionOutbox;
+  /** The signed-in person: their SSN (their certificate must sign), name, private space; null when nobody is. */
+  person: () => { ssn: string | null; name: string | null; privateSpaceId: string | null } | null;
+  /** The authority's RFC 3161 endpoint (B-T). */
+  tsaUrl: () => Promise<string>;
+  events: EventHub;
+  log: Logger;
+  documentOptions?: DocumentOptions;
+  now?: () => number;
+}
+
+const PHASE_FRACTION: Record<SignPhase, number> = {
+  building: 0.05,
+  card: 0.15,
+  signing: 0.45,
+  timestamp: 0.65,
+  timestampUnavailable: 0.75,
+  storing: 0.85,
+  queued: 1,
+};
+
+/**
+ * Sign and submit: a complete draft becomes the submission PDF (what the person previews is what is signed), is
+ * signed in main with the chosen certificate (PAdES B-T, B-B when the TSA is out of reach), kept in the vault and put
+ * into the outbox with an idempotency key; what comes back (the dossier, or a refusal) is recorded per draft by
+ * SubmissionOutcomes. The draft is read-only from then on, unless the authority refused it.
+ */
+export class SubmissionService {
+  private readonly prepared: PreparedSubmissions;
+  private readonly now: () => number;
+
+  constructor(private readonly options: SubmissionServiceOptions) {
+    this.now = options.now ?? Date.now;
+    this.prepared = new PreparedSubmissions(this.now);
+  }
+
+  /** The vault locked or changed hands: nothing prepared survives it. */
+  forget(): void {
+    this.prepared.clear();
+  }
+
+  async prepare(input: { draftId: string; language: Language }): Promise<PreparedSubmission> {
+    const { store, forms } = this.options;
+    const draft = forms.getDraft(input.draftId);
+    if (!draft) throw new ValidationError('This draft is not in the vault.', [{ path: 'draftId', code: 'custom', message: 'unknown draft' }]);
+    this.requireEditable(input.draftId);
+    const definition = await forms.getDefinition(draft.procedureId);
+    if (!definition) throw new ValidationError('This procedure is not in the catalogue.', [{ path: 'procedureId', code: 'custom', message: 'unknown procedure' }]);
+    const person = this.options.person();
+    const spaceId = definition.requiresAuthentication ? (draft.spaceId ?? person?.privateSpaceId ?? null) : null;
+    if (definition.requiresAuthentication && !spaceId) throw new AuthorityNotSignedInError('Sign in to submit this procedure.');
+    const document = buildSubmissionDocument({
+      definition,
+      draftId: draft.id,
+      values: draft.values,
+      documents: (id) => store.repos.documents.getMeta(id),
+      locale: input.language,
+      spaceLabel: this.spaceLabel(spaceId),
+      submittedBy: definition.requiresAuthentication ? (person?.name ?? null) : null,
+      date: new Date(this.now()),
+    });
+    const pdf = Buffer.from(await createSubmissionPdf(document.pdfInput, this.options.documentOptions));
+    const prepared = this.prepared.add({
+      draftId: draft.id,
+      draftUpdatedAt: draft.updatedAt,
+      pdf,
+      pdfInput: document.pdfInput,
+      payload: {
+        spaceId: spaceId ?? '',
+        submission: { procedureId: definition.id, procedureVersion: String(definition.version), language: input.language, data: document.data },
+        attachmentIds: document.attachments.map((a) => a.id),
+      },
+      signature: definition.signature,
+      requiresAuthentication: definition.requiresAuthentication,
+    });
+    return {
+      preparedId: prepared.id,
+      draftId: draft.id,
+      procedure: { id: definition.id, version: definition.version, title: definition.title, authority: definition.authority },
+      spaceId,
+      signature: definition.signature,
+      requiresAuthentication: definition.requiresAuthentication,
+      // The catalogue does not say whether a phone is required: it is offered, and the authority's refusal says when it is.
+      contact: definition.requiresAuthentication ? null : { phone: 'optional' },
+      sections: document.sections.map((section) => ({
+        title: section.title,
+        answers: section.answers.map((a) => ({ key: a.key, label: a.label, text: a.text, ...(a.rows ? { rows: a.rows.map((r) => ({ title: r.title, answers: r.answers.map((c) => ({ key: c.key, label: c.label, text: c.text })) })) } : {}) })),
+      })),
+      attachments: document.attachments.map((a) => ({ name: a.name, mediaType: a.mediaType, size: a.size })),
+      pdf: { size: pdf.length, sha256: createHash('sha256').update(pdf).digest('hex') },
+      expiresAt: prepared.expiresAt,
+    };
+  }
+
+  preview(preparedId: string): { pdfBase64: string } {
+    return { pdfBase64: this.prepared.get(preparedId).pdf.toString('base64') };
+  }
+
+  async signers(preparedId: string) {
+    const prepared = this.prepared.get(preparedId);
+    const person = this.options.person();
+    if (!person?.ssn) return { items: [], reason: 'notSignedIn' as const };
+    const view = await this.options.tokens.list();
+    const items = signerOptions(view, person.ssn, prepared.signature as SignatureKind);
+    const anyToken = view.slots.some((slot) => slot.token !== null) || view.pkcs12.length > 0;
+    return { items, reason: items.length > 0 ? null : anyToken ? ('noCertificate' as const) : ('noToken' as const) };
+  }
+
+  /**
+   * Signs with the chosen certificate and puts the submission into the outbox. The PIN (consumed: zero-filled by
+   * the token service) is used for this signature only. A wrong PIN, a locked PIN or a removed card come back as
+   * their token errors and change nothing: the draft stays as it was, the preparation can be signed again.
+   */
+  async sign(input: { preparedId: string; identity: IdentityRef; pin?: Buffer }): Promise<SubmissionState> {
+    const { pin } = input;
+    let prepared: Prepared;
+    try {
+      prepared = this.fresh(input.preparedId);
+      if (prepared.signature === 'none' || prepared.signature === 'simple') {
+        throw new SignerNotAllowedError('This procedure is not signed with a certificate.', { reason: 'notSignature' });
+      }
+      this.checkSigner(prepared, input.identity);
+    } catch (error) {
+      pin?.fill(0);
+      throw error;
+    }
+    const progress = (phase: SignPhase) => this.options.events.emit('submissions.progress', { preparedId: prepared.id, phase, fraction: PHASE_FRACTION[phase] });
+    progress('card');
+    const signer = await this.options.tokens.openSigner(input.identity, pin);
+    let signed: Awaited<ReturnType<typeof signPdf>>;
+    try {
+      const tsaUrl = await this.options.tsaUrl();
+      signed = await signPdf(prepared.pdf, {
+        signer,
+        level: 'B-T',
+        tsa: { url: tsaUrl, timeoutMs: 15_000 },
+        timestampFallback: true,
+        reason: prepared.pdfInput.procedure.title,
+        onProgress: (phase: SignPdfPhase) => {
+          if (phase === 'sign') progress('signing');
+          else if (phase === 'timestamp') progress('timestamp');
+        },
+      });
+    } finally {
+      await signer.close();
+    }
+    if (signed.timestampFailure) {
+      progress('timestampUnavailable');
+      this.options.log.warn('submissions.timestampUnavailable', { message: signed.timestampFailure.message });
+    }
+    progress('storing');
+    const holder = this.holderOf(input.identity);
+    const state = this.enqueue(prepared, Buffer.concat([...signed.parts], signed.length), signed.level, holder);
+    progress('queued');
+    this.options.log.info('submissions.signed', { draftId: prepared.draftId, level: signed.level });
+    return state;
+  }
+
+  /** Procedures that need a sign-in but no signature (signature 'none'): the PDF goes as it is, after the approval. */
+  submitUnsigned(preparedId: string): SubmissionState {
+    const prepared = this.fresh(preparedId);
+    if (prepared.signature !== 'none' || !prepared.requiresAuthentication) {
+      throw new SignerNotAllowedError('This procedure must be signed.', { reason: 'notSignature' });
+    }
+    return this.enqueue(prepared, prepared.pdf, null, null);
+  }
+
+  state(draftId: string): SubmissionState | null {
+    const record = this.options.store.repos.submissions.get(draftId);
+    return record ? this.view(record) : null;
+  }
+
+  list(): SubmissionState[] {
+    return this.options.store.repos.submissions.list().map((record) => this.view(record));
+  }
+
+  /** The prepared submission, for the anonymous path (SubmissionAnonymous) and the tests. */
+  preparedFor(preparedId: string): Prepared {
+    return this.fresh(preparedId);
+  }
+
+  /** A prepared submission that still matches its draft, which may still be sent. */
+  private fresh(preparedId: string): Prepared {
+    const prepared = this.prepared.get(preparedId);
+    this.requireEditable(prepared.draftId);
+    const draft = this.options.forms.getDraft(prepared.draftId);
+    if (!draft || draft.updatedAt !== prepared.draftUpdatedAt) {
+      this.prepared.delete(preparedId);
+      return this.prepared.get(preparedId);
+    }
+    return prepared;
+  }
+
+  private requireEditable(draftId: string): void {
+    const record = this.options.store.repos.submissions.get(draftId);
+    if (record && record.status !== 'refused') {
+      throw new DraftSubmittedError('This draft was signed and submitted; it is kept read-only.', { draftId, status: record.status });
+    }
+  }
+
+  private checkSigner(prepared: Prepared, identity: IdentityRef): void {
+    const person = this.options.person();
+    const view = this.options.tokens.view();
+    const certificate =
+      identity.kind === 'pkcs12'
+        ? view.pkcs12.find((p) => p.id === identity.id)?.certificate
+        : view.slots.find((s) => s.moduleId === identity.moduleId && s.slotId === identity.slotId)?.token?.certificates.find((c) => c.id === identity.certificateId);
+    if (!certificate) throw new TokenNotFoundError('This certificate is not on a connected token (any more).', { what: 'certificate' });
+    const reason = signerRefusal(certificate, { ssn: person?.ssn ?? null, signature: prepared.signature as SignatureKind, soft: identity.kind === 'pkcs12' });
+    if (reason) throw new SignerNotAllowedError('This certificate cannot sign this procedure.', { reason });
+  }
+
+  private holderOf(identity: IdentityRef): string | null {
+    const view = this.options.tokens.view();
+    if (identity.kind === 'pkcs12') return view.pkcs12.find((p) => p.id === identity.id)?.certificate.holder ?? null;
+    return view.slots.find((s) => s.slotId === identity.slotId && s.moduleId === identity.moduleId)?.token?.certificates.find((c) => c.id === identity.certificateId)?.holder ?? null;
+  }
+
+  /** The signed PDF into the vault, the submission into the outbox and its record, in one transaction. */
+  private enqueue(prepared: Prepared, pdf: Buffer, level: string | null, signedBy: string | null): SubmissionState {
+    const { store } = this.options;
+    const record = store.session().tx(() => {
+      const document = store.repos.documents.put({
+        spaceId: prepared.payload.spaceId || null,
+        name: `${prepared.payload.submission.procedureId}.pdf`,
+        mediaType: 'application/pdf',
+        content: pdf,
+      });
+      const idempotencyKey = newIdempotencyKey('sub');
+      const enqueued = this.options.outbox.enqueueSubmission({
+        spaceId: prepared.payload.spaceId,
+        procedureId: prepared.payload.submission.procedureId,
+        procedureVersion: prepared.payload.submission.procedureVersion,
+        language: prepared.payload.submission.language,
+        data: prepared.payload.submission.data,
+        attachmentIds: prepared.payload.attachmentIds,
+        documentId: document.id,
+        idempotencyKey,
+      });
+      return store.repos.submissions.put({
+        draftId: prepared.draftId,
+        spaceId: prepared.payload.spaceId,
+        procedureId: prepared.payload.submission.procedureId,
+        status: 'queued',
+        outboxId: enqueued.outboxId,
+        idempotencyKey,
+        signedDocumentId: document.id,
+        signatureLevel: level,
+        signedBy,
+      });
+    });
+    this.prepared.delete(prepared.id);
+    const state = this.view(record);
+    this.options.events.emit('submissions.changed', state);
+    return state;
+  }
+
+  private view(record: SubmissionRecord): SubmissionState {
+    const outbox = record.status === 'queued' && record.outboxId !== null ? this.options.store.repos.outbox.get(record.outboxId) : null;
+    return toSubmissionState(record, outbox?.lastError ?? null);
+  }
+
+  private spaceLabel(spaceId: string | null): string {
+    if (!spaceId) return '—';
+    const space = this.options.store.repos.persons.listSpaces().find((s) => s.id === spaceId);
+    return space ? `${space.name} (${spaceId})` : spaceId;
+  }
+}

@@ -1,0 +1,191 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CallResult } from '../../../src-shared/contract/types';
+import type { IdentityRef, TokensView } from '../../../src-shared/tokens/tokenSchemas';
+import type { PreparedSubmission, SubmissionState } from '../../../src-shared/submissions/submissionSchemas';
+import type { SandboxHandle } from '../../../src-sandbox/createSandbox';
+import { createMainContext, type MainContext } from '../../../src-main/createMainContext';
+import { createMemoryLogger } from '../../../src-main/log/createMemoryLogger';
+import { verifyPdfSignatures } from '../../../src-main/signing';
+import { createSoftHsm, SOFTHSM_MODULE, testPki, type SoftHsm } from '../../helpers/softhsm/softHsm';
+import { createTestHost } from '../../helpers/createTestHost';
+import { until } from '../../helpers/until';
+import { counters, operator, start } from '../authority/authorityKit';
+
+const ORIGIN = 'http://127.0.0.1:5999';
+const PIN = '123456';
+
+/** A complete change of address for Anne Schmit (the sandbox's first person). */
+function anneMoves(moveDate: string): Record<string, unknown> {
+  return {
+    matricule: '1984031512389',
+    firstName: 'Anne',
+    lastName: 'Schmit',
+    currentAddress: { country: 'LU', street: 'Rue de la Gare', number: '12', postalCode: '1611', locality: 'Luxembourg' },
+    email: 'anne.schmit@example.lu',
+    moveType: 'domestic',
+    moveDate,
+    newAddress: { country: 'LU', street: 'Avenue de la Liberté', number: '3', postalCode: '1930', locality: 'Luxembourg' },
+    truthful: true,
+  };
+}
+
+/**
+ * Sign and submit through the contract, on real parts: the sandbox over HTTP, Anne's keys on a SoftHSM2 token (PIN
+ * 123456), a SQLCipher vault. A wrong PIN first, then the signature (PAdES B-T with the sandbox's TSA), the outbox,
+ * the dossier and the receipt; a refusal brings the draft back; an authority that fails keeps it waiting, then sends
+ * it once.
+ */
+describe.skipIf(!SOFTHSM_MODULE)('sign and submit a draft (SoftHSM2 token, sandbox over HTTP)', () => {
+  let hsm: SoftHsm;
+  let sandbox: SandboxHandle;
+  let dir: string;
+  let main: MainContext;
+  const log = createMemoryLogger();
+  let slotId = '';
+  const call = (name: string, input?: unknown): Promise<CallResult> => main.router.dispatch(name, input, { url: ORIGIN });
+  const value = async <T>(name: string, input?: unknown): Promise<T> => {
+    const result = await call(name, input);
+    if (!result.ok) throw new Error(`${name}: ${result.error.name} ${result.error.message} ${JSON.stringify(result.error.details)}`);
+    return result.value as T;
+  };
+  async function identity(role: 'authentication' | 'signature'): Promise<IdentityRef> {
+    const view = await value<TokensView>('tokens.list');
+    const slot = view.slots.find((s) => s.slotId === slotId && s.token)!;
+    const certificate = slot.token!.certificates.find((c) => c.role === role)!;
+    return { kind: 'token', moduleId: slot.moduleId, slotId: slot.slotId, certificateId: certificate.id };
+  }
+  const today = new Date().toISOString().slice(0, 10);
+  async function saveDraft(id: string, values: Record<string, unknown>) {
+    return call('drafts.save', { id, spaceId: null, procedureId: 'change-of-address', formVersion: 1, title: 'Change of address', values, attachmentRefs: [], resumeAt: '@review' });
+  }
+  async function settled(draftId: string, status: SubmissionState['status']): Promise<SubmissionState> {
+    let state: SubmissionState | null = null;
+    await until(async () => {
+      state = (await value<{ state: SubmissionState | null }>('submissions.state', { draftId })).state;
+      return state?.status === status;
+    }, `the submission ${status}`, { timeoutMs: 30_000 });
+    return state!;
+  }
+
+  beforeAll(async () => {
+    const pki = await testPki();
+    hsm = createSoftHsm();
+    slotId = hsm.addPersonToken(pki, 'anne-schmit', 'Anne Schmit', PIN).slotId;
+    sandbox = await start({ requireSignature: true });
+    dir = await mkdtemp(path.join(os.tmpdir(), 'guichet-submit-'));
+    main = await createMainContext({
+      userDataDir: dir,
+      log,
+      trustedOrigins: [ORIGIN],
+      formsDir: path.resolve('resources/forms'),
+      extraPkcs11Modules: [SOFTHSM_MODULE!],
+      host: createTestHost(),
+      authority: { syncIntervalMs: 3_600_000, client: { timeoutMs: 10_000, baseDelayMs: 20, maxDelayMs: 100 }, outbox: { baseDelayMs: 50, maxDelayMs: 200 } },
+    });
+    await value('settings.set', { authorityUrl: sandbox.apiUrl });
+    await value('vault.create', { passphrase: 'correct horse battery staple' });
+    await value('session.signIn', { identity: await identity('authentication'), pin: PIN });
+    await value('sync.now');
+  }, 120_000);
+
+  afterAll(async () => {
+    await main?.dispose();
+    await sandbox?.close();
+    hsm?.cleanup();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('refuses an incomplete draft, signs after a wrong PIN, submits once, stores the receipt, keeps the draft read-only', { timeout: 120_000 }, async () => {
+    await value('catalogue.list');
+    expect((await saveDraft('draft-incomplete-1', { firstName: 'Anne' })).ok).toBe(true);
+    expect(await call('submissions.prepare', { draftId: 'draft-incomplete-1', language: 'en' })).toMatchObject({ ok: false, error: { name: 'DraftIncompleteError' } });
+
+    expect((await saveDraft('draft-move-0001', anneMoves(today))).ok).toBe(true);
+    const prepared = await value<PreparedSubmission>('submissions.prepare', { draftId: 'draft-move-0001', language: 'en' });
+    expect(prepared).toMatchObject({ spaceId: 'PP-A7K3QZ', signature: 'advanced', requiresAuthentication: true, attachments: [] });
+    const answers = prepared.sections.flatMap((s) => s.answers.map((a) => `${a.label}: ${a.text}`));
+    expect(answers).toContain('Where are you moving to?: Within Luxembourg');
+    const preview = Buffer.from((await value<{ pdfBase64: string }>('submissions.preview', { preparedId: prepared.preparedId })).pdfBase64, 'base64');
+    expect(preview.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(preview.length).toBe(prepared.pdf.size);
+    // What is signed says what the review said.
+    await writeFile(path.join(dir, 'preview.pdf'), preview);
+    const previewText = execFileSync('pdftotext', ['-raw', path.join(dir, 'preview.pdf'), '-'], { encoding: 'utf8' });
+    expect(previewText).toContain('Within Luxembourg');
+    expect(previewText).toContain('Avenue de la Liberté 3, 1930 Luxembourg');
+
+    // Only Anne's signature certificate may sign, not her authentication one.
+    const signers = await value<{ items: Array<{ identity: IdentityRef; holder: string; pin: unknown }> }>('submissions.signers', { preparedId: prepared.preparedId });
+    expect(signers.items.map((s) => s.holder)).toEqual(['Anne Schmit']);
+    expect(signers.items[0]!.identity).toEqual(await identity('signature'));
+    const refusedAuth = await call('submissions.sign', { preparedId: prepared.preparedId, identity: await identity('authentication'), pin: PIN, approved: true });
+    expect(refusedAuth).toMatchObject({ ok: false, error: { name: 'SignerNotAllowedError', details: { reason: 'notSignature' } } });
+
+    const progress: string[] = [];
+    const stop = main.events.on('submissions.progress', (event) => progress.push(event.phase));
+    const wrong = await call('submissions.sign', { preparedId: prepared.preparedId, identity: signers.items[0]!.identity, pin: '000000', approved: true });
+    expect(wrong).toMatchObject({ ok: false, error: { name: 'WrongPinError' } });
+    expect(await value('submissions.state', { draftId: 'draft-move-0001' })).toEqual({ state: null });
+    const before = (await counters(sandbox)).dossiers;
+
+    const queued = await value<SubmissionState>('submissions.sign', { preparedId: prepared.preparedId, identity: signers.items[0]!.identity, pin: PIN, approved: true });
+    stop();
+    expect(queued).toMatchObject({ status: 'queued', signedBy: 'Anne Schmit' });
+    expect(progress).toEqual(expect.arrayContaining(['card', 'signing', 'timestamp', 'storing', 'queued']));
+    const sent = await settled('draft-move-0001', 'sent');
+    expect(sent).toMatchObject({ signatureLevel: 'B-T', hasReceipt: true, reference: expect.stringMatching(/^GU-/) });
+    expect((await counters(sandbox)).dossiers).toBe(before + 1);
+    expect(JSON.stringify(log.entries)).not.toContain(`"${PIN}"`);
+
+    // The dossier on the dashboard, the signed PDF valid for the project's verifier and for poppler.
+    await until(() => main.dossiers.listDossiers({}).items.some((d) => d.reference === sent.reference), 'the dossier in the vault');
+    const signed = Buffer.from((await value<{ pdfBase64: string }>('submissions.document', { draftId: 'draft-move-0001', which: 'signed' })).pdfBase64, 'base64');
+    const rootPem = await readFile(path.join(sandbox.pki.dir, sandbox.pki.root.certFile), 'utf8');
+    const verification = await verifyPdfSignatures(signed, { trustAnchors: [rootPem] });
+    expect(verification.signatures).toHaveLength(1);
+    expect(verification.signatures[0]).toMatchObject({ valid: true, level: 'B-T' });
+    const file = path.join(dir, 'signed.pdf');
+    await writeFile(file, signed);
+    expect(execFileSync('pdfsig', [file], { encoding: 'utf8' })).toMatch(/Signature Validation: Signature is Valid/);
+    const receipt = Buffer.from((await value<{ pdfBase64: string }>('submissions.document', { draftId: 'draft-move-0001', which: 'receipt' })).pdfBase64, 'base64');
+    await writeFile(path.join(dir, 'receipt.pdf'), receipt);
+    expect(execFileSync('pdftotext', [path.join(dir, 'receipt.pdf'), '-'], { encoding: 'utf8' })).toContain(sent.reference!);
+
+    // Read-only for the record; listed as sent.
+    expect(await saveDraft('draft-move-0001', anneMoves(today))).toMatchObject({ ok: false, error: { name: 'DraftSubmittedError' } });
+    expect(await call('submissions.prepare', { draftId: 'draft-move-0001', language: 'en' })).toMatchObject({ ok: false, error: { name: 'DraftSubmittedError' } });
+    const drafts = await value<{ items: Array<{ id: string; submission: unknown }> }>('drafts.list', {});
+    expect(drafts.items.find((d) => d.id === 'draft-move-0001')?.submission).toEqual({ status: 'sent', reference: sent.reference });
+  });
+
+  it('a refusal (procedure closed) makes the draft editable again; a failing authority keeps it waiting, then it is sent once', { timeout: 120_000 }, async () => {
+    const signer = await identity('signature');
+    await operator(sandbox, '/procedures/change-of-address/closed', { closed: true });
+    expect((await saveDraft('draft-move-0002', anneMoves(today))).ok).toBe(true);
+    let prepared = await value<PreparedSubmission>('submissions.prepare', { draftId: 'draft-move-0002', language: 'fr' });
+    await value('submissions.sign', { preparedId: prepared.preparedId, identity: signer, pin: PIN, approved: true });
+    const refused = await settled('draft-move-0002', 'refused');
+    expect(refused.error).toMatchObject({ name: 'AuthorityRequestError', details: { type: 'procedure-closed' } });
+    expect((await saveDraft('draft-move-0002', anneMoves(today))).ok).toBe(true);
+
+    // Open again, but the authority fails the next submissions (503): waiting, with the reason; then sent once.
+    await operator(sandbox, '/procedures/change-of-address/closed', { closed: false });
+    await operator(sandbox, '/faults', { kind: 'error', status: 503, route: '/v1/spaces/*/submissions', method: 'POST', times: 0 });
+    const before = await counters(sandbox);
+    prepared = await value<PreparedSubmission>('submissions.prepare', { draftId: 'draft-move-0002', language: 'fr' });
+    await value('submissions.sign', { preparedId: prepared.preparedId, identity: signer, pin: PIN, approved: true });
+    await until(async () => (await value<{ state: SubmissionState }>('submissions.state', { draftId: 'draft-move-0002' })).state.error !== null, 'the waiting reason');
+    const waiting = (await value<{ state: SubmissionState }>('submissions.state', { draftId: 'draft-move-0002' })).state;
+    expect(waiting).toMatchObject({ status: 'queued', error: { name: 'AuthorityRequestError', details: { status: 503 } } });
+    expect((await counters(sandbox)).dossiers).toBe(before.dossiers);
+    await operator(sandbox, '/faults', undefined, 'DELETE');
+    const sent = await settled('draft-move-0002', 'sent');
+    const after = await counters(sandbox);
+    expect(after.dossiers).toBe(before.dossiers + 1);
+    expect(sent.reference).toMatch(/^GU-/);
+  });
+});

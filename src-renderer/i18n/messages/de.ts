@@ -2,6 +2,7 @@ import type { en } from './en';
 import { formsDe } from './forms/de';
 import { authorityDe } from './authority/de';
 import { tokensDe } from './tokens/de';
+import { pdfDe } from './pdf/de';
 
 export const de: typeof en = {
   app: {
@@ -174,6 +175,7 @@ export const de: typeof en = {
   forms: formsDe,
   authority: authorityDe,
   tokens: tokensDe,
+  pdf: pdfDe,
   validation: {
     atLeast: 'Geben Sie eine Zahl von mindestens {min} ein.',
     atMost: 'Geben Sie eine Zahl von höchstens {max} ein.',

@@ -1,6 +1,7 @@
 import { formsEn } from './forms/en';
 import { authorityEn } from './authority/en';
 import { tokensEn } from './tokens/en';
+import { pdfEn } from './pdf/en';
 
 export const en = {
   app: {
@@ -173,6 +174,7 @@ export const en = {
   forms: formsEn,
   authority: authorityEn,
   tokens: tokensEn,
+  pdf: pdfEn,
   validation: {
     atLeast: 'Enter a number of at least {min}.',
     atMost: 'Enter a number of at most {max}.',

@@ -2,6 +2,7 @@ import type { en } from './en';
 import { formsFr } from './forms/fr';
 import { authorityFr } from './authority/fr';
 import { tokensFr } from './tokens/fr';
+import { pdfFr } from './pdf/fr';
 
 export const fr: typeof en = {
   app: {
@@ -174,6 +175,7 @@ export const fr: typeof en = {
   forms: formsFr,
   authority: authorityFr,
   tokens: tokensFr,
+  pdf: pdfFr,
   validation: {
     atLeast: 'Saisissez un nombre d’au moins {min}.',
     atMost: 'Saisissez un nombre d’au plus {max}.',

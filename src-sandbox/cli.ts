@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import { sandboxDbFile, startSandbox } from './createSandbox';
 
 /**
- * `npm run sandbox -- [--port N] [--host H] [--data DIR] [--reset] [--seed demo|empty] [--log]`; env SANDBOX_PORT,
+ * `npm run sandbox -- [--port N] [--host H] [--data DIR] [--reset] [--seed demo|empty] [--require-signature] [--log]`;
+ * --require-signature refuses submissions of procedures with sign-in that carry no valid PAdES signature. Env SANDBOX_PORT,
  * SANDBOX_DATA. The data (sandbox.db) and the PKI are kept in DIR across restarts; --reset starts the data over (the
  * seed again, and clients' cursors get 410 cursor-expired); --seed applies to a new or reset database only.
  */
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     reset: { type: 'boolean' },
     'operator-token': { type: 'string' },
     log: { type: 'boolean' },
+    'require-signature': { type: 'boolean' },
   },
 });
 
@@ -36,6 +38,7 @@ const sandbox = await startSandbox({
   reset: values.reset ?? false,
   operatorToken: values['operator-token'] ?? process.env.SANDBOX_OPERATOR_TOKEN,
   log: values.log ?? false,
+  requireSignature: values['require-signature'] ?? false,
 });
 console.log(`Guichet authority SANDBOX (demo, not connected to the administration)`);
 console.log(`url            ${sandbox.url}`);

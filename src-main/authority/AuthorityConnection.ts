@@ -37,8 +37,10 @@ export interface OpenConnection {
 /**
  * What the connection tells the services working over it: it was replaced (`reset`), someone signed in
  * (`signedIn`), the network answered again after the state went offline (`backOnline`). Sync catches up on each.
+ * `wentOffline`: a request (a submission on its way, not a sync) found no network while online: sync probes again
+ * soon, so that what waits leaves as soon as the authority answers again.
  */
-export type ConnectionNews = 'reset' | 'signedIn' | 'backOnline';
+export type ConnectionNews = 'reset' | 'signedIn' | 'backOnline' | 'wentOffline';
 
 /**
  * The connection to the authority and its session: opened at the first use, replaced when the authority URL or the
@@ -208,6 +210,9 @@ export class AuthorityConnection {
       // The network is back: catch up now rather than at the next planned try.
       this.setState('connecting');
       this.news.emit('backOnline');
+    } else if (!reachable && this.connectionState === 'online') {
+      this.setState('offline');
+      this.news.emit('wentOffline');
     }
   }
 }

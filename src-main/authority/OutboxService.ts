@@ -79,9 +79,13 @@ export class OutboxService {
     }
   }
 
-  /** Sends what is due; when items wait for a retry, plans the next pass. */
-  async flushOutbox(): Promise<{ sent: number; failed: number }> {
+  /**
+   * Sends what is due; when items wait for a retry, plans the next pass. `retryWaiting`: the authority just answered
+   * (a sync went through), so the items that found no network are due now.
+   */
+  async flushOutbox(options: { retryWaiting?: boolean } = {}): Promise<{ sent: number; failed: number }> {
     if (!this.options.isVaultUnlocked()) return { sent: 0, failed: 0 };
+    if (options.retryWaiting) this.options.store.repos.outbox.retryNow();
     const connection = await this.options.connection.connect();
     const result = await this.senderFor(connection).flush();
     this.plan();

@@ -23,7 +23,7 @@ export interface SyncServiceOptions {
   /** Sync only while the vault is open. */
   isVaultUnlocked: () => boolean;
   /** Sends the outbox: the last step of a run that reached the authority. */
-  flushOutbox: () => Promise<unknown>;
+  flushOutbox: (options?: { retryWaiting?: boolean }) => Promise<unknown>;
   /** A page or a full resync changed the dossiers of this space (the list reloads). */
   dossiersChanged: (spaceId: string) => void;
   /** What connection.status shows of sync changed (running, last sync, last error). */
@@ -70,7 +70,9 @@ export class SyncService {
       if (!this.started) return;
       // Back online: on the next turn, so that the request that found the network again finishes first.
       if (news === 'backOnline') setImmediate(() => this.syncInBackground());
-      else this.syncInBackground();
+      else if (news === 'wentOffline') {
+        if (!this.retryTimer) this.scheduleRetry();
+      } else this.syncInBackground();
     });
   }
 
@@ -167,7 +169,8 @@ export class SyncService {
       this.offlineTries = 0;
       link.setState('online');
       events.emit('sync.progress', { phase: 'done', spaceId: null, pages: 0, items, total: items, error: null });
-      await this.options.flushOutbox();
+      // The authority answered: what waits for a retry (it found no network) goes now, not at its backoff's end.
+      await this.options.flushOutbox({ retryWaiting: true });
     } catch (error) {
       // Replaced by a new connection: not this run's failure to report (runSync starts over).
       if (error instanceof AuthorityConnectionClosedError) throw error;

@@ -56,7 +56,7 @@ export function composeAuthority(options: AuthorityOptions): AuthorityServices {
     events,
     log,
     isVaultUnlocked,
-    flushOutbox: () => outbox.flushOutbox(),
+    flushOutbox: (flush) => outbox.flushOutbox(flush),
     dossiersChanged: (spaceId) => throttle.changed(spaceId),
     statusChanged,
     syncIntervalMs: options.syncIntervalMs,

@@ -76,6 +76,22 @@ export class OutboxRepository {
     return row ? toItem(row) : null;
   }
 
+  /**
+   * Pending items that could not reach the authority (no network) or had no session (the authority forgot it, the
+   * card's PIN was needed) become due now: the authority answers again, with a session. Those the authority itself
+   * failed (5xx) keep their backoff.
+   */
+  retryNow(): number {
+    const now = this.now();
+    return this.session()
+      .stmt(
+        `UPDATE outbox SET next_attempt_at = ? WHERE status = 'pending' AND next_attempt_at > ?
+           AND CASE WHEN json_valid(last_error) THEN json_extract(last_error, '$.name') IN ('NetworkError', 'AuthorityNotSignedInError', 'PinRequiredError')
+             OR json_extract(last_error, '$.details.status') = 401 ELSE 0 END`,
+      )
+      .run(now, now).changes;
+  }
+
   markSent(id: number): void {
     this.session().stmt(`UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?`).run(this.now(), id);
   }

@@ -3,6 +3,7 @@ import { formsDe } from './forms/de';
 import { authorityDe } from './authority/de';
 import { tokensDe } from './tokens/de';
 import { pdfDe } from './pdf/de';
+import { submissionsDe } from './submissions/de';
 
 export const de: typeof en = {
   app: {
@@ -176,6 +177,7 @@ export const de: typeof en = {
   authority: authorityDe,
   tokens: tokensDe,
   pdf: pdfDe,
+  submissions: submissionsDe,
   validation: {
     atLeast: 'Geben Sie eine Zahl von mindestens {min} ein.',
     atMost: 'Geben Sie eine Zahl von höchstens {max} ein.',
@@ -210,6 +212,10 @@ export const de: typeof en = {
   },
   languages: { de: 'Deutsch', fr: 'Français', en: 'English' },
   errors: {
+    DraftSubmittedError: 'Dieser Entwurf wurde unterzeichnet und eingereicht: er bleibt für Ihre Unterlagen schreibgeschützt.',
+    SubmissionPreparationExpiredError: 'Das zu unterzeichnende Dokument ist nicht mehr aktuell (das Formular wurde geändert oder die App gesperrt). Öffnen Sie „Unterzeichnen und einreichen“ erneut.',
+    DraftIncompleteError: 'Einige Angaben fehlen noch oder sind ungültig. Vervollständigen Sie das Formular, dann unterzeichnen und einreichen.',
+    SignerNotAllowedError: 'Dieses Zertifikat kann dieses Verfahren nicht unterzeichnen. Wählen Sie das Signaturzertifikat der angemeldeten Person.',
     title: 'Es ist ein Fehler aufgetreten',
     dismiss: 'Schließen',
     technical: 'Technische Details',

@@ -2,6 +2,7 @@ import { formsEn } from './forms/en';
 import { authorityEn } from './authority/en';
 import { tokensEn } from './tokens/en';
 import { pdfEn } from './pdf/en';
+import { submissionsEn } from './submissions/en';
 
 export const en = {
   app: {
@@ -175,6 +176,7 @@ export const en = {
   authority: authorityEn,
   tokens: tokensEn,
   pdf: pdfEn,
+  submissions: submissionsEn,
   validation: {
     atLeast: 'Enter a number of at least {min}.',
     atMost: 'Enter a number of at most {max}.',
@@ -209,6 +211,10 @@ export const en = {
   },
   languages: { de: 'Deutsch', fr: 'Français', en: 'English' },
   errors: {
+    DraftSubmittedError: 'This draft was signed and submitted: it is kept read-only for your records.',
+    SubmissionPreparationExpiredError: 'The document to sign is no longer up to date (the form changed, or the app was locked). Open “Sign and submit” again.',
+    DraftIncompleteError: 'Some answers are still missing or not valid. Complete the form, then sign and submit.',
+    SignerNotAllowedError: 'This certificate cannot sign this procedure. Choose the signature certificate of the person signed in.',
     title: 'Something went wrong',
     dismiss: 'Dismiss',
     technical: 'Technical details',

@@ -3,6 +3,7 @@ import { formsFr } from './forms/fr';
 import { authorityFr } from './authority/fr';
 import { tokensFr } from './tokens/fr';
 import { pdfFr } from './pdf/fr';
+import { submissionsFr } from './submissions/fr';
 
 export const fr: typeof en = {
   app: {
@@ -176,6 +177,7 @@ export const fr: typeof en = {
   authority: authorityFr,
   tokens: tokensFr,
   pdf: pdfFr,
+  submissions: submissionsFr,
   validation: {
     atLeast: 'Saisissez un nombre d’au moins {min}.',
     atMost: 'Saisissez un nombre d’au plus {max}.',
@@ -210,6 +212,10 @@ export const fr: typeof en = {
   },
   languages: { de: 'Deutsch', fr: 'Français', en: 'English' },
   errors: {
+    DraftSubmittedError: 'Ce brouillon a été signé et soumis : il est gardé en lecture seule pour vos archives.',
+    SubmissionPreparationExpiredError: 'Le document à signer n’est plus à jour (le formulaire a changé, ou l’application a été verrouillée). Ouvrez à nouveau « Signer et soumettre ».',
+    DraftIncompleteError: 'Des réponses manquent encore ou ne sont pas valides. Complétez le formulaire, puis signez et soumettez.',
+    SignerNotAllowedError: 'Ce certificat ne peut pas signer cette démarche. Choisissez le certificat de signature de la personne connectée.',
     title: 'Une erreur est survenue',
     dismiss: 'Fermer',
     technical: 'Détails techniques',

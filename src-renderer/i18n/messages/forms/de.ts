@@ -111,7 +111,6 @@ export const formsDe: typeof formsEn = {
     no: 'Nein',
     remainingTitle: 'Noch zu vervollständigen, bevor das Formular eingereicht werden kann:',
     complete: 'Alle erforderlichen Angaben sind gemacht.',
-    submitNotYet: 'Unterschreiben und Einreichen sind in dieser Version noch nicht verfügbar. Ihre Angaben bleiben als Entwurf in Ihrem Tresor.',
   },
   form: {
     loading: 'Wird geladen…',

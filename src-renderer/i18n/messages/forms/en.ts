@@ -110,7 +110,6 @@ export const formsEn = {
     no: 'No',
     remainingTitle: 'Still to complete before this form can be submitted:',
     complete: 'All required information is given.',
-    submitNotYet: 'Signing and submitting are not available in this version yet. Your answers are kept as a draft in your vault.',
   },
   form: {
     loading: 'Loading…',

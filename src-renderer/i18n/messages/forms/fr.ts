@@ -111,7 +111,6 @@ export const formsFr: typeof formsEn = {
     no: 'Non',
     remainingTitle: 'À compléter avant que ce formulaire puisse être envoyé :',
     complete: 'Toutes les informations obligatoires sont renseignées.',
-    submitNotYet: 'La signature et l’envoi ne sont pas encore disponibles dans cette version. Vos réponses restent enregistrées comme brouillon dans votre coffre.',
   },
   form: {
     loading: 'Chargement…',

@@ -187,6 +187,14 @@ test.describe('sign and submit in Chromium through the dev host', () => {
     await shootInEveryLanguage(page, 'submit-waiting', async () => {
       await expect(page.getByTestId('submission-outcome')).toBeVisible();
     });
+    // The dashboard says it waits, and opens it.
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
+    await expect(page.getByTestId('submissions-waiting').locator('[data-status="queued"]')).toContainText('Report a change of address');
+    await shootInEveryLanguage(page, 'dashboard-waiting', async () => {
+      await expect(page.getByTestId('submissions-waiting')).toBeVisible();
+    });
+    await page.getByTestId('submissions-waiting').getByRole('link', { name: 'Report a change of address' }).click();
+    await expect(page.getByTestId('submission-outcome')).toHaveAttribute('data-status', 'queued');
     // Started again, the authority has forgotten the sessions: the reason says to sign in again; once signed in, it goes.
     sandbox = await startAuthority();
     await expect(outcome.getByTestId('queued-reason')).toContainText('sign in again with your card', { timeout: 90_000 });
@@ -194,6 +202,9 @@ test.describe('sign and submit in Chromium through the dev host', () => {
     await page.goto(waitingPage);
     await expect(page.getByTestId('submission-outcome')).toHaveAttribute('data-status', 'sent', { timeout: 90_000 });
     expect((await counters()).dossiers).toBe(before + 2);
+    await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
+    await expect(page.getByTestId('dossier-list')).toBeVisible();
+    await expect(page.getByTestId('submissions-waiting')).toHaveCount(0);
     expect(errors).toEqual([]);
   });
 

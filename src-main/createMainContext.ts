@@ -204,7 +204,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
       ...createDossiersHandlers({ dossiers }),
       ...createOutboxHandlers({ outbox }),
       ...createTokensHandlers({ tokens: tokens.tokens, modules, files }),
-      ...createSubmissionsHandlers({ submissions: submissions.service, anonymous: submissions.anonymous, documents: submissions.documents, files, api: () => connection.api() }),
+      ...createSubmissionsHandlers({ submissions: submissions.service, batch: submissions.batch, anonymous: submissions.anonymous, documents: submissions.documents, files, api: () => connection.api() }),
       ...createSessionHandlers({ connection, tokens: tokens.tokens }),
     },
     isTrustedSender: createSenderCheck(options.trustedOrigins),

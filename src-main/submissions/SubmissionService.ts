@@ -153,45 +153,81 @@ export class SubmissionService {
     const { pin } = input;
     let prepared: Prepared;
     try {
-      prepared = this.fresh(input.preparedId);
-      if (prepared.signature === 'none' || prepared.signature === 'simple') {
-        throw new SignerNotAllowedError('This procedure is not signed with a certificate.', { reason: 'notSignature' });
-      }
-      this.checkSigner(prepared, input.identity);
+      prepared = this.checkSignable(input.preparedId, input.identity);
     } catch (error) {
       pin?.fill(0);
       throw error;
     }
-    const progress = (phase: SignPhase) => this.options.events.emit('submissions.progress', { preparedId: prepared.id, phase, fraction: PHASE_FRACTION[phase] });
-    progress('card');
-    const signer = await this.options.tokens.openSigner(input.identity, pin);
-    let signed: Awaited<ReturnType<typeof signPdf>>;
+    this.progress(prepared.id, 'card');
+    const signer = await this.openSigner(input.identity, pin);
     try {
-      const tsaUrl = await this.options.tsaUrl();
-      signed = await signPdf(prepared.pdf, {
-        signer,
-        level: 'B-T',
-        tsa: { url: tsaUrl, timeoutMs: 15_000 },
-        timestampFallback: true,
-        reason: prepared.pdfInput.procedure.title,
-        onProgress: (phase: SignPdfPhase) => {
-          if (phase === 'sign') progress('signing');
-          else if (phase === 'timestamp') progress('timestamp');
-        },
-      });
+      return await this.signPrepared(prepared, input.identity, signer);
     } finally {
       await signer.close();
     }
+  }
+
+  /**
+   * The checks made before the card is asked: the prepared submission still matches its draft, its procedure is
+   * signed with a certificate, and this certificate may sign it. Gives the prepared submission.
+   */
+  checkSignable(preparedId: string, identity: IdentityRef): Prepared {
+    const prepared = this.fresh(preparedId);
+    if (prepared.signature === 'none' || prepared.signature === 'simple') {
+      throw new SignerNotAllowedError('This procedure is not signed with a certificate.', { reason: 'notSignature' });
+    }
+    this.checkSigner(prepared, identity);
+    return prepared;
+  }
+
+  /** The draft a prepared submission was made from, stale or not; null when it is not known (any more). */
+  draftOf(preparedId: string): string | null {
+    try {
+      return this.prepared.get(preparedId).draftId;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Opens the identity's signer: the token's login happens here (WrongPinError and the like); the PIN is consumed. */
+  openSigner(identity: IdentityRef, pin?: Buffer): Promise<CmsSigner & { close(): Promise<void> }> {
+    return this.options.tokens.openSigner(identity, pin);
+  }
+
+  /**
+   * Signs a checked prepared submission with an open signer (which the caller closes), stores it and puts it into
+   * the outbox. Progress as submissions.progress with the prepared id.
+   */
+  async signPrepared(prepared: Prepared, identity: IdentityRef, signer: CmsSigner): Promise<SubmissionState> {
+    const progress = (phase: SignPhase) => this.progress(prepared.id, phase);
+    const tsaUrl = await this.options.tsaUrl();
+    const signed = await signPdf(prepared.pdf, {
+      signer,
+      level: 'B-T',
+      tsa: { url: tsaUrl, timeoutMs: 15_000 },
+      timestampFallback: true,
+      reason: prepared.pdfInput.procedure.title,
+      onProgress: (phase: SignPdfPhase) => {
+        if (phase === 'sign') progress('signing');
+        else if (phase === 'timestamp') progress('timestamp');
+      },
+    });
     if (signed.timestampFailure) {
       progress('timestampUnavailable');
       this.options.log.warn('submissions.timestampUnavailable', { message: signed.timestampFailure.message });
     }
     progress('storing');
-    const holder = this.holderOf(input.identity);
+    // The prepared submission may have gone stale while the card signed (the draft edited meanwhile): not sent then.
+    this.fresh(prepared.id);
+    const holder = this.holderOf(identity);
     const state = this.enqueue(prepared, Buffer.concat([...signed.parts], signed.length), signed.level, holder);
     progress('queued');
     this.options.log.info('submissions.signed', { draftId: prepared.draftId, level: signed.level });
     return state;
+  }
+
+  private progress(preparedId: string, phase: SignPhase): void {
+    this.options.events.emit('submissions.progress', { preparedId, phase, fraction: PHASE_FRACTION[phase] });
   }
 
   /** Procedures that need a sign-in but no signature (signature 'none'): the PDF goes as it is, after the approval. */

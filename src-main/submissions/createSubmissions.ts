@@ -7,6 +7,7 @@ import type { FormsService } from '../forms/FormsService';
 import type { Logger } from '../log/Logger';
 import type { VaultOwner } from '../vault/owner/VaultOwner';
 import { AnonymousSubmission } from './AnonymousSubmission';
+import { BatchSigning } from './BatchSigning';
 import { SubmissionDocuments } from './SubmissionDocuments';
 import { SubmissionOutcomes } from './SubmissionOutcomes';
 import { SubmissionService, type SubmissionTokens } from './SubmissionService';
@@ -14,6 +15,8 @@ import { SubmissionService, type SubmissionTokens } from './SubmissionService';
 export interface Submissions {
   service: SubmissionService;
   anonymous: AnonymousSubmission;
+  /** Several prepared submissions signed in one token session. */
+  batch: BatchSigning;
   documents: SubmissionDocuments;
   outcomes: SubmissionOutcomes;
   dispose(): void;
@@ -73,6 +76,7 @@ export function createSubmissions(deps: {
   return {
     service,
     anonymous,
+    batch: new BatchSigning(service, log),
     documents: new SubmissionDocuments(store),
     outcomes,
     dispose() {

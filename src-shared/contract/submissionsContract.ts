@@ -6,6 +6,7 @@ import { languageSchema } from '../authority/apiSchemas';
 import { identityRefSchema } from '../tokens/tokenSchemas';
 import {
   antibotQuestionSchema,
+  batchSignResultSchema,
   draftIdSchema,
   preparedIdSchema,
   preparedSubmissionSchema,
@@ -42,6 +43,25 @@ export const submissionsCalls = {
       })
       .strict(),
     output: submissionStateSchema,
+  }),
+  /**
+   * Several prepared submissions (the same person's) signed with one certificate in one token session: one login with
+   * the PIN, one signature each (a key that wants its PIN per signature, CKA_ALWAYS_AUTHENTICATE, gets it from the same
+   * PIN). Each item has its own outcome, a state or an error (a draft changed since it was prepared, a certificate this
+   * procedure refuses); a refused PIN fails the whole call before anything is signed. Progress as submissions.progress
+   * per prepared id; each outcome also as submissions.changed.
+   */
+  'submissions.signBatch': defineCall({
+    input: z
+      .object({
+        preparedIds: z.array(preparedIdSchema).min(1).max(20),
+        identity: identityRefSchema,
+        pin: z.string().min(1).max(64).optional(),
+        /** "I have read and approve these documents": the person ticked it. */
+        approved: z.literal(true),
+      })
+      .strict(),
+    output: batchSignResultSchema,
   }),
   /** Procedures that need a sign-in but no signature: sends the prepared PDF as it is, once the person approved it. */
   'submissions.submitUnsigned': defineCall({ input: z.object({ preparedId: preparedIdSchema, approved: z.literal(true) }).strict(), output: submissionStateSchema }),

@@ -72,6 +72,20 @@ export const submissionStateSchema = z.object({
 });
 export type SubmissionState = z.infer<typeof submissionStateSchema>;
 
+/** What became of each item of a batch signature: its state once queued, or why it was not signed. */
+export const batchSignResultSchema = z.object({
+  items: z.array(
+    z.object({
+      preparedId: preparedIdSchema,
+      /** null when the prepared submission was not known (any more). */
+      draftId: draftIdSchema.nullable(),
+      state: submissionStateSchema.nullable(),
+      error: errorSummarySchema.nullable(),
+    }),
+  ),
+});
+export type BatchSignResult = z.infer<typeof batchSignResultSchema>;
+
 export const signPhaseSchema = z.enum(['building', 'card', 'signing', 'timestamp', 'timestampUnavailable', 'storing', 'queued']);
 export type SignPhase = z.infer<typeof signPhaseSchema>;
 

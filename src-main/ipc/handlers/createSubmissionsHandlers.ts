@@ -2,12 +2,14 @@ import type { submissionsCalls } from '../../../src-shared/contract/submissionsC
 import type { HandlersFor } from '../HandlersFor';
 import type { FileHandleRegistry } from '../../files/FileHandleRegistry';
 import type { SubmissionService } from '../../submissions/SubmissionService';
+import type { BatchSigning } from '../../submissions/BatchSigning';
 import type { AnonymousSubmission } from '../../submissions/AnonymousSubmission';
 import type { SubmissionDocuments } from '../../submissions/SubmissionDocuments';
 import type { AuthorityApi } from '../../authority/AuthorityApi';
 
 export function createSubmissionsHandlers(deps: {
   submissions: SubmissionService;
+  batch: BatchSigning;
   anonymous: AnonymousSubmission;
   documents: SubmissionDocuments;
   files: FileHandleRegistry;
@@ -20,6 +22,7 @@ export function createSubmissionsHandlers(deps: {
     'submissions.signers': ({ preparedId }) => submissions.signers(preparedId),
     // The token service takes the PIN's buffer over and zero-fills it after the login.
     'submissions.sign': ({ preparedId, identity, pin }) => submissions.sign({ preparedId, identity, ...(pin === undefined ? {} : { pin: Buffer.from(pin, 'utf8') }) }),
+    'submissions.signBatch': ({ preparedIds, identity, pin }) => deps.batch.sign({ preparedIds, identity, ...(pin === undefined ? {} : { pin: Buffer.from(pin, 'utf8') }) }),
     'submissions.submitUnsigned': ({ preparedId }) => submissions.submitUnsigned(preparedId),
     'submissions.antibot': async () => {
       const challenge = await (await deps.api()).createAntibotChallenge();

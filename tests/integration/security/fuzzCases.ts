@@ -65,6 +65,14 @@ export const fuzzCases: Record<string, FuzzCase> = {
   'submissions.sign': {
     seed: { preparedId: `prep-${'a'.repeat(32)}`, identity: { kind: 'token', moduleId: 'softhsm2-00000000', slotId: '1', certificateId: '02' }, pin: '123456', approved: true },
   },
+  'submissions.signBatch': {
+    seed: {
+      preparedIds: [`prep-${'a'.repeat(32)}`, `prep-${'b'.repeat(32)}`],
+      identity: { kind: 'token', moduleId: 'softhsm2-00000000', slotId: '1', certificateId: '02' },
+      pin: '123456',
+      approved: true,
+    },
+  },
   'submissions.submitUnsigned': { seed: { preparedId: `prep-${'a'.repeat(32)}`, approved: true } },
   'submissions.antibot': {},
   'submissions.submitAnonymous': {

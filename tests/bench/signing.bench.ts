@@ -17,6 +17,7 @@ import { createKeySigner, toDer, type CmsSigner } from '../../src-main/signing/C
 import { signPdf, writeSignedPdf } from '../../src-main/signing/signPdf';
 import { verifyPdfSignatures } from '../../src-main/signing/verifyPdfSignatures';
 import { hasSoftHsm, openSoftHsmSigner } from '../integration/signing/softHsmSigner';
+import { timeAlternating } from './timeAlternating';
 
 const RUNS = 31;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -71,40 +72,26 @@ async function main(): Promise<void> {
     for (let i = 0; i < 4; i++) warm = await signPdf(pdf, { signer });
     spawnSync('sha256sum', [file]);
 
-    const sign: number[] = [];
     const join_: number[] = [];
-    const hash: number[] = [];
     const tool: number[] = [];
     let last = warm;
-    const timeHash = () => {
-      globalThis.gc?.();
-      const t = performance.now();
-      createHash('sha256').update(pdf).digest();
-      hash.push(performance.now() - t);
-    };
-    const timeSign = async () => {
-      globalThis.gc?.();
-      const t = performance.now();
-      last = await signPdf(pdf, { signer });
-      sign.push(performance.now() - t);
-    };
-    for (let i = 0; i < RUNS; i++) {
-      if (i % 2 === 0) {
-        timeHash();
-        await timeSign();
-      } else {
-        await timeSign();
-        timeHash();
-      }
-      const t = performance.now();
-      void last.pdf.length; // one contiguous copy of input + update (what signing did before; `parts` avoid it)
-      join_.push(performance.now() - t);
+    const [hash, sign] = await timeAlternating(
+      RUNS,
+      () => createHash('sha256').update(pdf).digest(),
+      async () => {
+        last = await signPdf(pdf, { signer });
+      },
+      () => {
+        const t = performance.now();
+        void last.pdf.length; // one contiguous copy of input + update (what signing did before; `parts` avoid it)
+        join_.push(performance.now() - t);
 
-      const u = performance.now();
-      const r = spawnSync('sha256sum', [file], { encoding: 'utf8' });
-      tool.push(performance.now() - u);
-      if (r.status !== 0) throw new Error('sha256sum failed');
-    }
+        const u = performance.now();
+        const r = spawnSync('sha256sum', [file], { encoding: 'utf8' });
+        tool.push(performance.now() - u);
+        if (r.status !== 0) throw new Error('sha256sum failed');
+      },
+    );
     signer.close?.();
 
     // The signed file is real: written as its parts, pdfsig and our verifier accept it.

@@ -37,6 +37,7 @@ import type { TokenSigner } from '../../src-main/tokens/TokenSigner';
 import { VaultService } from '../../src-main/vault/VaultService';
 import { createSoftHsm, sharedPkiDir, SOFTHSM_MODULE } from '../helpers/softhsm/softHsm';
 import { softHsmEntry } from '../integration/tokens/softhsmService';
+import { timeAlternating } from './timeAlternating';
 
 const RUNS = 15;
 const SIGN_RUNS = 31;
@@ -277,33 +278,19 @@ async function main(): Promise<void> {
     // --- signing alone: a 20 MB PDF with the token signer (one session) against hashing it ---
     const big = await makeBigPdf(20 * 1024 * 1024);
     const signer = await openSigner();
-    const sign: number[] = [];
-    const hash: number[] = [];
     let bigSigned;
+    let hash: number[];
+    let sign: number[];
     try {
       createHash('sha256').update(big).digest();
       for (let i = 0; i < 4; i++) bigSigned = await signPdf(big, { signer });
-      const timeHash = () => {
-        globalThis.gc?.();
-        const t = performance.now();
-        createHash('sha256').update(big).digest();
-        hash.push(performance.now() - t);
-      };
-      const timeSign = async () => {
-        globalThis.gc?.();
-        const t = performance.now();
-        bigSigned = await signPdf(big, { signer });
-        sign.push(performance.now() - t);
-      };
-      for (let i = 0; i < SIGN_RUNS; i++) {
-        if (i % 2 === 0) {
-          timeHash();
-          await timeSign();
-        } else {
-          await timeSign();
-          timeHash();
-        }
-      }
+      [hash, sign] = await timeAlternating(
+        SIGN_RUNS,
+        () => createHash('sha256').update(big).digest(),
+        async () => {
+          bigSigned = await signPdf(big, { signer });
+        },
+      );
     } finally {
       await signer.close();
     }

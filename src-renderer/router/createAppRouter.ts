@@ -7,6 +7,7 @@ import CatalogueView from '../views/CatalogueView.vue';
 import FormView from '../views/FormView.vue';
 import TokensView from '../views/TokensView.vue';
 import SubmitView from '../views/SubmitView.vue';
+import BatchSignView from '../views/BatchSignView.vue';
 
 const BUILT_VIEWS: Partial<Record<string, RouteRecordRaw['component']>> = {
   settings: SettingsView,
@@ -26,6 +27,7 @@ export function createAppRouter(options: { memory?: boolean } = {}) {
       meta: { section: section.id },
     })),
     { path: '/catalogue/:procedureId', name: 'form', component: FormView, meta: { section: 'catalogue' } },
+    { path: '/drafts/batch-sign', name: 'batchSign', component: BatchSignView, meta: { section: 'catalogue' } },
     { path: '/drafts/:draftId', name: 'draft', component: FormView, meta: { section: 'catalogue' } },
     { path: '/drafts/:draftId/submit', name: 'submit', component: SubmitView, meta: { section: 'catalogue' } },
     { path: '/:pathMatch(.*)*', redirect: '/dashboard' },

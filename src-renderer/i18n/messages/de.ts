@@ -4,6 +4,7 @@ import { authorityDe } from './authority/de';
 import { tokensDe } from './tokens/de';
 import { pdfDe } from './pdf/de';
 import { submissionsDe } from './submissions/de';
+import { batchDe } from './batch/de';
 
 export const de: typeof en = {
   app: {
@@ -178,6 +179,7 @@ export const de: typeof en = {
   tokens: tokensDe,
   pdf: pdfDe,
   submissions: submissionsDe,
+  batch: batchDe,
   validation: {
     atLeast: 'Geben Sie eine Zahl von mindestens {min} ein.',
     atMost: 'Geben Sie eine Zahl von höchstens {max} ein.',

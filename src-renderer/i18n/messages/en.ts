@@ -3,6 +3,7 @@ import { authorityEn } from './authority/en';
 import { tokensEn } from './tokens/en';
 import { pdfEn } from './pdf/en';
 import { submissionsEn } from './submissions/en';
+import { batchEn } from './batch/en';
 
 export const en = {
   app: {
@@ -177,6 +178,7 @@ export const en = {
   tokens: tokensEn,
   pdf: pdfEn,
   submissions: submissionsEn,
+  batch: batchEn,
   validation: {
     atLeast: 'Enter a number of at least {min}.',
     atMost: 'Enter a number of at most {max}.',

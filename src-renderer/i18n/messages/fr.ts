@@ -4,6 +4,7 @@ import { authorityFr } from './authority/fr';
 import { tokensFr } from './tokens/fr';
 import { pdfFr } from './pdf/fr';
 import { submissionsFr } from './submissions/fr';
+import { batchFr } from './batch/fr';
 
 export const fr: typeof en = {
   app: {
@@ -178,6 +179,7 @@ export const fr: typeof en = {
   tokens: tokensFr,
   pdf: pdfFr,
   submissions: submissionsFr,
+  batch: batchFr,
   validation: {
     atLeast: 'Saisissez un nombre d’au moins {min}.',
     atMost: 'Saisissez un nombre d’au plus {max}.',

@@ -4,6 +4,8 @@ import {
   catalogueListSchema,
   challengeSchema,
   changesPageSchema,
+  coSignatureListSchema,
+  coSignatureRequestSchema,
   documentListSchema,
   documentSchema,
   dossierListSchema,
@@ -19,6 +21,7 @@ import {
   sessionSchema,
   spaceListSchema,
   type AnonymousSessionRequest,
+  type CoSignatureCreate,
   type EtrackingRequest,
   type InvitationRequest,
   type ReplyRequest,
@@ -242,6 +245,70 @@ export class AuthorityApi {
         path: `/spaces/${seg(space)}/changes`,
         query: { cursor, limit },
         schema: changesPageSchema,
+      })
+    ).data;
+  }
+
+  // --- co-signatures (double signature with transfer to another space) ---
+  /**
+   * Sends the PDF the requester signed (PAdES) to the co-signer's space instead of submitting it. multipart:
+   * `request` (JSON CoSignatureCreate), `document` (the signed PDF), `attachments`.
+   */
+  async createCoSignature(space: string, idempotencyKey: string, request: CoSignatureCreate, files: { document: UploadFile; attachments?: UploadFile[] }) {
+    const parts: MultipartPart[] = [{ name: 'request', filename: 'request.json', contentType: 'application/json', content: Buffer.from(JSON.stringify(request)) }];
+    parts.push({ name: 'document', filename: files.document.filename, contentType: 'application/pdf', content: files.document.content });
+    for (const file of files.attachments ?? []) parts.push({ name: 'attachments', filename: file.filename, contentType: file.mediaType, content: file.content });
+    const response = await this.client.request({
+      operation: 'createCoSignature',
+      method: 'POST',
+      path: `/spaces/${seg(space)}/cosignatures`,
+      idempotencyKey,
+      multipart: encodeMultipart(parts),
+      schema: coSignatureRequestSchema,
+    });
+    return response.data;
+  }
+
+  /** The requests where the space is the requester's or the co-signer's, newest first. */
+  async listCoSignatures(space: string) {
+    return (await this.client.request({ operation: 'listCoSignatures', method: 'GET', path: `/spaces/${seg(space)}/cosignatures`, schema: coSignatureListSchema })).data.items;
+  }
+
+  /** The PDF exactly as the requester uploaded it: the co-signer appends their signature to these bytes. */
+  async getCoSignatureDocument(space: string, id: string, size?: number): Promise<Buffer> {
+    const response = await this.client.request({
+      operation: 'getCoSignatureDocument',
+      method: 'GET',
+      path: `/spaces/${seg(space)}/cosignatures/${seg(id)}/document`,
+      headers: { accept: 'application/pdf, application/problem+json' },
+      schema: null,
+      binary: true,
+      ...(size !== undefined ? { expectedBytes: size } : {}),
+    });
+    return response.data ?? Buffer.alloc(0);
+  }
+
+  /** The co-signer's PDF (the stored one + an incremental update with their signature); the answer is the dossier. */
+  async completeCoSignature(space: string, id: string, idempotencyKey: string, document: UploadFile) {
+    const response = await this.client.request({
+      operation: 'completeCoSignature',
+      method: 'POST',
+      path: `/spaces/${seg(space)}/cosignatures/${seg(id)}/complete`,
+      idempotencyKey,
+      multipart: encodeMultipart([{ name: 'document', filename: document.filename, contentType: 'application/pdf', content: document.content }]),
+      schema: dossierSchema,
+    });
+    return { dossier: response.data, replayed: response.headers['idempotent-replayed'] === 'true' };
+  }
+
+  async declineCoSignature(space: string, id: string) {
+    return (
+      await this.client.request({
+        operation: 'declineCoSignature',
+        method: 'POST',
+        path: `/spaces/${seg(space)}/cosignatures/${seg(id)}/decline`,
+        retry: false,
+        schema: coSignatureRequestSchema,
       })
     ).data;
   }

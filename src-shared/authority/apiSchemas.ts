@@ -302,6 +302,42 @@ export const submissionDataSchema = z
   .strict();
 export type SubmissionData = z.infer<typeof submissionDataSchema>;
 
+/** What a first signer sends with the signed PDF to ask a second signer's space to co-sign (part `request`). */
+export const coSignatureCreateSchema = z
+  .object({
+    coSignerSpaceId: z.string().regex(/^P[PM]-[A-Z0-9]{6}$/),
+    procedureId: z.string().min(1),
+    procedureVersion: z.string().min(1),
+    language: languageSchema,
+    data: z.record(z.string(), z.unknown()),
+  })
+  .strict();
+export type CoSignatureCreate = z.infer<typeof coSignatureCreateSchema>;
+
+export const coSignatureStatusSchema = z.enum(['pending', 'submitted', 'declined']);
+export type CoSignatureStatus = z.infer<typeof coSignatureStatusSchema>;
+
+/** A co-signature request, as both the requester's and the co-signer's space see it. */
+export const coSignatureRequestSchema = z.object({
+  id,
+  procedureId: id,
+  procedureVersion: z.string().max(L.code),
+  procedureTitle: localizedTextSchema,
+  requesterSpaceId: spaceIdSchema,
+  requesterName: name,
+  coSignerSpaceId: spaceIdSchema,
+  /** The co-signer's space's name while pending or declined; the person who signed once submitted. */
+  coSignerName: name.nullable(),
+  status: coSignatureStatusSchema,
+  dossierReference: dossierReferenceSchema.nullable(),
+  createdAt: dateTime,
+  updatedAt: dateTime,
+  document: z.object({ filename: z.string().max(L.filename), size: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+  attachments: z.array(fileRefSchema).max(L.attachments),
+});
+export type ApiCoSignatureRequest = z.infer<typeof coSignatureRequestSchema>;
+export const coSignatureListSchema = z.object({ items: z.array(coSignatureRequestSchema).max(L.listItems) });
+
 export const changeItemSchema = z.discriminatedUnion('type', [
   z.object({ seq: z.number().int(), type: z.literal('dossier'), dossier: dossierSchema }),
   z.object({ seq: z.number().int(), type: z.literal('message'), message: messageSchema }),
@@ -394,6 +430,9 @@ export const schemaComponents = {
   Message: messageSchema,
   ReplyRequest: replyRequestSchema,
   SubmissionData: submissionDataSchema,
+  CoSignatureCreate: coSignatureCreateSchema,
+  CoSignatureRequest: coSignatureRequestSchema,
+  CoSignatureList: coSignatureListSchema,
   ChangesPage: changesPageSchema,
   Member: memberSchema,
   Invitation: invitationRequestSchema,

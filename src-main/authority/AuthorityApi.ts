@@ -269,9 +269,9 @@ export class AuthorityApi {
     return response.data;
   }
 
-  /** The requests where the space is the requester's or the co-signer's, newest first. */
+  /** `{ items }`: the requests where the space is the requester's or the co-signer's, newest first. */
   async listCoSignatures(space: string) {
-    return (await this.client.request({ operation: 'listCoSignatures', method: 'GET', path: `/spaces/${seg(space)}/cosignatures`, schema: coSignatureListSchema })).data.items;
+    return (await this.client.request({ operation: 'listCoSignatures', method: 'GET', path: `/spaces/${seg(space)}/cosignatures`, schema: coSignatureListSchema })).data;
   }
 
   /** The PDF exactly as the requester uploaded it: the co-signer appends their signature to these bytes. */

@@ -256,6 +256,8 @@ export const dossierSchema = z.object({
     ssn: ssnSchema.optional(),
     /** The typed-name signature of a procedure without authentication. */
     simple: z.object({ name, signedAt: dateTime }).optional(),
+    /** A co-signed PDF: every signer, in the order they signed (signer and ssn above: the first's). */
+    signers: z.array(z.object({ signer: name, ssn: ssnSchema.optional() })).max(10).optional(),
   }),
   etrackingNumber: etrackingNumberSchema.optional(),
 });
@@ -335,8 +337,10 @@ export const coSignatureRequestSchema = z.object({
   document: z.object({ filename: z.string().max(L.filename), size: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
   attachments: z.array(fileRefSchema).max(L.attachments),
 });
-export type ApiCoSignatureRequest = z.infer<typeof coSignatureRequestSchema>;
+export type CoSignatureRequest = z.infer<typeof coSignatureRequestSchema>;
+export type ApiCoSignatureRequest = CoSignatureRequest;
 export const coSignatureListSchema = z.object({ items: z.array(coSignatureRequestSchema).max(L.listItems) });
+export type CoSignatureList = z.infer<typeof coSignatureListSchema>;
 
 export const changeItemSchema = z.discriminatedUnion('type', [
   z.object({ seq: z.number().int(), type: z.literal('dossier'), dossier: dossierSchema }),

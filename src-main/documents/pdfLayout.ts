@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fontkit from '@pdf-lib/fontkit';
 import type { PDFFont, PDFPage} from 'pdf-lib';
 import { PDFDocument, rgb, type RGB } from 'pdf-lib';
+import { DocumentFont, documentFontkit, hasLatin } from './fontMetrics';
 
 export type DocumentLocale = 'de' | 'fr' | 'en';
 
@@ -77,8 +77,9 @@ export class PdfFlow {
 
   static async create(opts: DocumentOptions & { title: string; header: string; locale: DocumentLocale; date: Date; subject?: string }): Promise<PdfFlow> {
     const doc = await PDFDocument.create({ updateMetadata: false });
-    doc.registerFontkit(fontkit);
     const fonts = opts.fonts ?? (await loadFonts(opts.fontsDir));
+    // The font files are parsed once per process; each document gets its own glyph objects (see fontMetrics.ts).
+    doc.registerFontkit(documentFontkit);
     const [regular, bold] = await Promise.all([doc.embedFont(fonts.regular, { subset: true }), doc.embedFont(fonts.bold, { subset: true })]);
     doc.setTitle(clean(opts.title), { showInWindowTitleBar: true });
     if (opts.subject) doc.setSubject(clean(opts.subject));
@@ -206,7 +207,7 @@ export class PdfFlow {
     this.pages.forEach((p, i) => {
       const size = 8;
       const text = clean(pageLabel(i + 1, total));
-      const w = this.regular.widthOfTextAtSize(text, size);
+      const w = widthOf(this.regular, text, size);
       p.drawLine({ start: { x: this.left, y: MARGIN_BOTTOM - 22 }, end: { x: this.left + this.width, y: MARGIN_BOTTOM - 22 }, thickness: 0.5, color: colors.rule });
       p.drawText(text, { x: this.left + this.width - w, y: MARGIN_BOTTOM - 36, size, font: this.regular, color: colors.muted });
       if (footer) {
@@ -218,9 +219,9 @@ export class PdfFlow {
   }
 
   private fit(text: string, font: PDFFont, size: number, width: number): string {
-    if (font.widthOfTextAtSize(text, size) <= width) return text;
+    if (widthOf(font, text, size) <= width) return text;
     let t = text;
-    while (t.length > 1 && font.widthOfTextAtSize(t + '…', size) > width) t = t.slice(0, -1);
+    while (t.length > 1 && widthOf(font, t + '…', size) > width) t = t.slice(0, -1);
     return t + '…';
   }
 }
@@ -234,45 +235,132 @@ export function clean(text: string): string {
     .replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\ufeff]/g, '');
 }
 
+/** `font.widthOfTextAtSize(text, size)`, the same number, from the document font's cache when it has one. */
+export function widthOf(font: PDFFont, text: string, size: number): number {
+  const face = DocumentFont.of(font);
+  return face ? face.width(text, size) : font.widthOfTextAtSize(text, size);
+}
+
 /** Greedy word wrap by measured width; words longer than a line are cut by characters. Keeps explicit newlines. */
 export function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+  const face = DocumentFont.of(font);
   const out: string[] = [];
   for (const para of text.split('\n')) {
-    const words = para.split(/ +/);
-    let line = '';
-    for (const word of words) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) <= width) {
-        line = candidate;
-        continue;
-      }
-      if (line) out.push(line);
-      line = '';
-      let rest = word;
-      while (font.widthOfTextAtSize(rest, size) > width) {
-        let n = rest.length - 1;
-        while (n > 1 && font.widthOfTextAtSize(rest.slice(0, n), size) > width) n--;
-        out.push(rest.slice(0, n));
-        rest = rest.slice(n);
-      }
-      line = rest;
-    }
-    out.push(line);
+    if (face?.additive(para)) wrapByWords(para, face, size, width, out);
+    else wrapByPrefixes(para, font, size, width, out);
   }
   return out;
 }
 
+/** The measuring loop itself: each growing line measured whole (any text, any font). */
+function wrapByPrefixes(para: string, font: PDFFont, size: number, width: number, out: string[]): void {
+  const words = para.split(/ +/);
+  let line = '';
+  for (const word of words) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (widthOf(font, candidate, size) <= width) {
+      line = candidate;
+      continue;
+    }
+    if (line) out.push(line);
+    line = '';
+    let rest = word;
+    while (widthOf(font, rest, size) > width) {
+      let n = rest.length - 1;
+      while (n > 1 && widthOf(font, rest.slice(0, n), size) > width) n--;
+      out.push(rest.slice(0, n));
+      rest = rest.slice(n);
+    }
+    line = rest;
+  }
+  out.push(line);
+}
+
+/**
+ * The same breaks as wrapByPrefixes, for text whose width is the sum of its words' and spaces' (DocumentFont.additive):
+ * each word measured once (cached per font, script and word), a line's width the running sum. The script a candidate
+ * line would be shaped with (Latin as soon as it has a Latin letter) is the one its words are measured with.
+ */
+function wrapByWords(para: string, face: DocumentFont, size: number, width: number, out: string[]): void {
+  const scale = size / 1000;
+  const words = para.split(/ +/);
+  let line = '';
+  let lineWords: string[] = [];
+  let lineLatin = false;
+  let lineUnits = 0;
+  const unitsOf = (ws: string[], latin: boolean) => {
+    let u = 0;
+    ws.forEach((w, i) => {
+      if (i > 0) u += face.wordUnits(' ', latin);
+      u += face.wordUnits(w, latin);
+    });
+    return u;
+  };
+  for (const word of words) {
+    const wordLatin = hasLatin(word);
+    let candidateUnits: number;
+    if (line) {
+      const latin = lineLatin || wordLatin;
+      // The line's words again in the candidate's script when adding this word changes it (the first Latin letter).
+      const base = latin === lineLatin ? lineUnits : unitsOf(lineWords, latin);
+      candidateUnits = base + face.wordUnits(' ', latin) + face.wordUnits(word, latin);
+    } else {
+      candidateUnits = face.wordUnits(word, wordLatin);
+    }
+    if (candidateUnits * scale <= width) {
+      if (line) {
+        line = `${line} ${word}`;
+        lineWords.push(word);
+        lineLatin = lineLatin || wordLatin;
+      } else {
+        line = word;
+        lineWords = [word];
+        lineLatin = wordLatin;
+      }
+      lineUnits = candidateUnits;
+      continue;
+    }
+    if (line) out.push(line);
+    let rest = word;
+    while (face.width(rest, size) > width) {
+      let n = rest.length - 1;
+      while (n > 1 && face.width(rest.slice(0, n), size) > width) n--;
+      out.push(rest.slice(0, n));
+      rest = rest.slice(n);
+    }
+    line = rest;
+    lineWords = [rest];
+    lineLatin = hasLatin(rest);
+    lineUnits = face.wordUnits(rest, lineLatin);
+  }
+  out.push(line);
+}
+
+const localeTags = { de: 'de-LU', fr: 'fr-LU', en: 'en-GB' } as const;
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let f = formatters.get(key);
+  if (!f) {
+    f = make();
+    formatters.set(key, f);
+  }
+  return f as T;
+}
+
 export function formatDate(date: Date, locale: DocumentLocale, withTime = true): string {
-  const tag = { de: 'de-LU', fr: 'fr-LU', en: 'en-GB' }[locale];
-  return new Intl.DateTimeFormat(tag, {
-    dateStyle: 'long',
-    ...(withTime ? { timeStyle: 'short' } : {}),
-    timeZone: 'Europe/Luxembourg',
-  }).format(date);
+  const tag = localeTags[locale];
+  return formatter(`date ${tag} ${withTime}`, () =>
+    new Intl.DateTimeFormat(tag, {
+      dateStyle: 'long',
+      ...(withTime ? { timeStyle: 'short' } : {}),
+      timeZone: 'Europe/Luxembourg',
+    }),
+  ).format(date);
 }
 
 export function formatSize(bytes: number, locale: DocumentLocale): string {
-  const tag = { de: 'de-LU', fr: 'fr-LU', en: 'en-GB' }[locale];
+  const tag = localeTags[locale];
   const units = ['B', 'KB', 'MB', 'GB'];
   let v = bytes;
   let u = 0;
@@ -280,7 +368,8 @@ export function formatSize(bytes: number, locale: DocumentLocale): string {
     v /= 1024;
     u++;
   }
-  return `${new Intl.NumberFormat(tag, { maximumFractionDigits: u === 0 ? 0 : 1 }).format(v)} ${units[u]}`;
+  const digits = u === 0 ? 0 : 1;
+  return `${formatter(`number ${tag} ${digits}`, () => new Intl.NumberFormat(tag, { maximumFractionDigits: digits })).format(v)} ${units[u]}`;
 }
 
 /** A SHA-256 hex split in groups for reading aloud / comparing. */

@@ -18,6 +18,7 @@ import { authRoutes } from './routes/auth';
 import { catalogueRoutes } from './routes/catalogue';
 import { spaceRoutes } from './routes/spaces';
 import { submissionRoutes } from './routes/submissions';
+import { coSignatureRoutes } from './routes/cosignatures';
 import { memberRoutes } from './routes/members';
 import { etrackingRoutes } from './routes/etracking';
 import { tsaRoutes } from './routes/tsa';
@@ -234,6 +235,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
   catalogueRoutes(app, ctx);
   spaceRoutes(app, ctx);
   submissionRoutes(app, ctx);
+  coSignatureRoutes(app, ctx);
   memberRoutes(app, ctx);
   etrackingRoutes(app, ctx);
   tsaRoutes(app, ctx);

@@ -3,6 +3,8 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { LocalizedText } from './localized';
 import type {
   ChangeType,
+  CoSignature,
+  CoSignatureFile,
   Dossier,
   DossierStatus,
   Etracking,
@@ -54,7 +56,7 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
-const RECORD_TABLES = ['spaces', 'members', 'dossiers', 'messages', 'documents', 'etrackings', 'outgoing_mail'] as const;
+const RECORD_TABLES = ['spaces', 'members', 'dossiers', 'messages', 'documents', 'etrackings', 'outgoing_mail', 'cosignatures', 'cosignature_files'] as const;
 
 /**
  * Everything the sandbox holds, kept in its database file, so that what a person did in the demo is still there
@@ -71,6 +73,10 @@ export class Store {
   readonly members: { get(spaceId: string): Member[]; all(): Member[] };
   /** E-mails the sandbox would have sent, oldest first; parent: the dossier reference. */
   readonly outgoingMail: ReadonlyTable<OutgoingMail>;
+  /** Co-signature requests (parent: the requester's space); write one back with set() after changing it. */
+  readonly coSignatures: RecordTable<CoSignature>;
+  /** The PDF and attachments of each co-signature request (parent: the request's id). */
+  readonly coSignatureFiles: RecordTable<CoSignatureFile>;
   readonly sessions = new Map<string, Session>();
   readonly challenges = new Map<string, number>();
   /** `${principal}\u0000${key}` of requests whose first attempt is still running (not kept: a crash ends them). */
@@ -98,6 +104,13 @@ export class Store {
     this.memberTable = new RecordTable<Member>(db, 'members', parentIsSpace((m) => m.id));
     this.mailTable = new RecordTable<OutgoingMail>(db, 'outgoing_mail', { key: (m) => m.id, parent: (m) => m.dossierReference });
     this.outgoingMail = this.mailTable;
+    this.coSignatures = new RecordTable<CoSignature>(db, 'cosignatures', { key: (c) => c.id, parent: (c) => c.requesterSpaceId });
+    this.coSignatureFiles = new RecordTable<CoSignatureFile>(db, 'cosignature_files', {
+      key: (f) => f.id,
+      parent: (f) => f.coSignatureId,
+      split: ({ bytes, ...json }) => ({ json, bytes }),
+      join: (json, bytes) => ({ ...(json as Omit<CoSignatureFile, 'bytes'>), bytes }),
+    });
     this.dossiers = this.dossierTable;
     this.messages = this.messageTable;
     this.documents = this.documentTable;

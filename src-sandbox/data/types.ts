@@ -30,7 +30,14 @@ export interface Dossier {
   submittedBy: { personId: string | null; name: string };
   attachments: FileRef[];
   /** status: the PAdES signature of the document part; simple: the typed-name signature of a procedure without authentication. */
-  signature: { status: 'valid' | 'absent'; signer?: string; ssn?: string; simple?: { name: string; signedAt: string } };
+  signature: {
+    status: 'valid' | 'absent';
+    signer?: string;
+    ssn?: string;
+    simple?: { name: string; signedAt: string };
+    /** A co-signed PDF: every signer, in the order they signed (signer/ssn above: the first). */
+    signers?: { signer: string; ssn?: string }[];
+  };
   etrackingNumber?: string;
 }
 
@@ -133,4 +140,45 @@ export interface OutgoingMail {
   dossierReference: string;
   procedureId: string;
   createdAt: string;
+}
+
+export type CoSignatureStatus = 'pending' | 'submitted' | 'declined';
+
+/**
+ * A PDF signed by a first person (the requester) and sent to a second signer's space instead of being submitted;
+ * completing it with the second signature submits the dossier in the requester's space. The PDF and attachments are
+ * kept beside it (CoSignatureFile).
+ */
+export interface CoSignature {
+  id: string;
+  procedureId: string;
+  procedureVersion: string;
+  procedureTitle: LocalizedText;
+  language: 'de' | 'fr' | 'en';
+  data: Record<string, unknown>;
+  requesterSpaceId: string;
+  requesterPersonId: string;
+  requesterName: string;
+  coSignerSpaceId: string;
+  coSignerName: string | null;
+  /** The signers of the submitted PDF (first the requester), once submitted. */
+  signers?: { signer: string; ssn?: string }[];
+  status: CoSignatureStatus;
+  dossierReference: string | null;
+  createdAt: string;
+  updatedAt: string;
+  document: { filename: string; size: number; sha256: string };
+  attachments: FileRef[];
+}
+
+/** The requester's PDF ('document', exactly as uploaded) or an attachment of a co-signature request. */
+export interface CoSignatureFile {
+  id: string;
+  coSignatureId: string;
+  role: 'document' | 'attachment';
+  filename: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
+  bytes: Buffer;
 }

@@ -50,6 +50,15 @@ export const sandboxMigrations: readonly SandboxMigration[] = [
       db.exec(recordTable('outgoing_mail'));
     },
   },
+  {
+    version: 3,
+    name: 'co-signature requests',
+    up(db) {
+      // Requests (parent: the requester's space) and their files, the PDF as uploaded and the attachments (parent:
+      // the request), with the bytes beside the JSON.
+      db.exec(`${recordTable('cosignatures')}${recordTable('cosignature_files')}`);
+    },
+  },
 ];
 
 export const SANDBOX_SCHEMA_VERSION = sandboxMigrations[sandboxMigrations.length - 1]!.version;

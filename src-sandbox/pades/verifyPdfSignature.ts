@@ -23,7 +23,20 @@ export async function verifyPdfSignature(pdf: Buffer, trust: Trust): Promise<Pdf
   let last: RegExpExecArray | null = null;
   while ((m = re.exec(text))) last = m;
   if (!last) return { status: 'absent' };
-  const [a, b, c, d] = last.slice(1, 5).map(Number) as [number, number, number, number];
+  const range = last.slice(1, 5).map(Number) as ByteRange;
+  return verifySignatureAt(pdf, text, range, trust);
+}
+
+/** /ByteRange [a b c d]: the signed bytes are [a, a+b) and [c, c+d); the gap between holds /Contents. */
+export type ByteRange = [number, number, number, number];
+
+/**
+ * One signature of a PDF, given its /ByteRange: the range inside the file, the CMS in the gap over those bytes, the
+ * signer's chain to the sandbox root (validity, revocation). `text`: the PDF as latin1.
+ */
+export async function verifySignatureAt(pdf: Buffer, text: string, range: ByteRange, trust: Trust): Promise<PdfSignatureResult> {
+  setupCrypto();
+  const [a, b, c, d] = range;
   if (a !== 0 || b > c || c + d > pdf.length) return { status: 'invalid', reason: 'ByteRange out of the file' };
   const gap = text.slice(b, c);
   const hex = /^<([0-9a-fA-F]*)>$/.exec(gap.trim());

@@ -42,6 +42,7 @@ import { createVaultProfileHandlers } from './ipc/handlers/createVaultProfileHan
 import type { Clock } from './vault/Clock';
 import { createSubmissions, type Submissions } from './submissions/createSubmissions';
 import { createSubmissionsHandlers } from './ipc/handlers/createSubmissionsHandlers';
+import { createCoSignaturesHandlers } from './ipc/handlers/createCoSignaturesHandlers';
 import { vaultAuthorityStore } from './authority/AuthorityStore';
 
 export interface MainContextOptions {
@@ -181,6 +182,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     events,
     log,
     isVaultUnlocked: () => vault.status().state === 'unlocked',
+    language: () => settings.get('language') ?? 'en',
   });
   const stopFollowingIdleLock = events.on('settings.changed', () => vault.idleSettingChanged());
   const stopPageDialogs = host.pageDialogs?.onRequest((id, request) => events.emit('app.hostDialogRequested', { id, ...request })) ?? (() => undefined);
@@ -205,6 +207,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
       ...createOutboxHandlers({ outbox }),
       ...createTokensHandlers({ tokens: tokens.tokens, modules, files }),
       ...createSubmissionsHandlers({ submissions: submissions.service, batch: submissions.batch, anonymous: submissions.anonymous, documents: submissions.documents, files, api: () => connection.api() }),
+      ...createCoSignaturesHandlers({ cosignatures: submissions.cosignatures }),
       ...createSessionHandlers({ connection, tokens: tokens.tokens }),
     },
     isTrustedSender: createSenderCheck(options.trustedOrigins),

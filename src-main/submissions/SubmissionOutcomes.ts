@@ -74,7 +74,8 @@ export class SubmissionOutcomes {
     this.options.events.emit('submissions.changed', toSubmissionState(updated, updated.status === 'queued' ? item.lastError : null));
   }
 
-  private async storeReceipt(record: SubmissionRecord, reference: string, locale: DocumentLocale, attachmentIds: readonly string[]): Promise<string> {
+  /** The receipt PDF of a submission the authority accepted, stored in the vault; answers its document id. */
+  async storeReceipt(record: SubmissionRecord, reference: string, locale: DocumentLocale, attachmentIds: readonly string[]): Promise<string> {
     const { repos } = this.options.store;
     const dossier = repos.dossiers.get(reference);
     const documents = [record.signedDocumentId, ...attachmentIds]

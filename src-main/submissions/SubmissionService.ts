@@ -199,14 +199,28 @@ export class SubmissionService {
    * the outbox. Progress as submissions.progress with the prepared id.
    */
   async signPrepared(prepared: Prepared, identity: IdentityRef, signer: CmsSigner): Promise<SubmissionState> {
-    const progress = (phase: SignPhase) => this.progress(prepared.id, phase);
+    const signed = await this.signDocument(prepared.pdf, prepared.pdfInput.procedure.title, prepared.id, signer);
+    // The prepared submission may have gone stale while the card signed (the draft edited meanwhile): not sent then.
+    this.fresh(prepared.id);
+    const state = this.enqueue(prepared, signed.pdf, signed.level, this.holderOf(identity));
+    this.progress(prepared.id, 'queued');
+    this.options.log.info('submissions.signed', { draftId: prepared.draftId, level: signed.level });
+    return state;
+  }
+
+  /**
+   * PAdES B-T with the authority's timestamp over `pdf` (appended as an incremental update: a signature already in it
+   * stays valid), B-B when its TSA cannot be reached; progress as submissions.progress under `progressId`.
+   */
+  async signDocument(pdf: Buffer, reason: string, progressId: string, signer: CmsSigner): Promise<{ pdf: Buffer; level: 'B-B' | 'B-T' }> {
+    const progress = (phase: SignPhase) => this.progress(progressId, phase);
     const tsaUrl = await this.options.tsaUrl();
-    const signed = await signPdf(prepared.pdf, {
+    const signed = await signPdf(pdf, {
       signer,
       level: 'B-T',
       tsa: { url: tsaUrl, timeoutMs: 15_000 },
       timestampFallback: true,
-      reason: prepared.pdfInput.procedure.title,
+      reason,
       onProgress: (phase: SignPdfPhase) => {
         if (phase === 'sign') progress('signing');
         else if (phase === 'timestamp') progress('timestamp');
@@ -217,12 +231,38 @@ export class SubmissionService {
       this.options.log.warn('submissions.timestampUnavailable', { message: signed.timestampFailure.message });
     }
     progress('storing');
-    // The prepared submission may have gone stale while the card signed (the draft edited meanwhile): not sent then.
-    this.fresh(prepared.id);
-    const holder = this.holderOf(identity);
-    const state = this.enqueue(prepared, Buffer.concat([...signed.parts], signed.length), signed.level, holder);
-    progress('queued');
-    this.options.log.info('submissions.signed', { draftId: prepared.draftId, level: signed.level });
+    return { pdf: Buffer.concat([...signed.parts], signed.length), level: signed.level };
+  }
+
+  /** The holder's name of a connected certificate (shown as "signed by"). */
+  holderOf(identity: IdentityRef): string | null {
+    const view = this.options.tokens.view();
+    if (identity.kind === 'pkcs12') return view.pkcs12.find((p) => p.id === identity.id)?.certificate.holder ?? null;
+    return view.slots.find((s) => s.slotId === identity.slotId && s.moduleId === identity.moduleId)?.token?.certificates.find((c) => c.id === identity.certificateId)?.holder ?? null;
+  }
+
+  /** Records a submission that left another way (to a second signer): the signed PDF in the vault, read-only draft. */
+  recordCoSignatureRequest(prepared: Prepared, pdf: Buffer, level: string, signedBy: string | null, request: { id: string; coSignerSpaceId: string; idempotencyKey: string }): SubmissionState {
+    const { store } = this.options;
+    const record = store.session().tx(() => {
+      const document = store.repos.documents.put({ spaceId: prepared.payload.spaceId || null, name: `${prepared.payload.submission.procedureId}.pdf`, mediaType: 'application/pdf', content: pdf });
+      return store.repos.submissions.put({
+        draftId: prepared.draftId,
+        spaceId: prepared.payload.spaceId,
+        procedureId: prepared.payload.submission.procedureId,
+        status: 'awaitingCoSigner',
+        outboxId: null,
+        idempotencyKey: request.idempotencyKey,
+        signedDocumentId: document.id,
+        signatureLevel: level,
+        signedBy,
+        cosignatureId: request.id,
+        cosignerSpaceId: request.coSignerSpaceId,
+      });
+    });
+    this.prepared.delete(prepared.id);
+    const state = this.view(record);
+    this.options.events.emit('submissions.changed', state);
     return state;
   }
 
@@ -282,12 +322,6 @@ export class SubmissionService {
     if (!certificate) throw new TokenNotFoundError('This certificate is not on a connected token (any more).', { what: 'certificate' });
     const reason = signerRefusal(certificate, { ssn: person?.ssn ?? null, signature: prepared.signature as SignatureKind, soft: identity.kind === 'pkcs12' });
     if (reason) throw new SignerNotAllowedError('This certificate cannot sign this procedure.', { reason });
-  }
-
-  private holderOf(identity: IdentityRef): string | null {
-    const view = this.options.tokens.view();
-    if (identity.kind === 'pkcs12') return view.pkcs12.find((p) => p.id === identity.id)?.certificate.holder ?? null;
-    return view.slots.find((s) => s.slotId === identity.slotId && s.moduleId === identity.moduleId)?.token?.certificates.find((c) => c.id === identity.certificateId)?.holder ?? null;
   }
 
   /** The signed PDF into the vault, the submission into the outbox and its record, in one transaction. */

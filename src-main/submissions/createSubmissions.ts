@@ -8,6 +8,8 @@ import type { Logger } from '../log/Logger';
 import type { VaultOwner } from '../vault/owner/VaultOwner';
 import { AnonymousSubmission } from './AnonymousSubmission';
 import { BatchSigning } from './BatchSigning';
+import { CoSignatures } from './CoSignatures';
+import type { SupportedLocale } from '../../src-shared/i18n/locales';
 import { SubmissionDocuments } from './SubmissionDocuments';
 import { SubmissionOutcomes } from './SubmissionOutcomes';
 import { SubmissionService, type SubmissionTokens } from './SubmissionService';
@@ -17,6 +19,8 @@ export interface Submissions {
   anonymous: AnonymousSubmission;
   /** Several prepared submissions signed in one token session. */
   batch: BatchSigning;
+  /** Sent to a second signer, and the signatures asked of this person. */
+  cosignatures: CoSignatures;
   documents: SubmissionDocuments;
   outcomes: SubmissionOutcomes;
   dispose(): void;
@@ -36,6 +40,8 @@ export function createSubmissions(deps: {
   events: EventHub;
   log: Logger;
   isVaultUnlocked: () => boolean;
+  /** The language of receipts made for co-signed submissions (the app's). */
+  language?: () => SupportedLocale;
   documentOptions?: DocumentOptions;
 }): Submissions {
   const { store, events, log, connection } = deps;
@@ -68,20 +74,48 @@ export function createSubmissions(deps: {
     log,
     ...(deps.documentOptions ? { documentOptions: deps.documentOptions } : {}),
   });
+  const cosignatures = new CoSignatures({
+    service,
+    store,
+    api: () => connection.api(),
+    person: () => {
+      const owner = deps.owner.current();
+      return owner ? { ssn: owner.ssn, privateSpaceId: connection.sessionStatus().privateSpaceId ?? owner.personId } : null;
+    },
+    tokens: deps.tokens,
+    signatureOf: async (procedureId) => {
+      const signature = (await deps.forms.getDefinition(procedureId))?.signature;
+      // A procedure this vault does not know is signed as the strictest would be.
+      return signature === 'advanced' ? 'advanced' : 'qualified';
+    },
+    receipt: (record, reference) => outcomes.storeReceipt(record, reference, deps.language?.() ?? 'en', []),
+    events,
+    log,
+  });
+  // After each sync: what became of the drafts sent to a second signer (the authority has no feed entry for it).
+  const stopSyncs = events.on('sync.progress', (progress) => {
+    if (progress.phase !== 'done' || !deps.isVaultUnlocked() || store.repos.submissions.awaitingCoSigner().length === 0) return;
+    void cosignatures.list().catch((error: unknown) => log.warn('cosignatures.followFailed', { message: (error as Error).message }));
+  });
   const stopItems = deps.outbox.onItem((event) => void outcomes.onOutboxItem(event));
   const stopVault = events.on('vault.stateChanged', (status) => {
     if (status.state === 'unlocked') void outcomes.reconcile();
-    else service.forget();
+    else {
+      service.forget();
+      cosignatures.forget();
+    }
   });
   return {
     service,
     anonymous,
     batch: new BatchSigning(service, log),
+    cosignatures,
     documents: new SubmissionDocuments(store),
     outcomes,
     dispose() {
       stopItems();
       stopVault();
+      stopSyncs();
       service.forget();
     },
   };

@@ -25,6 +25,7 @@ export function toSubmissionState(record: SubmissionRecord, outboxError: string 
     signatureLevel: record.signatureLevel,
     signedBy: record.signedBy,
     error: record.status === 'queued' ? parseError(outboxError) : parseError(record.errorJson),
+    coSignerSpaceId: record.cosignerSpaceId,
     hasReceipt: record.receiptDocumentId !== null,
     hasSignedDocument: record.signedDocumentId !== null,
     updatedAt: record.updatedAt,

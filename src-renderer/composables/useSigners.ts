@@ -5,11 +5,16 @@ import type { ContractError } from '../../src-shared/errors/ContractError';
 import type { SignerOption } from '../../src-shared/submissions/submissionSchemas';
 
 /**
- * The certificates that may sign a prepared submission (main chooses them), the chosen one, and whether a PIN is to
+ * The certificates that may sign a prepared submission or a co-signature (main chooses them), the chosen one, and whether a PIN is to
  * be typed; the list follows the cards put in or taken out, and keeps the choice across reloads.
  */
-export function useSigners(preparedId: Ref<string | null>) {
+export function useSigners(
+  preparedId: Ref<string | null>,
+  /** Where the list comes from: a prepared submission's (default), or another source of the same shape (co-signature). */
+  fetch?: (id: string) => Promise<{ items: SignerOption[]; reason: 'notSignedIn' | 'noToken' | 'noCertificate' | null }>,
+) {
   const guichet = useGuichet();
+  const fetchSigners = fetch ?? ((id: string) => guichet.submissions.signers({ preparedId: id }));
   const signers = shallowRef<SignerOption[]>([]);
   const reason = ref<'notSignedIn' | 'noToken' | 'noCertificate' | null>(null);
   const chosen = ref(0);
@@ -23,7 +28,7 @@ export function useSigners(preparedId: Ref<string | null>) {
   async function load(): Promise<void> {
     if (!preparedId.value) return;
     try {
-      const result = await guichet.submissions.signers({ preparedId: preparedId.value });
+      const result = await fetchSigners(preparedId.value);
       const previous = signer.value ? JSON.stringify(signer.value.identity) : null;
       signers.value = result.items;
       reason.value = result.reason;

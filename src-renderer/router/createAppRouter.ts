@@ -7,6 +7,7 @@ import CatalogueView from '../views/CatalogueView.vue';
 import FormView from '../views/FormView.vue';
 import TokensView from '../views/TokensView.vue';
 import SubmitView from '../views/SubmitView.vue';
+import CoSignView from '../views/CoSignView.vue';
 import BatchSignView from '../views/BatchSignView.vue';
 
 const BUILT_VIEWS: Partial<Record<string, RouteRecordRaw['component']>> = {
@@ -30,6 +31,7 @@ export function createAppRouter(options: { memory?: boolean } = {}) {
     { path: '/drafts/batch-sign', name: 'batchSign', component: BatchSignView, meta: { section: 'catalogue' } },
     { path: '/drafts/:draftId', name: 'draft', component: FormView, meta: { section: 'catalogue' } },
     { path: '/drafts/:draftId/submit', name: 'submit', component: SubmitView, meta: { section: 'catalogue' } },
+    { path: '/cosign/:requestId', name: 'cosign', component: CoSignView, meta: { section: 'dashboard' } },
     { path: '/:pathMatch(.*)*', redirect: '/dashboard' },
   ];
   return createRouter({ history: options.memory ? createMemoryHistory() : createWebHashHistory(), routes });

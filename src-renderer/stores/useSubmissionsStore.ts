@@ -14,7 +14,7 @@ export const useSubmissionsStore = defineStore('submissions', () => {
   let unsubscribe: (() => void) | null = null;
 
   /** Signed on this computer and not yet received by the administration. */
-  const waiting = computed(() => items.value.filter((item) => item.status === 'queued'));
+  const waiting = computed(() => items.value.filter((item) => item.status === 'queued' || item.status === 'awaitingCoSigner'));
   const refused = computed(() => items.value.filter((item) => item.status === 'refused'));
 
   async function load(): Promise<void> {

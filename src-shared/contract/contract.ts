@@ -9,6 +9,7 @@ import { outboxCalls } from './outboxContract';
 import { tokensCalls, tokensEvents } from './tokensContract';
 import { sessionCalls } from './sessionContract';
 import { submissionsCalls, submissionsEvents } from './submissionsContract';
+import { cosignaturesCalls } from './cosignaturesContract';
 
 /**
  * Every call and event between renderer and main, declared once. Adding a call: declare it in its domain file
@@ -27,6 +28,7 @@ export const contractCalls = {
   ...tokensCalls,
   ...sessionCalls,
   ...submissionsCalls,
+  ...cosignaturesCalls,
 } as const;
 
 export const contractEvents = {

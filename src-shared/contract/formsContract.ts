@@ -48,7 +48,7 @@ export const draftSummarySchema = z.object({
   createdAt: z.number(),
   updatedAt: z.number(),
   /** Signed and on its way (queued), sent with the dossier's reference, or refused (editable again); null: never signed. */
-  submission: z.object({ status: z.enum(['queued', 'sent', 'refused']), reference: z.string().nullable() }).nullable(),
+  submission: z.object({ status: z.enum(['queued', 'awaitingCoSigner', 'sent', 'refused']), reference: z.string().nullable() }).nullable(),
 });
 export type DraftSummaryView = z.infer<typeof draftSummarySchema>;
 

@@ -29,3 +29,8 @@ export class DraftIncompleteError extends ExpectedError {
 export class SignerNotAllowedError extends ExpectedError {
   static override readonly errorName: string = 'SignerNotAllowedError';
 }
+
+/** The second signer declined the co-signature: the draft is editable again. `details`: { coSignerSpaceId }. */
+export class CoSignatureDeclinedError extends ExpectedError {
+  static override readonly errorName: string = 'CoSignatureDeclinedError';
+}

@@ -53,7 +53,7 @@ export const signersSchema = z.object({
   reason: z.enum(['notSignedIn', 'noToken', 'noCertificate']).nullable(),
 });
 
-export const submissionStatusSchema = z.enum(['queued', 'sent', 'refused']);
+export const submissionStatusSchema = z.enum(['queued', 'awaitingCoSigner', 'sent', 'refused']);
 
 /** What became of a signed draft. */
 export const submissionStateSchema = z.object({
@@ -66,6 +66,8 @@ export const submissionStateSchema = z.object({
   signedBy: z.string().nullable(),
   /** refused: the authority's answer; queued: why it is still waiting (offline, authority down), null while it goes. */
   error: errorSummarySchema.nullable(),
+  /** awaitingCoSigner: the second signer's space. */
+  coSignerSpaceId: z.string().nullable(),
   hasReceipt: z.boolean(),
   hasSignedDocument: z.boolean(),
   updatedAt: z.number(),
@@ -90,7 +92,8 @@ export const signPhaseSchema = z.enum(['building', 'card', 'signing', 'timestamp
 export type SignPhase = z.infer<typeof signPhaseSchema>;
 
 export const signProgressSchema = z.object({
-  preparedId: preparedIdSchema,
+  /** The prepared submission signed, or the co-signature request opened (cos-…). */
+  preparedId: z.string().regex(/^(prep|cos)-[0-9a-f]{32}$/),
   phase: signPhaseSchema,
   /** 0..1 over the whole signing. */
   fraction: z.number().min(0).max(1),
@@ -98,3 +101,24 @@ export const signProgressSchema = z.object({
 
 /** The question as the authority wrote it (a language may be missing). */
 export const antibotQuestionSchema = z.object({ challengeId: z.string(), question: apiLocalizedTextSchema, attemptsLeft: z.number().int(), expiresAt: z.string() });
+
+/** A request for a second signature, seen by either signer. */
+export const coSignatureViewSchema = z.object({
+  id: z.string(),
+  procedureId: z.string(),
+  procedureTitle: apiLocalizedTextSchema,
+  requesterName: z.string(),
+  requesterSpaceId: z.string(),
+  coSignerSpaceId: z.string(),
+  status: z.enum(['pending', 'submitted', 'declined']),
+  dossierReference: z.string().nullable(),
+  /** Asked of the signed-in person (else: asked by them). */
+  incoming: z.boolean(),
+  documentSize: z.number().int(),
+  attachments: z.array(z.object({ name: z.string(), size: z.number().int() })),
+  createdAt: z.number(),
+});
+export type CoSignatureView = z.infer<typeof coSignatureViewSchema>;
+
+/** A private or professional space identifier, as the platform writes them: PP- or PM- and six characters. */
+export const spaceIdentifierSchema = z.string().regex(/^P[PM]-[A-Z0-9]{6}$/);

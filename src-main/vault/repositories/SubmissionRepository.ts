@@ -1,6 +1,6 @@
 import type { SessionSource } from '../SqlSession';
 
-export type SubmissionStatus = 'queued' | 'sent' | 'refused';
+export type SubmissionStatus = 'queued' | 'awaitingCoSigner' | 'sent' | 'refused';
 
 export interface SubmissionRecord {
   draftId: string;
@@ -17,6 +17,9 @@ export interface SubmissionRecord {
   signedBy: string | null;
   /** The authority's refusal or the last failure, as the error summary JSON. */
   errorJson: string | null;
+  /** Sent to a second signer: the authority's request id and the co-signer's space. */
+  cosignatureId: string | null;
+  cosignerSpaceId: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -34,6 +37,8 @@ interface Row {
   signature_level: string | null;
   signed_by: string | null;
   error_json: string | null;
+  cosignature_id: string | null;
+  cosigner_space_id: string | null;
   created_at: number;
   updated_at: number;
 }
@@ -52,6 +57,8 @@ function toRecord(row: Row): SubmissionRecord {
     signatureLevel: row.signature_level,
     signedBy: row.signed_by,
     errorJson: row.error_json,
+    cosignatureId: row.cosignature_id,
+    cosignerSpaceId: row.cosigner_space_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -65,18 +72,37 @@ export class SubmissionRepository {
   ) {}
 
   /** A new attempt for the draft (a refused one is replaced; its refusal is history). */
-  put(record: Omit<SubmissionRecord, 'createdAt' | 'updatedAt' | 'receiptDocumentId' | 'reference' | 'errorJson'>): SubmissionRecord {
+  put(
+    record: Omit<SubmissionRecord, 'createdAt' | 'updatedAt' | 'receiptDocumentId' | 'reference' | 'errorJson' | 'cosignatureId' | 'cosignerSpaceId'> &
+      Partial<Pick<SubmissionRecord, 'cosignatureId' | 'cosignerSpaceId'>>,
+  ): SubmissionRecord {
     const at = this.now();
     this.session()
       .stmt(
-        `INSERT INTO submissions (draft_id, space_id, procedure_id, status, outbox_id, idempotency_key, signed_document_id, signature_level, signed_by, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO submissions (draft_id, space_id, procedure_id, status, outbox_id, idempotency_key, signed_document_id, signature_level, signed_by,
+           cosignature_id, cosigner_space_id, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (draft_id) DO UPDATE SET space_id = excluded.space_id, procedure_id = excluded.procedure_id, status = excluded.status,
            outbox_id = excluded.outbox_id, idempotency_key = excluded.idempotency_key, signed_document_id = excluded.signed_document_id,
-           signature_level = excluded.signature_level, signed_by = excluded.signed_by, receipt_document_id = NULL, reference = NULL,
+           signature_level = excluded.signature_level, signed_by = excluded.signed_by, cosignature_id = excluded.cosignature_id,
+           cosigner_space_id = excluded.cosigner_space_id, receipt_document_id = NULL, reference = NULL,
            error_json = NULL, updated_at = excluded.updated_at`,
       )
-      .run(record.draftId, record.spaceId, record.procedureId, record.status, record.outboxId, record.idempotencyKey, record.signedDocumentId, record.signatureLevel, record.signedBy, at, at);
+      .run(
+        record.draftId,
+        record.spaceId,
+        record.procedureId,
+        record.status,
+        record.outboxId,
+        record.idempotencyKey,
+        record.signedDocumentId,
+        record.signatureLevel,
+        record.signedBy,
+        record.cosignatureId ?? null,
+        record.cosignerSpaceId ?? null,
+        at,
+        at,
+      );
     return this.get(record.draftId)!;
   }
 
@@ -95,6 +121,11 @@ export class SubmissionRepository {
     return (this.session().stmt(`SELECT * FROM submissions WHERE status = 'queued' ORDER BY created_at`).all() as Row[]).map(toRecord);
   }
 
+  /** Those sent to a second signer and not back yet. */
+  awaitingCoSigner(): SubmissionRecord[] {
+    return (this.session().stmt(`SELECT * FROM submissions WHERE status = 'awaitingCoSigner' ORDER BY created_at`).all() as Row[]).map(toRecord);
+  }
+
   list(options: { limit?: number } = {}): SubmissionRecord[] {
     return (this.session().stmt('SELECT * FROM submissions ORDER BY updated_at DESC LIMIT ?').all(options.limit ?? 200) as Row[]).map(toRecord);
   }
@@ -107,6 +138,11 @@ export class SubmissionRepository {
 
   markRefused(draftId: string, errorJson: string): void {
     this.session().stmt(`UPDATE submissions SET status = 'refused', error_json = ?, updated_at = ? WHERE draft_id = ?`).run(errorJson, this.now(), draftId);
+  }
+
+  /** Declined by the second signer, or refused by the authority at the co-signature. */
+  markRefusedAfterCoSigner(draftId: string, errorJson: string): void {
+    this.session().stmt(`UPDATE submissions SET status = 'refused', error_json = ?, updated_at = ? WHERE draft_id = ? AND status = 'awaitingCoSigner'`).run(errorJson, this.now(), draftId);
   }
 
   /** A transient failure on the way out (kept queued; the outbox retries): said to the person as the reason. */

@@ -213,6 +213,7 @@ export const en = {
   },
   languages: { de: 'Deutsch', fr: 'Français', en: 'English' },
   errors: {
+    CoSignatureDeclinedError: 'The second signer declined to sign.',
     DraftSubmittedError: 'This draft was signed and submitted: it is kept read-only for your records.',
     SubmissionPreparationExpiredError: 'The document to sign is no longer up to date (the form changed, or the app was locked). Open “Sign and submit” again.',
     DraftIncompleteError: 'Some answers are still missing or not valid. Complete the form, then sign and submit.',

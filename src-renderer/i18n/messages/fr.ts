@@ -214,6 +214,7 @@ export const fr: typeof en = {
   },
   languages: { de: 'Deutsch', fr: 'Français', en: 'English' },
   errors: {
+    CoSignatureDeclinedError: 'La deuxième personne a refusé de signer.',
     DraftSubmittedError: 'Ce brouillon a été signé et soumis : il est gardé en lecture seule pour vos archives.',
     SubmissionPreparationExpiredError: 'Le document à signer n’est plus à jour (le formulaire a changé, ou l’application a été verrouillée). Ouvrez à nouveau « Signer et soumettre ».',
     DraftIncompleteError: 'Des réponses manquent encore ou ne sont pas valides. Complétez le formulaire, puis signez et soumettez.',

@@ -1,0 +1,230 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { AuthorityNotSignedInError } from '../../src-shared/authority/errors';
+import type { CoSignatureRequest } from '../../src-shared/authority/apiSchemas';
+import { CoSignatureDeclinedError, SignerNotAllowedError, SubmissionPreparationExpiredError } from '../../src-shared/submissions/errors';
+import type { CoSignatureView, SubmissionState } from '../../src-shared/submissions/submissionSchemas';
+import type { IdentityRef, TokensView } from '../../src-shared/tokens/tokenSchemas';
+import type { AuthorityApi } from '../authority/AuthorityApi';
+import type { AuthorityStore } from '../authority/AuthorityStore';
+import { newIdempotencyKey } from '../authority/outboxEnqueue';
+import { summarizeError } from '../authority/classifyFailure';
+import type { SubmissionRecord } from '../vault/repositories/SubmissionRepository';
+import type { EventHub } from '../events/EventHub';
+import type { Logger } from '../log/Logger';
+import { signerOptions, signerRefusal, type SignatureKind } from './signerOptions';
+import type { SubmissionService } from './SubmissionService';
+
+export interface CoSignaturesOptions {
+  service: SubmissionService;
+  store: AuthorityStore;
+  api: () => Promise<AuthorityApi>;
+  /** The signed-in person: SSN and private space (the co-signature requests are theirs). */
+  person: () => { ssn: string | null; privateSpaceId: string | null } | null;
+  tokens: { list(): Promise<TokensView>; view(): TokensView };
+  /** How a procedure is signed (its definition in the catalogue); 'qualified' when not known. */
+  signatureOf: (procedureId: string) => Promise<SignatureKind>;
+  /** Makes and stores the receipt of a submission the co-signer completed; answers its document id. */
+  receipt: (record: SubmissionRecord, reference: string) => Promise<string>;
+  events: EventHub;
+  log: Logger;
+  now?: () => number;
+}
+
+interface Opened {
+  id: string;
+  request: CoSignatureRequest;
+  pdf: Buffer;
+  signature: SignatureKind;
+  expiresAt: number;
+}
+
+const OPEN_TTL_MS = 30 * 60_000;
+
+/** The app's view of a request, either side. */
+function toView(request: CoSignatureRequest, spaceId: string): CoSignatureView {
+  return {
+    id: request.id,
+    procedureId: request.procedureId,
+    procedureTitle: request.procedureTitle,
+    requesterName: request.requesterName,
+    requesterSpaceId: request.requesterSpaceId,
+    coSignerSpaceId: request.coSignerSpaceId,
+    status: request.status,
+    dossierReference: request.dossierReference,
+    incoming: request.coSignerSpaceId === spaceId,
+    documentSize: request.document.size,
+    attachments: request.attachments.map((a) => ({ name: a.filename, size: a.size })),
+    createdAt: Date.parse(request.createdAt),
+  };
+}
+
+/**
+ * The platform's "double signature with transfer to another eSpace": the first signer signs and sends the PDF to a
+ * second signer's space instead of submitting it; the second signer downloads that exact PDF, reviews it, adds their
+ * PAdES signature as an incremental update (the first one stays valid) and completes it, which submits the dossier.
+ * The first signer's draft shows the state (awaiting the co-signer, then sent with the reference, or declined).
+ */
+export class CoSignatures {
+  private readonly opened = new Map<string, Opened>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: CoSignaturesOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  forget(): void {
+    this.opened.clear();
+  }
+
+  /** Signs the prepared submission and sends it to the co-signer's space (needs the authority: no outbox). */
+  async send(input: { preparedId: string; identity: IdentityRef; pin?: Buffer; coSignerSpaceId: string }): Promise<SubmissionState> {
+    const { service } = this.options;
+    let prepared;
+    try {
+      prepared = service.checkSignable(input.preparedId, input.identity);
+      if (input.coSignerSpaceId === prepared.payload.spaceId) throw new SignerNotAllowedError('The second signer is another person.', { reason: 'sameSpace' });
+    } catch (error) {
+      input.pin?.fill(0);
+      throw error;
+    }
+    const signer = await service.openSigner(input.identity, input.pin);
+    let signed: { pdf: Buffer; level: 'B-B' | 'B-T' };
+    try {
+      signed = await service.signDocument(prepared.pdf, prepared.pdfInput.procedure.title, prepared.id, signer);
+    } finally {
+      await signer.close();
+    }
+    const api = await this.options.api();
+    const idempotencyKey = newIdempotencyKey('cos');
+    const attachments = prepared.payload.attachmentIds.map((id) => {
+      const doc = this.options.store.repos.documents.get(id);
+      if (!doc) throw new SubmissionPreparationExpiredError('An attached file is no longer in the vault.', { preparedId: prepared.id });
+      return { filename: doc.meta.name, mediaType: doc.meta.mediaType, content: doc.content };
+    });
+    const { submission } = prepared.payload;
+    const request = await api.createCoSignature(
+      prepared.payload.spaceId,
+      idempotencyKey,
+      { coSignerSpaceId: input.coSignerSpaceId, procedureId: submission.procedureId, procedureVersion: submission.procedureVersion, language: submission.language, data: submission.data },
+      { document: { filename: `${submission.procedureId}.pdf`, mediaType: 'application/pdf', content: signed.pdf }, attachments },
+    );
+    this.options.log.info('cosignatures.sent', { draftId: prepared.draftId, id: request.id });
+    return service.recordCoSignatureRequest(prepared, signed.pdf, signed.level, service.holderOf(input.identity), { id: request.id, coSignerSpaceId: input.coSignerSpaceId, idempotencyKey });
+  }
+
+  /** The requests of the signed-in person's space, both ways; the first signer's drafts follow what became of theirs. */
+  async list(): Promise<CoSignatureView[]> {
+    const spaceId = this.spaceId();
+    const api = await this.options.api();
+    const { items } = await api.listCoSignatures(spaceId);
+    await this.follow(items);
+    return items.map((request) => toView(request, spaceId));
+  }
+
+  /** Opens a request made to this person: its PDF, kept in main for the signature; the bytes for the preview. */
+  async open(requestId: string): Promise<{ openedId: string; request: CoSignatureView; pdfBase64: string; signature: SignatureKind }> {
+    const spaceId = this.spaceId();
+    const api = await this.options.api();
+    const request = (await api.listCoSignatures(spaceId)).items.find((item) => item.id === requestId && item.coSignerSpaceId === spaceId && item.status === 'pending');
+    if (!request) throw new SubmissionPreparationExpiredError('This request is no longer waiting for your signature.', { preparedId: requestId });
+    const pdf = await api.getCoSignatureDocument(spaceId, requestId);
+    // What the requester uploaded, exactly: the authority keeps its hash.
+    if (createHash('sha256').update(pdf).digest('hex') !== request.document.sha256) {
+      throw new SignerNotAllowedError('The document does not match the request.', { reason: 'documentChanged' });
+    }
+    const signature = await this.options.signatureOf(request.procedureId);
+    for (const [id, item] of this.opened) if (item.request.id === requestId || item.expiresAt <= this.now()) this.opened.delete(id);
+    const openedId = `cos-${randomBytes(16).toString('hex')}`;
+    this.opened.set(openedId, { id: openedId, request, pdf, signature, expiresAt: this.now() + OPEN_TTL_MS });
+    return { openedId, request: toView(request, spaceId), pdfBase64: pdf.toString('base64'), signature };
+  }
+
+  /** The signed-in person's certificates that may add the second signature. */
+  async signers(openedId: string) {
+    const opened = this.get(openedId);
+    const person = this.options.person();
+    if (!person?.ssn) return { items: [], reason: 'notSignedIn' as const };
+    const view = await this.options.tokens.list();
+    const items = signerOptions(view, person.ssn, opened.signature);
+    const anyToken = view.slots.some((slot) => slot.token !== null) || view.pkcs12.length > 0;
+    return { items, reason: items.length > 0 ? null : anyToken ? ('noCertificate' as const) : ('noToken' as const) };
+  }
+
+  /** Adds the second signature (an incremental update) and completes the request: the authority submits the dossier. */
+  async complete(input: { openedId: string; identity: IdentityRef; pin?: Buffer }): Promise<{ reference: string }> {
+    let opened: Opened;
+    try {
+      opened = this.get(input.openedId);
+      this.checkSigner(opened, input.identity);
+    } catch (error) {
+      input.pin?.fill(0);
+      throw error;
+    }
+    const { service } = this.options;
+    const signer = await service.openSigner(input.identity, input.pin);
+    let signed: { pdf: Buffer };
+    try {
+      signed = await service.signDocument(opened.pdf, opened.request.procedureTitle.en ?? opened.request.procedureId, opened.id, signer);
+    } finally {
+      await signer.close();
+    }
+    const api = await this.options.api();
+    const { dossier } = await api.completeCoSignature(this.spaceId(), opened.request.id, newIdempotencyKey('cosc'), {
+      filename: `${opened.request.procedureId}.pdf`,
+      mediaType: 'application/pdf',
+      content: signed.pdf,
+    });
+    this.opened.delete(opened.id);
+    this.options.log.info('cosignatures.completed', { id: opened.request.id, reference: dossier.reference });
+    return { reference: dossier.reference };
+  }
+
+  async decline(requestId: string): Promise<CoSignatureView> {
+    const spaceId = this.spaceId();
+    const request = await (await this.options.api()).declineCoSignature(spaceId, requestId);
+    return toView(request, spaceId);
+  }
+
+  /** The first signer's drafts: submitted by the co-signer (the reference, a receipt), or declined (editable again). */
+  private async follow(items: readonly CoSignatureRequest[]): Promise<void> {
+    const { repos } = this.options.store;
+    for (const record of repos.submissions.awaitingCoSigner()) {
+      const request = items.find((item) => item.id === record.cosignatureId);
+      if (!request || request.status === 'pending') continue;
+      if (request.status === 'submitted' && request.dossierReference) {
+        // The dossier itself comes with the next sync of the space, like any other.
+        const receiptId = await this.options.receipt(record, request.dossierReference);
+        repos.submissions.markSent(record.draftId, request.dossierReference, receiptId);
+      } else {
+        const declined = new CoSignatureDeclinedError('The second signer declined.', { coSignerSpaceId: request.coSignerSpaceId });
+        repos.submissions.markRefusedAfterCoSigner(record.draftId, JSON.stringify(summarizeError(declined)));
+      }
+      const state = this.options.service.state(record.draftId);
+      if (state) this.options.events.emit('submissions.changed', state);
+    }
+  }
+
+  private checkSigner(opened: Opened, identity: IdentityRef): void {
+    const person = this.options.person();
+    const view = this.options.tokens.view();
+    const certificate =
+      identity.kind === 'pkcs12'
+        ? view.pkcs12.find((p) => p.id === identity.id)?.certificate
+        : view.slots.find((s) => s.moduleId === identity.moduleId && s.slotId === identity.slotId)?.token?.certificates.find((c) => c.id === identity.certificateId);
+    if (!certificate) throw new SignerNotAllowedError('This certificate is not connected (any more).', { reason: 'notSignature' });
+    const reason = signerRefusal(certificate, { ssn: person?.ssn ?? null, signature: opened.signature, soft: identity.kind === 'pkcs12' });
+    if (reason) throw new SignerNotAllowedError('This certificate cannot add the second signature.', { reason });
+  }
+
+  private get(openedId: string): Opened {
+    const opened = this.opened.get(openedId);
+    if (!opened || opened.expiresAt <= this.now()) throw new SubmissionPreparationExpiredError('Open the request again.', { preparedId: openedId });
+    return opened;
+  }
+
+  private spaceId(): string {
+    const spaceId = this.options.person()?.privateSpaceId;
+    if (!spaceId) throw new AuthorityNotSignedInError('Sign in to see the signatures asked of you.');
+    return spaceId;
+  }
+}

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import fontkit from '@pdf-lib/fontkit';
 import type { PDFFont } from 'pdf-lib';
 
@@ -14,6 +15,8 @@ import type { PDFFont } from 'pdf-lib';
  *   next document's font object when it measures that text, so that the document's glyph objects are the ones a
  *   fresh layout would have made. Other text is cached within its document only.
  * - For text whose width is the sum of its words' and spaces' (`additive`), wrap measures words, not growing lines.
+ * - An embedded subset is encoded once per glyph set (fontkit's TTFSubset output depends on the font and its glyph
+ *   list only), and compressed once (fontFileDeflated), since most documents use the same glyphs.
  */
 
 interface Glyph {
@@ -27,7 +30,13 @@ interface GlyphRun {
   script: string;
 }
 
+interface FontkitSubset {
+  glyphs: number[];
+  encodeStream(): EventEmitter;
+}
+
 interface FontkitFont {
+  createSubset(): FontkitSubset;
   layout(text: string, features?: unknown, script?: string): GlyphRun;
   getGlyph(id: number, codePoints?: number[]): Glyph;
   glyphForCodePoint(codePoint: number): Glyph;
@@ -53,6 +62,34 @@ interface Measured {
 
 /** Most cached measurements kept per font file (then the cache starts again). */
 const MAX_CACHED = 20_000;
+/** Most encoded subsets kept per font file. */
+const MAX_SUBSETS = 32;
+
+interface EncodedSubset {
+  bytes: Uint8Array;
+  /** What pdf-lib's flateStream made of it. */
+  deflated?: Uint8Array;
+}
+
+/** Every cached subset's bytes by length, to recognise them when pdf-lib compresses the font file. */
+const subsetsByLength = new Map<number, EncodedSubset[]>();
+
+function forgetSubset(e: EncodedSubset): void {
+  const list = subsetsByLength.get(e.bytes.length)?.filter((x) => x !== e);
+  if (list?.length) subsetsByLength.set(e.bytes.length, list);
+  else subsetsByLength.delete(e.bytes.length);
+}
+
+/**
+ * For pdf-lib's PDFContext.flateStream: the compressed bytes of a font file that is one of the cached subsets (the
+ * same bytes: the same compressed stream), computed with `deflate` the first time; undefined for other contents.
+ */
+export function fontFileDeflated(contents: Uint8Array, deflate: () => Uint8Array): Uint8Array | undefined {
+  const e = subsetsByLength.get(contents.length)?.find((x) => Buffer.compare(x.bytes, contents) === 0);
+  if (!e) return undefined;
+  e.deflated ??= deflate();
+  return e.deflated;
+}
 
 /** Code points that may be measured word by word: Latin and common punctuation, no marks, no ignorables. */
 const ADDITIVE_RANGES: [number, number][] = [
@@ -75,6 +112,8 @@ class SharedFace {
   /** Widths add up over words and spaces (the font's GSUB does not reach across a space in Latin text, checked for DejaVu Sans). */
   readonly additiveFont: boolean;
   readonly measured = new Map<string, Measured>();
+  /** Encoded subsets by their glyph list. */
+  readonly subsets = new Map<string, EncodedSubset>();
   private readonly safeCodePoints = new Map<number, boolean>();
   private multiMapped?: Set<number>;
   private substituted?: Set<number> | null;
@@ -250,6 +289,44 @@ export class DocumentFont {
       }
       return (this.base.layout as (...args: unknown[]) => GlyphRun).call(font, text, features, script, ...rest);
     };
+    (font as { createSubset: FontkitFont['createSubset'] }).createSubset = () => this.subset();
+  }
+
+  /** fontkit's subset, whose encodeStream gives the bytes encoded before for the same glyph list. */
+  private subset(): FontkitSubset {
+    const subset = this.base.createSubset.call(this.font);
+    const encode = subset.encodeStream.bind(subset);
+    const cache = this.face.subsets;
+    subset.encodeStream = () => {
+      const key = subset.glyphs.join(',');
+      const out = new EventEmitter();
+      const hit = cache.get(key);
+      if (hit) {
+        process.nextTick(() => {
+          out.emit('data', hit.bytes);
+          out.emit('end');
+        });
+        return out;
+      }
+      const parts: Uint8Array[] = [];
+      encode()
+        .on('data', (b: Uint8Array) => parts.push(b))
+        .on('error', (err: unknown) => out.emit('error', err))
+        .on('end', () => {
+          const entry: EncodedSubset = { bytes: Buffer.concat(parts) };
+          if (cache.size >= MAX_SUBSETS) {
+            const [oldKey, old] = cache.entries().next().value as [string, EncodedSubset];
+            cache.delete(oldKey);
+            forgetSubset(old);
+          }
+          cache.set(key, entry);
+          subsetsByLength.set(entry.bytes.length, [...(subsetsByLength.get(entry.bytes.length) ?? []), entry]);
+          out.emit('data', entry.bytes);
+          out.emit('end');
+        });
+      return out;
+    };
+    return subset;
   }
 
   /** The measurements of a font that pdf-lib embedded with documentFontkit's font object. */

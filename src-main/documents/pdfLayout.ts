@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PDFFont, PDFPage} from 'pdf-lib';
-import { PDFDocument, rgb, type RGB } from 'pdf-lib';
-import { DocumentFont, documentFontkit, hasLatin } from './fontMetrics';
+import { PDFDocument, rgb, type PDFRawStream, type RGB } from 'pdf-lib';
+import { DocumentFont, documentFontkit, fontFileDeflated, hasLatin } from './fontMetrics';
 
 export type DocumentLocale = 'de' | 'fr' | 'en';
 
@@ -80,6 +80,13 @@ export class PdfFlow {
     const fonts = opts.fonts ?? (await loadFonts(opts.fontsDir));
     // The font files are parsed once per process; each document gets its own glyph objects (see fontMetrics.ts).
     doc.registerFontkit(documentFontkit);
+    // The embedded font files: compressed once per glyph set (the same bytes compress to the same stream).
+    const context = doc.context;
+    const flate = context.flateStream.bind(context);
+    context.flateStream = (contents, dict = {}) => {
+      const bytes = typeof contents === 'string' ? undefined : fontFileDeflated(contents, () => (flate(contents, dict) as PDFRawStream).contents);
+      return bytes ? context.stream(bytes, { ...dict, Filter: 'FlateDecode' }) : flate(contents, dict);
+    };
     const [regular, bold] = await Promise.all([doc.embedFont(fonts.regular, { subset: true }), doc.embedFont(fonts.bold, { subset: true })]);
     doc.setTitle(clean(opts.title), { showInWindowTitleBar: true });
     if (opts.subject) doc.setSubject(clean(opts.subject));

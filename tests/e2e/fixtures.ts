@@ -55,6 +55,20 @@ async function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+/** A second app on its own profile (another person's computer), for journeys between two people; stopped with it. */
+export async function startSecondDevHost(args: readonly string[]): Promise<DevHostProcess & { stop(): Promise<void> }> {
+  const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'guichet-e2e-second-'));
+  const children: ChildProcess[] = [];
+  const host = await launch(userDataDir, children, args);
+  return {
+    ...host,
+    async stop() {
+      await Promise.all(children.map(stop));
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
 export const test = base.extend<{ devhost: DevHostProcess; devhostArgs: string[] }>({
   /** Extra command-line arguments of the dev host (`test.use({ devhostArgs: ['--policy=…'] })`). */
   devhostArgs: [[], { option: true }],

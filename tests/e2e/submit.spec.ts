@@ -7,6 +7,7 @@ import { PDFDocument } from 'pdf-lib';
 import { expect, test } from './fixtures';
 import { createVault } from './createVault';
 import { shootInEveryLanguage } from './screenshots';
+import { fillChangeOfAddress as fillAddressChange, signInWithToken } from './journeySteps';
 import { createSoftHsm, SOFTHSM_MODULE, type SoftHsm } from '../helpers/softhsm/softHsm';
 import { loadOrCreatePki, type PkiManifest } from '../../src-sandbox/pki/createPki';
 import { startSandboxProcess, type SandboxProcess } from './sandboxProcess';
@@ -57,35 +58,8 @@ test.afterAll(async () => {
 
 test.use({ devhostArgs: [`--policy=${policyFile}`, `--files=${saveDir}`] });
 
-async function signIn(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Smart cards and tokens' }).click();
-  const token = page.getByTestId('token').filter({ hasText: 'Anne Schmit LuxTrust' });
-  await expect(token).toBeVisible({ timeout: 20_000 });
-  await token.getByRole('button', { name: 'Sign in with this certificate' }).click();
-  const dialog = page.getByTestId('sign-in');
-  await dialog.getByLabel('PIN', { exact: true }).fill(PIN);
-  await dialog.getByRole('button', { name: 'Sign in' }).click();
-  await expect(dialog).toHaveCount(0, { timeout: 20_000 });
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
-}
-
-/** The change of address, prefilled from the register; the person gives the move. Ends on the review. */
-async function fillChangeOfAddress(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Procedures' }).click();
-  await page.locator('[data-procedure="change-of-address"] a').click();
-  await expect(page.locator('#field-lastName')).toHaveValue('Schmit', { timeout: 20_000 });
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('Within Luxembourg').check();
-  await page.locator('#field-moveDate').fill(new Date().toISOString().slice(0, 10));
-  await page.locator('#field-newAddress-street').fill('Avenue de la Liberté');
-  await page.locator('#field-newAddress-number').fill('3');
-  await page.locator('#field-newAddress-postalCode').fill('1930');
-  await page.locator('#field-newAddress-locality').fill('Luxembourg');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.locator('#field-truthful').check();
-  await page.getByRole('button', { name: 'Check your answers' }).click();
-  await expect(page.getByTestId('form-complete')).toBeVisible();
-}
+const signIn = (page: Page) => signInWithToken(page, 'Anne Schmit LuxTrust', PIN);
+const fillChangeOfAddress = (page: Page) => fillAddressChange(page, 'Schmit');
 
 async function pdfFile(name: string): Promise<{ name: string; mimeType: string; buffer: Buffer }> {
   const doc = await PDFDocument.create();

@@ -1,0 +1,32 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Signs in with the token of that label and its PIN, under Smart cards and tokens; ends online. */
+export async function signInWithToken(page: Page, tokenLabel: string, pin: string): Promise<void> {
+  await page.getByRole('link', { name: 'Smart cards and tokens' }).click();
+  const token = page.getByTestId('token').filter({ hasText: tokenLabel });
+  await expect(token).toBeVisible({ timeout: 20_000 });
+  await token.getByRole('button', { name: 'Sign in with this certificate' }).click();
+  const dialog = page.getByTestId('sign-in');
+  await dialog.getByLabel('PIN', { exact: true }).fill(pin);
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await expect(dialog).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+}
+
+/** The change of address, prefilled from the register; the person gives the move. Ends on the review. */
+export async function fillChangeOfAddress(page: Page, lastName: string): Promise<void> {
+  await page.getByRole('link', { name: 'Procedures' }).click();
+  await page.locator('[data-procedure="change-of-address"] a').click();
+  await expect(page.locator('#field-lastName')).toHaveValue(lastName, { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Within Luxembourg').check();
+  await page.locator('#field-moveDate').fill(new Date().toISOString().slice(0, 10));
+  await page.locator('#field-newAddress-street').fill('Avenue de la Liberté');
+  await page.locator('#field-newAddress-number').fill('3');
+  await page.locator('#field-newAddress-postalCode').fill('1930');
+  await page.locator('#field-newAddress-locality').fill('Luxembourg');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('#field-truthful').check();
+  await page.getByRole('button', { name: 'Check your answers' }).click();
+  await expect(page.getByTestId('form-complete')).toBeVisible();
+}

@@ -1,0 +1,130 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { createVault } from './createVault';
+import { createSoftHsm, SOFTHSM_MODULE, type SoftHsm } from '../helpers/softhsm/softHsm';
+import { loadOrCreatePki } from '../../src-sandbox/pki/createPki';
+import { startSandboxProcess, type SandboxProcess } from './sandboxProcess';
+
+/**
+ * Batch signing as a person does it, in Chromium through the dev host: three drafts of the change of address chosen
+ * on the drafts list, previewed, approved once, signed with one PIN on Anne's SoftHSM2 token, each sent with its
+ * own reference; a wrong PIN first fails the batch with nothing signed.
+ */
+const PIN = '246810';
+let softHsm: SoftHsm;
+let sandbox: SandboxProcess;
+const workDir = mkdtempSync(path.join(os.tmpdir(), 'guichet-e2e-batch-'));
+const policyFile = path.join(workDir, 'policy.json');
+const sandboxDir = path.join(workDir, 'sandbox');
+
+test.beforeAll(async () => {
+  if (!SOFTHSM_MODULE) throw new Error('SoftHSM2 and OpenSC are needed (apt-get install -y softhsm2 opensc); npm test installs them.');
+  mkdirSync(sandboxDir, { recursive: true });
+  sandbox = await startSandboxProcess({ dataDir: sandboxDir, operatorToken: 'e2e-operator-token-0123456789' });
+  softHsm = createSoftHsm();
+  const pki = await loadOrCreatePki(path.join(sandboxDir, 'pki'));
+  softHsm.addPersonToken(pki, 'anne-schmit', 'Anne Schmit LuxTrust', PIN);
+  writeFileSync(policyFile, JSON.stringify({ managed: { authorityUrl: sandbox.apiUrl, pkcs11Modules: [SOFTHSM_MODULE] }, recommended: {} }));
+});
+
+test.afterAll(async () => {
+  await sandbox?.stop();
+  softHsm?.cleanup();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+test.use({ devhostArgs: [`--policy=${policyFile}`] });
+
+async function signIn(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Smart cards and tokens' }).click();
+  const token = page.getByTestId('token').filter({ hasText: 'Anne Schmit LuxTrust' });
+  await expect(token).toBeVisible({ timeout: 20_000 });
+  await token.getByRole('button', { name: 'Sign in with this certificate' }).click();
+  const dialog = page.getByTestId('sign-in');
+  await dialog.getByLabel('PIN', { exact: true }).fill(PIN);
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await expect(dialog).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+}
+
+async function fillChangeOfAddress(page: Page, url: string, number: string): Promise<void> {
+  await page.goto(`${url}#/catalogue`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Procedures' })).toBeVisible();
+  await page.locator('[data-procedure="change-of-address"] a').click();
+  // After the first one, the form offers to resume a draft: another one is started.
+  const startNew = page.getByTestId('start-new-draft');
+  await expect(startNew.or(page.locator('#field-lastName'))).toBeVisible({ timeout: 20_000 });
+  if (await startNew.isVisible()) await startNew.click();
+  await expect(page.locator('#field-lastName')).toHaveValue('Schmit', { timeout: 20_000 });
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByLabel('Within Luxembourg').check();
+  await page.locator('#field-moveDate').fill(new Date().toISOString().slice(0, 10));
+  await page.locator('#field-newAddress-street').fill('Avenue de la Liberté');
+  await page.locator('#field-newAddress-number').fill(number);
+  await page.locator('#field-newAddress-postalCode').fill('1930');
+  await page.locator('#field-newAddress-locality').fill('Luxembourg');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.locator('#field-truthful').check();
+  await page.getByRole('button', { name: 'Check your answers' }).click();
+  await expect(page.getByTestId('form-complete')).toBeVisible();
+  // Saved under its own id (the form moves to /drafts/:id) before the next one is started.
+  await expect(page).toHaveURL(/#\/drafts\/[A-Za-z0-9-]+$/, { timeout: 20_000 });
+}
+
+test('three drafts signed in one PIN session from the drafts list, each with its own reference', async ({ page, devhost }) => {
+  test.setTimeout(150_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${devhost.url}#/settings`);
+  await createVault(page);
+  await signIn(page);
+  const before = (await sandbox.operator<{ dossiers: number }>('/counters')).dossiers;
+  for (const number of ['3', '5', '7']) await fillChangeOfAddress(page, devhost.url, number);
+
+  await page.goto(`${devhost.url}#/dashboard`);
+  const list = page.getByTestId('draft-list');
+  await list.getByTestId('batch-start').click();
+  const boxes = list.getByTestId('batch-checkbox');
+  await expect(boxes).toHaveCount(3);
+  for (const box of await boxes.all()) await box.check();
+  await list.getByTestId('batch-go').click();
+
+  const view = page.getByTestId('batch-sign-view');
+  const items = view.getByTestId('batch-item');
+  await expect(items).toHaveCount(3);
+  await expect(items.first()).toContainText('Submission document,', { timeout: 30_000 });
+  await expect(view.getByTestId('batch-signing')).toBeVisible({ timeout: 30_000 });
+  // One preview, drawn by pdf.js.
+  await items.nth(1).getByTestId('batch-preview').click();
+  await expect(items.nth(1).locator('canvas').first()).toBeVisible({ timeout: 20_000 });
+  await expect(view.getByTestId('signer-option')).toContainText('Anne Schmit');
+
+  // Not approved: said next to the box.
+  await view.getByTestId('batch-pin').fill(PIN);
+  await view.getByTestId('batch-submit').click();
+  await expect(view.getByTestId('batch-approve-error')).toBeVisible();
+  await view.getByTestId('batch-approve').check();
+
+  // A wrong PIN fails the batch: nothing signed.
+  await view.getByTestId('batch-pin').fill('000000');
+  await view.getByTestId('batch-submit').click();
+  await expect(view.getByTestId('pin-error')).toHaveText('The PIN is not correct.', { timeout: 20_000 });
+  await expect(view.getByTestId('batch-outcome-item')).toHaveCount(0);
+
+  await view.getByTestId('batch-pin').fill(PIN);
+  await expect(view.getByTestId('batch-submit')).toHaveText('Sign and submit the 3 documents');
+  await view.getByTestId('batch-submit').click();
+  await expect(view.getByTestId('batch-summary')).toHaveText('3 of 3 signed and submitted.', { timeout: 60_000 });
+  const outcomes = view.getByTestId('batch-outcome-item');
+  await expect(outcomes).toHaveCount(3);
+  for (const outcome of await outcomes.all()) {
+    await expect(outcome).toHaveAttribute('data-status', 'sent', { timeout: 30_000 });
+    await expect(outcome).toContainText(/Sent, reference GU-/);
+  }
+  await expect.poll(async () => (await sandbox.operator<{ dossiers: number }>('/counters')).dossiers).toBe(before + 3);
+  expect(errors).toEqual([]);
+});

@@ -8,17 +8,16 @@ import { TokenNotFoundError } from '../../src-shared/tokens/errors';
 import { DraftSubmittedError, SignerNotAllowedError } from '../../src-shared/submissions/errors';
 import type { PreparedSubmission, SignPhase, SubmissionState } from '../../src-shared/submissions/submissionSchemas';
 import type { AuthorityStore } from '../authority/AuthorityStore';
-import { newIdempotencyKey, type Enqueued } from '../authority/outboxEnqueue';
+import type { Enqueued } from '../authority/outboxEnqueue';
 import { createSubmissionPdf, type DocumentOptions } from '../documents';
 import type { EventHub } from '../events/EventHub';
 import type { FormsService } from '../forms/FormsService';
 import type { Logger } from '../log/Logger';
 import { signPdf, type CmsSigner, type SignPdfPhase } from '../signing';
-import type { SubmissionRecord } from '../vault/repositories/SubmissionRepository';
 import { buildSubmissionDocument } from './buildSubmissionDocument';
 import { PreparedSubmissions, type Prepared } from './PreparedSubmissions';
 import { signerOptions, signerRefusal, type SignatureKind } from './signerOptions';
-import { toSubmissionState } from './toSubmissionState';
+import { SubmissionRecords } from './SubmissionRecords';
 
 /** The outbox as the submissions see it: a signed submission goes in, and they hear what became of it. */
 export interface SubmissionOutbox {
@@ -65,11 +64,13 @@ const PHASE_FRACTION: Record<SignPhase, number> = {
  */
 export class SubmissionService {
   private readonly prepared: PreparedSubmissions;
+  private readonly records: SubmissionRecords;
   private readonly now: () => number;
 
   constructor(private readonly options: SubmissionServiceOptions) {
     this.now = options.now ?? Date.now;
     this.prepared = new PreparedSubmissions(this.now);
+    this.records = new SubmissionRecords(options.store, options.outbox, options.events);
   }
 
   /** The vault locked or changed hands: nothing prepared survives it. */
@@ -243,28 +244,11 @@ export class SubmissionService {
 
   /** Records a submission that left another way (to a second signer): the signed PDF in the vault, read-only draft. */
   recordCoSignatureRequest(prepared: Prepared, pdf: Buffer, level: string, signedBy: string | null, request: { id: string; coSignerSpaceId: string; idempotencyKey: string }): SubmissionState {
-    const { store } = this.options;
-    const record = store.session().tx(() => {
-      const document = store.repos.documents.put({ spaceId: prepared.payload.spaceId || null, name: `${prepared.payload.submission.procedureId}.pdf`, mediaType: 'application/pdf', content: pdf });
-      return store.repos.submissions.put({
-        draftId: prepared.draftId,
-        spaceId: prepared.payload.spaceId,
-        procedureId: prepared.payload.submission.procedureId,
-        status: 'awaitingCoSigner',
-        outboxId: null,
-        idempotencyKey: request.idempotencyKey,
-        signedDocumentId: document.id,
-        signatureLevel: level,
-        signedBy,
-        cosignatureId: request.id,
-        cosignerSpaceId: request.coSignerSpaceId,
-      });
-    });
+    const state = this.records.awaitingCoSigner(prepared, pdf, level, signedBy, request);
     this.prepared.delete(prepared.id);
-    const state = this.view(record);
-    this.options.events.emit('submissions.changed', state);
     return state;
   }
+
 
   private progress(preparedId: string, phase: SignPhase): void {
     this.options.events.emit('submissions.progress', { preparedId, phase, fraction: PHASE_FRACTION[phase] });
@@ -280,12 +264,18 @@ export class SubmissionService {
   }
 
   state(draftId: string): SubmissionState | null {
-    const record = this.options.store.repos.submissions.get(draftId);
-    return record ? this.view(record) : null;
+    return this.records.state(draftId);
   }
 
   list(): SubmissionState[] {
-    return this.options.store.repos.submissions.list().map((record) => this.view(record));
+    return this.records.list();
+  }
+
+  /** Into the vault and the outbox (SubmissionRecords); the preparation is spent. */
+  private enqueue(prepared: Prepared, pdf: Buffer, level: string | null, signedBy: string | null): SubmissionState {
+    const state = this.records.queued(prepared, pdf, level, signedBy);
+    this.prepared.delete(prepared.id);
+    return state;
   }
 
   /** The prepared submission, for the anonymous path (SubmissionAnonymous) and the tests. */
@@ -322,50 +312,6 @@ export class SubmissionService {
     if (!certificate) throw new TokenNotFoundError('This certificate is not on a connected token (any more).', { what: 'certificate' });
     const reason = signerRefusal(certificate, { ssn: person?.ssn ?? null, signature: prepared.signature as SignatureKind, soft: identity.kind === 'pkcs12' });
     if (reason) throw new SignerNotAllowedError('This certificate cannot sign this procedure.', { reason });
-  }
-
-  /** The signed PDF into the vault, the submission into the outbox and its record, in one transaction. */
-  private enqueue(prepared: Prepared, pdf: Buffer, level: string | null, signedBy: string | null): SubmissionState {
-    const { store } = this.options;
-    const record = store.session().tx(() => {
-      const document = store.repos.documents.put({
-        spaceId: prepared.payload.spaceId || null,
-        name: `${prepared.payload.submission.procedureId}.pdf`,
-        mediaType: 'application/pdf',
-        content: pdf,
-      });
-      const idempotencyKey = newIdempotencyKey('sub');
-      const enqueued = this.options.outbox.enqueueSubmission({
-        spaceId: prepared.payload.spaceId,
-        procedureId: prepared.payload.submission.procedureId,
-        procedureVersion: prepared.payload.submission.procedureVersion,
-        language: prepared.payload.submission.language,
-        data: prepared.payload.submission.data,
-        attachmentIds: prepared.payload.attachmentIds,
-        documentId: document.id,
-        idempotencyKey,
-      });
-      return store.repos.submissions.put({
-        draftId: prepared.draftId,
-        spaceId: prepared.payload.spaceId,
-        procedureId: prepared.payload.submission.procedureId,
-        status: 'queued',
-        outboxId: enqueued.outboxId,
-        idempotencyKey,
-        signedDocumentId: document.id,
-        signatureLevel: level,
-        signedBy,
-      });
-    });
-    this.prepared.delete(prepared.id);
-    const state = this.view(record);
-    this.options.events.emit('submissions.changed', state);
-    return state;
-  }
-
-  private view(record: SubmissionRecord): SubmissionState {
-    const outbox = record.status === 'queued' && record.outboxId !== null ? this.options.store.repos.outbox.get(record.outboxId) : null;
-    return toSubmissionState(record, outbox?.lastError ?? null);
   }
 
   private spaceLabel(spaceId: string | null): string {

@@ -42,7 +42,7 @@ function anneMoves(moveDate: string, number = '3'): Record<string, unknown> {
  * SQLCipher vault): three drafts signed in one token session (one C_Login, three C_Sign), three dossiers, three
  * receipts; a draft edited after it was prepared fails alone; a wrong PIN fails the batch before any signature.
  */
-describe.skipIf(!SOFTHSM_MODULE || !SPY)('batch signing (one PIN session, SoftHSM2 through the PKCS#11 spy, sandbox over HTTP)', () => {
+describe.skipIf(!SOFTHSM_MODULE)('batch signing (one PIN session, SoftHSM2 through the PKCS#11 spy, sandbox over HTTP)', () => {
   let hsm: SoftHsm;
   let sandbox: SandboxHandle;
   let dir: string;
@@ -74,6 +74,8 @@ describe.skipIf(!SOFTHSM_MODULE || !SPY)('batch signing (one PIN session, SoftHS
     slotId = hsm.addPersonToken(pki, 'anne-schmit', 'Anne Schmit', PIN).slotId;
     sandbox = await start({ requireSignature: true });
     dir = await mkdtemp(path.join(os.tmpdir(), 'guichet-batch-'));
+    // The spy comes with OpenSC, installed with SoftHSM2 (npm test installs both): its absence is a failure, not a skip.
+    if (!SPY) throw new Error('OpenSC’s pkcs11-spy.so is missing: apt-get install -y opensc.');
     spyLog = path.join(dir, 'pkcs11-spy.log');
     // Read by the spy with getenv when the worker loads it: set on this process before the first tokens.list.
     process.env.PKCS11SPY = SOFTHSM_MODULE!;

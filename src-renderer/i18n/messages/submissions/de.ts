@@ -115,5 +115,12 @@ export const submissionsDe = {
     done: 'Mit beiden Unterschriften eingereicht. Das Aktenzeichen ist {reference}.',
     loading: 'Das Dokument wird geöffnet…',
   },
+  drafts: {
+    queued: 'Wartet auf das Senden',
+    awaitingCoSigner: 'Bei der zweiten Person',
+    sentAs: 'Gesendet · {reference}',
+    sent: 'Gesendet',
+    refused: 'Abgelehnt',
+  },
   saveDialogTitle: 'PDF speichern',
 };

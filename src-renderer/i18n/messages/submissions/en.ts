@@ -115,5 +115,12 @@ export const submissionsEn = {
     done: 'Submitted with both signatures. The reference is {reference}.',
     loading: 'Opening the document…',
   },
+  drafts: {
+    queued: 'Waiting to be sent',
+    awaitingCoSigner: 'With the second signer',
+    sentAs: 'Sent · {reference}',
+    sent: 'Sent',
+    refused: 'Refused',
+  },
   saveDialogTitle: 'Save the PDF',
 };

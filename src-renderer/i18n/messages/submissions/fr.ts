@@ -115,5 +115,12 @@ export const submissionsFr = {
     done: 'Soumis avec les deux signatures. La référence est {reference}.',
     loading: 'Ouverture du document…',
   },
+  drafts: {
+    queued: 'En attente d’envoi',
+    awaitingCoSigner: 'Chez la deuxième personne',
+    sentAs: 'Envoyé · {reference}',
+    sent: 'Envoyé',
+    refused: 'Refusé',
+  },
   saveDialogTitle: 'Enregistrer le PDF',
 };

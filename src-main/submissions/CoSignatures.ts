@@ -11,7 +11,7 @@ import { summarizeError } from '../authority/classifyFailure';
 import type { SubmissionRecord } from '../vault/repositories/SubmissionRepository';
 import type { EventHub } from '../events/EventHub';
 import type { Logger } from '../log/Logger';
-import { signerOptions, signerRefusal, type SignatureKind } from './signerOptions';
+import { requireSigner, signerOptions, type SignatureKind } from './signerOptions';
 import type { SubmissionService } from './SubmissionService';
 
 export interface CoSignaturesOptions {
@@ -205,15 +205,7 @@ export class CoSignatures {
   }
 
   private checkSigner(opened: Opened, identity: IdentityRef): void {
-    const person = this.options.person();
-    const view = this.options.tokens.view();
-    const certificate =
-      identity.kind === 'pkcs12'
-        ? view.pkcs12.find((p) => p.id === identity.id)?.certificate
-        : view.slots.find((s) => s.moduleId === identity.moduleId && s.slotId === identity.slotId)?.token?.certificates.find((c) => c.id === identity.certificateId);
-    if (!certificate) throw new SignerNotAllowedError('This certificate is not connected (any more).', { reason: 'notSignature' });
-    const reason = signerRefusal(certificate, { ssn: person?.ssn ?? null, signature: opened.signature, soft: identity.kind === 'pkcs12' });
-    if (reason) throw new SignerNotAllowedError('This certificate cannot add the second signature.', { reason });
+    requireSigner(this.options.tokens.view(), identity, { ssn: this.options.person()?.ssn ?? null, signature: opened.signature });
   }
 
   private get(openedId: string): Opened {

@@ -4,7 +4,6 @@ import type { SubmissionInput } from '../../src-shared/authority/viewSchemas';
 import type { SupportedLocale as Language } from '../../src-shared/i18n/locales';
 import { ValidationError } from '../../src-shared/errors';
 import type { IdentityRef, TokensView } from '../../src-shared/tokens/tokenSchemas';
-import { TokenNotFoundError } from '../../src-shared/tokens/errors';
 import { DraftSubmittedError, SignerNotAllowedError } from '../../src-shared/submissions/errors';
 import type { PreparedSubmission, SignPhase, SubmissionState } from '../../src-shared/submissions/submissionSchemas';
 import type { AuthorityStore } from '../authority/AuthorityStore';
@@ -16,7 +15,7 @@ import type { Logger } from '../log/Logger';
 import { signPdf, type CmsSigner, type SignPdfPhase } from '../signing';
 import { buildSubmissionDocument } from './buildSubmissionDocument';
 import { PreparedSubmissions, type Prepared } from './PreparedSubmissions';
-import { signerOptions, signerRefusal, type SignatureKind } from './signerOptions';
+import { requireSigner, signerOptions, type SignatureKind } from './signerOptions';
 import { SubmissionRecords } from './SubmissionRecords';
 
 /** The outbox as the submissions see it: a signed submission goes in, and they hear what became of it. */
@@ -303,15 +302,7 @@ export class SubmissionService {
   }
 
   private checkSigner(prepared: Prepared, identity: IdentityRef): void {
-    const person = this.options.person();
-    const view = this.options.tokens.view();
-    const certificate =
-      identity.kind === 'pkcs12'
-        ? view.pkcs12.find((p) => p.id === identity.id)?.certificate
-        : view.slots.find((s) => s.moduleId === identity.moduleId && s.slotId === identity.slotId)?.token?.certificates.find((c) => c.id === identity.certificateId);
-    if (!certificate) throw new TokenNotFoundError('This certificate is not on a connected token (any more).', { what: 'certificate' });
-    const reason = signerRefusal(certificate, { ssn: person?.ssn ?? null, signature: prepared.signature as SignatureKind, soft: identity.kind === 'pkcs12' });
-    if (reason) throw new SignerNotAllowedError('This certificate cannot sign this procedure.', { reason });
+    requireSigner(this.options.tokens.view(), identity, { ssn: this.options.person()?.ssn ?? null, signature: prepared.signature as SignatureKind });
   }
 
   private spaceLabel(spaceId: string | null): string {

@@ -1,4 +1,6 @@
-import type { CertificateView, TokensView } from '../../src-shared/tokens/tokenSchemas';
+import type { CertificateView, IdentityRef, TokensView } from '../../src-shared/tokens/tokenSchemas';
+import { TokenNotFoundError } from '../../src-shared/tokens/errors';
+import { SignerNotAllowedError } from '../../src-shared/submissions/errors';
 import type { SignerOption } from '../../src-shared/submissions/submissionSchemas';
 
 export type SignatureKind = 'none' | 'simple' | 'advanced' | 'qualified';
@@ -56,4 +58,19 @@ export function signerOptions(view: TokensView, ssn: string | null, signature: S
     });
   }
   return out;
+}
+
+/**
+ * The certificate of an identity among the connected tokens and opened PKCS#12 files, checked by the rule above:
+ * TokenNotFoundError when it is not connected (any more), SignerNotAllowedError (with the reason) when it may not sign.
+ */
+export function requireSigner(view: TokensView, identity: IdentityRef, options: { ssn: string | null; signature: SignatureKind }): CertificateView {
+  const certificate =
+    identity.kind === 'pkcs12'
+      ? view.pkcs12.find((p) => p.id === identity.id)?.certificate
+      : view.slots.find((s) => s.moduleId === identity.moduleId && s.slotId === identity.slotId)?.token?.certificates.find((c) => c.id === identity.certificateId);
+  if (!certificate) throw new TokenNotFoundError('This certificate is not on a connected token (any more).', { what: 'certificate' });
+  const reason = signerRefusal(certificate, { ...options, soft: identity.kind === 'pkcs12' });
+  if (reason) throw new SignerNotAllowedError('This certificate cannot sign this procedure.', { reason });
+  return certificate;
 }

@@ -1,12 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { createVault } from './createVault';
-import { createSoftHsm, SOFTHSM_MODULE, type SoftHsm } from '../helpers/softhsm/softHsm';
-import { loadOrCreatePki } from '../../src-sandbox/pki/createPki';
-import { startSandboxProcess, type SandboxProcess } from './sandboxProcess';
+import { authorityWithTokens } from './authorityWithTokens';
+import { signInWithToken } from './journeySteps';
 
 /**
  * Batch signing as a person does it, in Chromium through the dev host: three drafts of the change of address chosen
@@ -14,41 +10,14 @@ import { startSandboxProcess, type SandboxProcess } from './sandboxProcess';
  * own reference; a wrong PIN first fails the batch with nothing signed.
  */
 const PIN = '246810';
-let softHsm: SoftHsm;
-let sandbox: SandboxProcess;
-const workDir = mkdtempSync(path.join(os.tmpdir(), 'guichet-e2e-batch-'));
-const policyFile = path.join(workDir, 'policy.json');
-const sandboxDir = path.join(workDir, 'sandbox');
+const authority = authorityWithTokens('batch');
 
-test.beforeAll(async () => {
-  if (!SOFTHSM_MODULE) throw new Error('SoftHSM2 and OpenSC are needed (apt-get install -y softhsm2 opensc); npm test installs them.');
-  mkdirSync(sandboxDir, { recursive: true });
-  sandbox = await startSandboxProcess({ dataDir: sandboxDir, operatorToken: 'e2e-operator-token-0123456789' });
-  softHsm = createSoftHsm();
-  const pki = await loadOrCreatePki(path.join(sandboxDir, 'pki'));
-  softHsm.addPersonToken(pki, 'anne-schmit', 'Anne Schmit LuxTrust', PIN);
-  writeFileSync(policyFile, JSON.stringify({ managed: { authorityUrl: sandbox.apiUrl, pkcs11Modules: [SOFTHSM_MODULE] }, recommended: {} }));
-});
+test.beforeAll(() => authority.start([{ personId: 'anne-schmit', label: 'Anne Schmit LuxTrust', pin: PIN }]));
+test.afterAll(() => authority.stop());
 
-test.afterAll(async () => {
-  await sandbox?.stop();
-  softHsm?.cleanup();
-  rmSync(workDir, { recursive: true, force: true });
-});
+test.use({ devhostArgs: [`--policy=${authority.policyFile}`] });
 
-test.use({ devhostArgs: [`--policy=${policyFile}`] });
-
-async function signIn(page: Page): Promise<void> {
-  await page.getByRole('link', { name: 'Smart cards and tokens' }).click();
-  const token = page.getByTestId('token').filter({ hasText: 'Anne Schmit LuxTrust' });
-  await expect(token).toBeVisible({ timeout: 20_000 });
-  await token.getByRole('button', { name: 'Sign in with this certificate' }).click();
-  const dialog = page.getByTestId('sign-in');
-  await dialog.getByLabel('PIN', { exact: true }).fill(PIN);
-  await dialog.getByRole('button', { name: 'Sign in' }).click();
-  await expect(dialog).toHaveCount(0, { timeout: 20_000 });
-  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
-}
+const signIn = (page: Page) => signInWithToken(page, 'Anne Schmit LuxTrust', PIN);
 
 async function fillChangeOfAddress(page: Page, url: string, number: string): Promise<void> {
   await page.goto(`${url}#/catalogue`);
@@ -82,7 +51,7 @@ test('three drafts signed in one PIN session from the drafts list, each with its
   await page.goto(`${devhost.url}#/settings`);
   await createVault(page);
   await signIn(page);
-  const before = (await sandbox.operator<{ dossiers: number }>('/counters')).dossiers;
+  const before = (await authority.counters()).dossiers;
   for (const number of ['3', '5', '7']) await fillChangeOfAddress(page, devhost.url, number);
 
   await page.goto(`${devhost.url}#/dashboard`);
@@ -125,6 +94,6 @@ test('three drafts signed in one PIN session from the drafts list, each with its
     await expect(outcome).toHaveAttribute('data-status', 'sent', { timeout: 30_000 });
     await expect(outcome).toContainText(/Sent, reference GU-/);
   }
-  await expect.poll(async () => (await sandbox.operator<{ dossiers: number }>('/counters')).dossiers).toBe(before + 3);
+  await expect.poll(async () => (await authority.counters()).dossiers).toBe(before + 3);
   expect(errors).toEqual([]);
 });

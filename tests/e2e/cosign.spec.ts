@@ -1,42 +1,26 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { expect, startSecondDevHost, test } from './fixtures';
 import { createVault } from './createVault';
 import { shootInEveryLanguage } from './screenshots';
 import { fillChangeOfAddress, signInWithToken } from './journeySteps';
-import { startSandboxProcess, type SandboxProcess } from './sandboxProcess';
-import { createSoftHsm, SOFTHSM_MODULE, type SoftHsm } from '../helpers/softhsm/softHsm';
-import { loadOrCreatePki } from '../../src-sandbox/pki/createPki';
+import { authorityWithTokens } from './authorityWithTokens';
 
 /**
  * The double signature with transfer to another eSpace, as two people do it, each in their own app (two dev hosts,
  * two profiles) on real parts: the sandbox as its own process, Anne's and Luc's keys on SoftHSM2 tokens.
  */
-const workDir = mkdtempSync(path.join(os.tmpdir(), 'guichet-e2e-cosign-'));
-const policyFile = path.join(workDir, 'policy.json');
 const ANNE_PIN = '246810';
 const LUC_PIN = '135791';
-let sandbox: SandboxProcess;
-let softHsm: SoftHsm;
+const authority = authorityWithTokens('cosign');
 
-test.beforeAll(async () => {
-  if (!SOFTHSM_MODULE) throw new Error('SoftHSM2 and OpenSC are needed (apt-get install -y softhsm2 opensc); npm test installs them.');
-  sandbox = await startSandboxProcess({ dataDir: path.join(workDir, 'sandbox'), operatorToken: 'e2e-cosign-operator-0123456789' });
-  const pki = await loadOrCreatePki(path.join(workDir, 'sandbox', 'pki'));
-  softHsm = createSoftHsm();
-  softHsm.addPersonToken(pki, 'anne-schmit', 'Anne Schmit LuxTrust', ANNE_PIN);
-  softHsm.addPersonToken(pki, 'luc-hoffmann', 'Luc Hoffmann LuxTrust', LUC_PIN);
-  writeFileSync(policyFile, JSON.stringify({ managed: { authorityUrl: sandbox.apiUrl, pkcs11Modules: [SOFTHSM_MODULE] }, recommended: {} }));
-});
+test.beforeAll(() =>
+  authority.start([
+    { personId: 'anne-schmit', label: 'Anne Schmit LuxTrust', pin: ANNE_PIN },
+    { personId: 'luc-hoffmann', label: 'Luc Hoffmann LuxTrust', pin: LUC_PIN },
+  ]),
+);
+test.afterAll(() => authority.stop());
 
-test.afterAll(async () => {
-  await sandbox?.stop();
-  softHsm?.cleanup();
-  rmSync(workDir, { recursive: true, force: true });
-});
-
-test.use({ devhostArgs: [`--policy=${policyFile}`] });
+test.use({ devhostArgs: [`--policy=${authority.policyFile}`] });
 
 test('Anne signs and sends to Luc’s space; Luc reviews the same PDF, adds his signature and submits; Anne sees it sent', async ({ page, devhost, browser }) => {
   test.setTimeout(240_000);
@@ -66,7 +50,7 @@ test('Anne signs and sends to Luc’s space; Luc reviews the same PDF, adds his 
   });
 
   // Luc, on his own computer (another app, another profile).
-  const lucHost = await startSecondDevHost([`--policy=${policyFile}`]);
+  const lucHost = await startSecondDevHost([`--policy=${authority.policyFile}`]);
   const lucContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const luc = await lucContext.newPage();
   try {

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
@@ -8,10 +7,8 @@ import { expect, test } from './fixtures';
 import { createVault } from './createVault';
 import { shootInEveryLanguage } from './screenshots';
 import { fillChangeOfAddress as fillAddressChange, signInWithToken } from './journeySteps';
-import { createSoftHsm, SOFTHSM_MODULE, type SoftHsm } from '../helpers/softhsm/softHsm';
-import { loadOrCreatePki, type PkiManifest } from '../../src-sandbox/pki/createPki';
-import { startSandboxProcess, type SandboxProcess } from './sandboxProcess';
 import { verifyPdfSignatures } from '../../src-main/signing';
+import { authorityWithTokens } from './authorityWithTokens';
 
 /**
  * Sign and submit as a person does it, in Chromium through the dev host, on real parts: the sandbox over HTTP (in
@@ -19,44 +16,14 @@ import { verifyPdfSignatures } from '../../src-main/signing';
  * authority and the token's library given by a machine policy, a save folder for the dev host's file dialogs.
  */
 const PIN = '246810';
-let softHsm: SoftHsm;
-let sandbox: SandboxProcess;
-let pki: PkiManifest;
-let sandboxPort = 0;
-// Made when the file loads: the dev host's arguments are fixed before the hooks run.
-const workDir = mkdtempSync(path.join(os.tmpdir(), 'guichet-e2e-submit-'));
-const saveDir = path.join(workDir, 'saved');
-const policyFile = path.join(workDir, 'policy.json');
+const authority = authorityWithTokens('submit');
+const saveDir = authority.saveDir;
+const counters = () => authority.counters();
 
-const sandboxDir = path.join(workDir, 'sandbox');
-const OPERATOR_TOKEN = 'e2e-operator-token-0123456789';
+test.beforeAll(() => authority.start([{ personId: 'anne-schmit', label: 'Anne Schmit LuxTrust', pin: PIN }]));
+test.afterAll(() => authority.stop());
 
-async function startAuthority(): Promise<SandboxProcess> {
-  return startSandboxProcess({ dataDir: sandboxDir, operatorToken: OPERATOR_TOKEN, ...(sandboxPort ? { port: sandboxPort } : {}) });
-}
-
-async function counters(): Promise<{ dossiers: number }> {
-  return sandbox.operator<{ dossiers: number }>('/counters');
-}
-
-test.beforeAll(async () => {
-  if (!SOFTHSM_MODULE) throw new Error('SoftHSM2 and OpenSC are needed (apt-get install -y softhsm2 opensc); npm test installs them.');
-  mkdirSync(saveDir, { recursive: true });
-  sandbox = await startAuthority();
-  sandboxPort = sandbox.port;
-  softHsm = createSoftHsm();
-  pki = await loadOrCreatePki(path.join(sandboxDir, 'pki'));
-  softHsm.addPersonToken(pki, 'anne-schmit', 'Anne Schmit LuxTrust', PIN);
-  writeFileSync(policyFile, JSON.stringify({ managed: { authorityUrl: sandbox.apiUrl, pkcs11Modules: [SOFTHSM_MODULE] }, recommended: {} }));
-});
-
-test.afterAll(async () => {
-  await sandbox?.stop();
-  softHsm?.cleanup();
-  rmSync(workDir, { recursive: true, force: true });
-});
-
-test.use({ devhostArgs: [`--policy=${policyFile}`, `--files=${saveDir}`] });
+test.use({ devhostArgs: [`--policy=${authority.policyFile}`, `--files=${authority.saveDir}`] });
 
 const signIn = (page: Page) => signInWithToken(page, 'Anne Schmit LuxTrust', PIN);
 const fillChangeOfAddress = (page: Page) => fillAddressChange(page, 'Schmit');
@@ -136,7 +103,7 @@ test.describe('sign and submit in Chromium through the dev host', () => {
     expect(execFileSync('pdftotext', [receiptFile, '-'], { encoding: 'utf8' })).toContain(reference);
     const signedFile = await saveThroughDialog(page, 'save-signed', `${reference}-signed.pdf`);
     expect(execFileSync('pdfsig', [signedFile], { encoding: 'utf8' })).toMatch(/Signature Validation: Signature is Valid/);
-    const rootPem = readFileSync(path.join(pki.dir, pki.root.certFile), 'utf8');
+    const rootPem = readFileSync(path.join(authority.pki.dir, authority.pki.root.certFile), 'utf8');
     const verification = await verifyPdfSignatures(readFileSync(signedFile), { trustAnchors: [rootPem] });
     expect(verification.signatures.map((s) => [s.valid, s.level])).toEqual([[true, 'B-T']]);
     await shootInEveryLanguage(page, 'submit-receipt', async () => {
@@ -148,7 +115,7 @@ test.describe('sign and submit in Chromium through the dev host', () => {
     await expect(page.getByTestId('dossier-list')).toContainText(reference, { timeout: 20_000 });
 
     // Offline: the authority stopped. Signed and kept, "waiting to be sent" with the reason; sent once it is back.
-    await sandbox.stop();
+    await authority.stopSandbox();
     await fillChangeOfAddress(page);
     await page.getByTestId('to-submit').click();
     await page.getByTestId('approve').check();
@@ -170,7 +137,7 @@ test.describe('sign and submit in Chromium through the dev host', () => {
     await page.getByTestId('submissions-waiting').getByRole('link', { name: 'Report a change of address' }).click();
     await expect(page.getByTestId('submission-outcome')).toHaveAttribute('data-status', 'queued');
     // Started again, the authority has forgotten the sessions: the reason says to sign in again; once signed in, it goes.
-    sandbox = await startAuthority();
+    await authority.restartSandbox();
     await expect(outcome.getByTestId('queued-reason')).toContainText('sign in again with your card', { timeout: 90_000 });
     await signIn(page);
     await page.goto(waitingPage);
@@ -227,7 +194,7 @@ test.describe('sign and submit in Chromium through the dev host', () => {
     await view.locator('#anon-answer').fill('not the answer');
     await view.getByTestId('anonymous-submit').click();
     await expect(view.getByTestId('antibot-error')).toContainText(/Wrong answer\. \d attempts? left\./);
-    const { answer } = await sandbox.operator<{ answer: string }>(`/antibot/${challenge}`);
+    const { answer } = await authority.sandbox.operator<{ answer: string }>(`/antibot/${challenge}`);
     await view.locator('#anon-answer').fill(answer);
     await shootInEveryLanguage(page, 'submit-anonymous', async () => {
       await expect(view.getByTestId('anonymous-signing')).toBeVisible();
@@ -239,7 +206,7 @@ test.describe('sign and submit in Chromium through the dev host', () => {
     const reference = /GU-\d{4}-\d+/.exec((await outcome.getByTestId('sent-reference').textContent()) ?? '')![0];
     await expect(outcome.getByTestId('receipt-preview').locator('canvas').first()).toBeVisible({ timeout: 20_000 });
     // The sandbox recorded the e-mail it would send, with the reference.
-    const mail = await sandbox.operator<{ items: Array<{ to: string }> }>(`/outgoing-mail?reference=${reference}`);
+    const mail = await authority.sandbox.operator<{ items: Array<{ to: string }> }>(`/outgoing-mail?reference=${reference}`);
     expect(mail.items.map((m) => m.to)).toEqual(['marc.weber@example.lu']);
   });
 });

@@ -3,18 +3,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallResult } from '../../../src-shared/contract/types';
-import type { IdentityRef, TokensView } from '../../../src-shared/tokens/tokenSchemas';
 import type { BatchSignResult, PreparedSubmission, SubmissionState } from '../../../src-shared/submissions/submissionSchemas';
 import type { SandboxHandle } from '../../../src-sandbox/createSandbox';
-import { createMainContext, type MainContext } from '../../../src-main/createMainContext';
 import { createMemoryLogger } from '../../../src-main/log/createMemoryLogger';
 import { createSoftHsm, SOFTHSM_MODULE, testPki, type SoftHsm } from '../../helpers/softhsm/softHsm';
-import { createTestHost } from '../../helpers/createTestHost';
 import { until } from '../../helpers/until';
 import { counters, start } from '../authority/authorityKit';
+import { anneMoves, openSignedInApp, saveMoveDraft, type SignedInApp } from './signedInApp';
 
-const ORIGIN = 'http://127.0.0.1:5999';
 const PIN = '123456';
 /**
  * OpenSC's PKCS#11 spy: a module that passes every call on to the one named in PKCS11SPY (SoftHSM2 here) and writes
@@ -23,19 +19,6 @@ const PIN = '123456';
  */
 const SPY = ['/usr/lib/x86_64-linux-gnu/pkcs11/pkcs11-spy.so', '/usr/lib/x86_64-linux-gnu/pkcs11-spy.so', '/usr/lib/pkcs11/pkcs11-spy.so'].find((p) => existsSync(p)) ?? null;
 
-function anneMoves(moveDate: string, number = '3'): Record<string, unknown> {
-  return {
-    matricule: '1984031512389',
-    firstName: 'Anne',
-    lastName: 'Schmit',
-    currentAddress: { country: 'LU', street: 'Rue de la Gare', number: '12', postalCode: '1611', locality: 'Luxembourg' },
-    email: 'anne.schmit@example.lu',
-    moveType: 'domestic',
-    moveDate,
-    newAddress: { country: 'LU', street: 'Avenue de la Liberté', number, postalCode: '1930', locality: 'Luxembourg' },
-    truthful: true,
-  };
-}
 
 /**
  * Batch signing through the contract on real parts (SoftHSM2 behind the PKCS#11 spy, the sandbox over HTTP, a
@@ -47,24 +30,15 @@ describe.skipIf(!SOFTHSM_MODULE)('batch signing (one PIN session, SoftHSM2 throu
   let sandbox: SandboxHandle;
   let dir: string;
   let spyLog: string;
-  let main: MainContext;
+  let app: SignedInApp;
   const log = createMemoryLogger();
   let slotId = '';
-  const call = (name: string, input?: unknown): Promise<CallResult> => main.router.dispatch(name, input, { url: ORIGIN });
-  const value = async <T>(name: string, input?: unknown): Promise<T> => {
-    const result = await call(name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.name} ${result.error.message} ${JSON.stringify(result.error.details)}`);
-    return result.value as T;
+  const value = <T>(name: string, input?: unknown) => app.value<T>(name, input);
+  const identity = (role: 'authentication' | 'signature') => app.identity(role);
+  const saveDraft = async (id: string, values: Record<string, unknown>) => {
+    const saved = await saveMoveDraft(app, id, values);
+    if (!saved.ok) throw new Error(`drafts.save: ${saved.error.name}`);
   };
-  async function identity(role: 'authentication' | 'signature'): Promise<IdentityRef> {
-    const view = await value<TokensView>('tokens.list');
-    const slot = view.slots.find((s) => s.slotId === slotId && s.token)!;
-    const certificate = slot.token!.certificates.find((c) => c.role === role)!;
-    return { kind: 'token', moduleId: slot.moduleId, slotId: slot.slotId, certificateId: certificate.id };
-  }
-  const today = new Date().toISOString().slice(0, 10);
-  const saveDraft = (id: string, values: Record<string, unknown>) =>
-    value('drafts.save', { id, spaceId: null, procedureId: 'change-of-address', formVersion: 1, title: 'Change of address', values, attachmentRefs: [], resumeAt: '@review' });
   /** How often the app called `fn` on the token since the test began (the spy writes "<n>: C_Login" per call). */
   const spyCount = (fn: string) => (existsSync(spyLog) ? readFileSync(spyLog, 'utf8').match(new RegExp(`^\\d+: ${fn}\\s*$`, 'gm'))?.length ?? 0 : 0);
 
@@ -80,53 +54,41 @@ describe.skipIf(!SOFTHSM_MODULE)('batch signing (one PIN session, SoftHSM2 throu
     // Read by the spy with getenv when the worker loads it: set on this process before the first tokens.list.
     process.env.PKCS11SPY = SOFTHSM_MODULE!;
     process.env.PKCS11SPY_OUTPUT = spyLog;
-    main = await createMainContext({
-      userDataDir: dir,
-      log,
-      trustedOrigins: [ORIGIN],
-      formsDir: path.resolve('resources/forms'),
-      extraPkcs11Modules: [SPY!],
-      host: createTestHost(),
-      authority: { syncIntervalMs: 3_600_000, client: { timeoutMs: 10_000, baseDelayMs: 20, maxDelayMs: 100 }, outbox: { baseDelayMs: 50, maxDelayMs: 200 } },
-    });
-    await value('settings.set', { authorityUrl: sandbox.apiUrl });
-    await value('vault.create', { passphrase: 'correct horse battery staple' });
-    await value('session.signIn', { identity: await identity('authentication'), pin: PIN });
-    await value('sync.now');
-    await value('catalogue.list');
+    app = await openSignedInApp({ sandbox, slotId, pin: PIN, passphrase: 'correct horse battery staple', log, module: SPY! });
   }, 120_000);
 
   afterAll(async () => {
-    await main?.dispose();
+    await app?.main.dispose();
     await sandbox?.close();
     hsm?.cleanup();
     delete process.env.PKCS11SPY;
     delete process.env.PKCS11SPY_OUTPUT;
     if (dir) await rm(dir, { recursive: true, force: true });
+    if (app) await rm(app.dir, { recursive: true, force: true });
   });
 
   it('signs three drafts with one login and three signatures; a draft edited after prepare fails alone', { timeout: 180_000 }, async () => {
     const signer = await identity('signature');
     const ids = ['draft-batch-0001', 'draft-batch-0002', 'draft-batch-0003', 'draft-batch-0004'];
-    for (const [i, id] of ids.entries()) await saveDraft(id, anneMoves(today, String(10 + i)));
+    for (const [i, id] of ids.entries()) await saveDraft(id, anneMoves(String(10 + i)));
     const prepared: PreparedSubmission[] = [];
     for (const id of ids) prepared.push(await value<PreparedSubmission>('submissions.prepare', { draftId: id, language: 'en' }));
     // The fourth draft is edited after it was prepared: what was previewed is not what would be sent.
     await new Promise((resolve) => setTimeout(resolve, 5));
-    await saveDraft('draft-batch-0004', anneMoves(today, '99'));
+    await saveDraft('draft-batch-0004', anneMoves('99'));
 
     // A wrong PIN: the whole batch fails at the login, nothing signed, nothing queued.
     const loginsBefore = spyCount('C_Login');
     const signsBefore = spyCount('C_Sign');
     expect(loginsBefore).toBeGreaterThanOrEqual(1); // the sign-in's
-    const wrong = await call('submissions.signBatch', { preparedIds: prepared.map((p) => p.preparedId), identity: signer, pin: '000000', approved: true });
+    const wrong = await app.call('submissions.signBatch', { preparedIds: prepared.map((p) => p.preparedId), identity: signer, pin: '000000', approved: true });
     expect(wrong).toMatchObject({ ok: false, error: { name: 'WrongPinError' } });
     expect(spyCount('C_Login')).toBe(loginsBefore + 1);
     expect(spyCount('C_Sign')).toBe(signsBefore);
     for (const id of ids) expect(await value('submissions.state', { draftId: id })).toEqual({ state: null });
 
     const progress = new Map<string, string[]>();
-    const stop = main.events.on('submissions.progress', (event) => progress.set(event.preparedId, [...(progress.get(event.preparedId) ?? []), event.phase]));
+    const stop = app.main.events.on('submissions.progress', (event) => progress.set(event.preparedId, [...(progress.get(event.preparedId) ?? []), event.phase]));
     const before = (await counters(sandbox)).dossiers;
     const logins = spyCount('C_Login');
     const signs = spyCount('C_Sign');

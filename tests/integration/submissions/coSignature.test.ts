@@ -1,71 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import type { IdentityRef } from '../../../src-shared/tokens/tokenSchemas';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallResult } from '../../../src-shared/contract/types';
-import type { IdentityRef, TokensView } from '../../../src-shared/tokens/tokenSchemas';
 import type { CoSignatureView, PreparedSubmission, SubmissionState } from '../../../src-shared/submissions/submissionSchemas';
 import type { SandboxHandle } from '../../../src-sandbox/createSandbox';
-import { createMainContext, type MainContext } from '../../../src-main/createMainContext';
-import { createMemoryLogger } from '../../../src-main/log/createMemoryLogger';
 import { verifyPdfSignatures } from '../../../src-main/signing';
 import { createSoftHsm, SOFTHSM_MODULE, testPki, type SoftHsm } from '../../helpers/softhsm/softHsm';
-import { createTestHost } from '../../helpers/createTestHost';
 import { until } from '../../helpers/until';
 import { ANNE_SPACE, start } from '../authority/authorityKit';
+import { anneMoves, openSignedInApp, type SignedInApp } from './signedInApp';
 
-const ORIGIN = 'http://127.0.0.1:5999';
 const LUC_SPACE = 'PP-B2M8XR';
-
-/** One person's app: their own profile folder and vault, their own token in the shared SoftHSM2. */
-interface App {
-  main: MainContext;
-  dir: string;
-  slotId: string;
-  pin: string;
-  call(name: string, input?: unknown): Promise<CallResult>;
-  value<T>(name: string, input?: unknown): Promise<T>;
-  identity(role: 'authentication' | 'signature'): Promise<IdentityRef>;
-}
-
-/**
- * Opens the person's app (a new vault the first time, their existing one after). One app at a time: the PKCS#11
- * library is loaded once per process, and two token services in one process would finalize it under each other —
- * two people are two computers (or two sessions), as in real life.
- */
-async function openApp(sandbox: SandboxHandle, slotId: string, pin: string, passphrase: string, existingDir?: string): Promise<App> {
-  const dir = existingDir ?? (await mkdtemp(path.join(os.tmpdir(), 'guichet-cosign-')));
-  const main = await createMainContext({
-    userDataDir: dir,
-    log: createMemoryLogger(),
-    trustedOrigins: [ORIGIN],
-    formsDir: path.resolve('resources/forms'),
-    extraPkcs11Modules: [SOFTHSM_MODULE!],
-    host: createTestHost(),
-    authority: { syncIntervalMs: 3_600_000, client: { timeoutMs: 10_000, baseDelayMs: 20, maxDelayMs: 100 } },
-  });
-  const call = (name: string, input?: unknown) => main.router.dispatch(name, input, { url: ORIGIN });
-  const value = async <T>(name: string, input?: unknown): Promise<T> => {
-    const result = await call(name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.name} ${result.error.message} ${JSON.stringify(result.error.details)}`);
-    return result.value as T;
-  };
-  const identity = async (role: 'authentication' | 'signature'): Promise<IdentityRef> => {
-    const view = await value<TokensView>('tokens.list');
-    const slot = view.slots.find((s) => s.slotId === slotId && s.token)!;
-    const certificate = slot.token!.certificates.find((c) => c.role === role)!;
-    return { kind: 'token', moduleId: slot.moduleId, slotId: slot.slotId, certificateId: certificate.id };
-  };
-  if (existingDir) await value('vault.unlock', { passphrase });
-  else {
-    await value('settings.set', { authorityUrl: sandbox.apiUrl });
-    await value('vault.create', { passphrase });
-  }
-  await value('session.signIn', { identity: await identity('authentication'), pin });
-  await value('sync.now');
-  return { main, dir, slotId, pin, call, value, identity };
-}
 
 /**
  * The platform's double signature with transfer to another eSpace, through the contract of two apps on real parts:
@@ -75,8 +21,10 @@ async function openApp(sandbox: SandboxHandle, slotId: string, pin: string, pass
 describe.skipIf(!SOFTHSM_MODULE)('co-signature: two people, two tokens, one sandbox', () => {
   let hsm: SoftHsm;
   let sandbox: SandboxHandle;
-  let anne: App;
-  let luc: App;
+  let anne: SignedInApp;
+  let luc: SignedInApp;
+  const ANNE_PIN = '123456';
+  const LUC_PIN = '654321';
   const slots = { anne: '', luc: '' };
   const dirs: string[] = [];
   const ANNE_PASSPHRASE = 'Anne’s long passphrase here';
@@ -84,10 +32,10 @@ describe.skipIf(!SOFTHSM_MODULE)('co-signature: two people, two tokens, one sand
   beforeAll(async () => {
     const pki = await testPki();
     hsm = createSoftHsm();
-    slots.anne = hsm.addPersonToken(pki, 'anne-schmit', 'Anne Schmit', '123456').slotId;
-    slots.luc = hsm.addPersonToken(pki, 'luc-hoffmann', 'Luc Hoffmann', '654321').slotId;
+    slots.anne = hsm.addPersonToken(pki, 'anne-schmit', 'Anne Schmit', ANNE_PIN).slotId;
+    slots.luc = hsm.addPersonToken(pki, 'luc-hoffmann', 'Luc Hoffmann', LUC_PIN).slotId;
     sandbox = await start({ requireSignature: true });
-    anne = await openApp(sandbox, slots.anne, '123456', ANNE_PASSPHRASE);
+    anne = await openSignedInApp({ sandbox, slotId: slots.anne, pin: ANNE_PIN, passphrase: ANNE_PASSPHRASE });
     dirs.push(anne.dir);
   }, 120_000);
 
@@ -99,35 +47,24 @@ describe.skipIf(!SOFTHSM_MODULE)('co-signature: two people, two tokens, one sand
   });
 
   it('Anne signs and sends to Luc; Luc reviews the same PDF, adds his signature and submits; both signatures hold', { timeout: 120_000 }, async () => {
-    const today = new Date().toISOString().slice(0, 10);
     await anne.value('drafts.save', {
       id: 'draft-cosign-01',
       spaceId: null,
       procedureId: 'change-of-address',
       formVersion: 1,
       title: 'Change of address',
-      values: {
-        matricule: '1984031512389',
-        firstName: 'Anne',
-        lastName: 'Schmit',
-        currentAddress: { country: 'LU', street: 'Rue de la Gare', number: '12', postalCode: '1611', locality: 'Luxembourg' },
-        email: 'anne.schmit@example.lu',
-        moveType: 'domestic',
-        moveDate: today,
-        newAddress: { country: 'LU', street: 'Avenue de la Liberté', number: '3', postalCode: '1930', locality: 'Luxembourg' },
-        truthful: true,
-      },
+      values: anneMoves(),
       attachmentRefs: [],
       resumeAt: '@review',
     });
     const prepared = await anne.value<PreparedSubmission>('submissions.prepare', { draftId: 'draft-cosign-01', language: 'en' });
     const anneSigner = await anne.identity('signature');
     // Not a space identifier: refused before the card is asked.
-    expect(await anne.call('cosignatures.send', { preparedId: prepared.preparedId, identity: anneSigner, pin: anne.pin, approved: true, coSignerSpaceId: 'luc' })).toMatchObject({
+    expect(await anne.call('cosignatures.send', { preparedId: prepared.preparedId, identity: anneSigner, pin: ANNE_PIN, approved: true, coSignerSpaceId: 'luc' })).toMatchObject({
       ok: false,
       error: { name: 'ValidationError' },
     });
-    const sent = await anne.value<SubmissionState>('cosignatures.send', { preparedId: prepared.preparedId, identity: anneSigner, pin: anne.pin, approved: true, coSignerSpaceId: LUC_SPACE });
+    const sent = await anne.value<SubmissionState>('cosignatures.send', { preparedId: prepared.preparedId, identity: anneSigner, pin: ANNE_PIN, approved: true, coSignerSpaceId: LUC_SPACE });
     expect(sent).toMatchObject({ status: 'awaitingCoSigner', coSignerSpaceId: LUC_SPACE, signedBy: 'Anne Schmit' });
     expect(await anne.call('drafts.save', { id: 'draft-cosign-01', spaceId: null, procedureId: 'change-of-address', formVersion: 1, title: 'x', values: {}, attachmentRefs: [] })).toMatchObject({
       ok: false,
@@ -138,7 +75,7 @@ describe.skipIf(!SOFTHSM_MODULE)('co-signature: two people, two tokens, one sand
     await anne.main.dispose();
 
     // Luc, in his own app, sees the request in his space and opens the exact PDF Anne signed.
-    luc = await openApp(sandbox, slots.luc, '654321', 'Luc’s long passphrase here');
+    luc = await openSignedInApp({ sandbox, slotId: slots.luc, pin: LUC_PIN, passphrase: 'Luc’s long passphrase here' });
     dirs.push(luc.dir);
     const lucList = await luc.value<{ items: CoSignatureView[] }>('cosignatures.list');
     const request = lucList.items.find((item) => item.incoming && item.status === 'pending')!;
@@ -152,12 +89,12 @@ describe.skipIf(!SOFTHSM_MODULE)('co-signature: two people, two tokens, one sand
     expect(signers.items.map((s) => s.holder)).toEqual(['Luc Hoffmann']);
     const lucSigner = signers.items[0]!.identity;
     expect(await luc.call('cosignatures.complete', { openedId: opened.openedId, identity: lucSigner, pin: '000000', approved: true })).toMatchObject({ ok: false, error: { name: 'WrongPinError' } });
-    const done = await luc.value<{ reference: string }>('cosignatures.complete', { openedId: opened.openedId, identity: lucSigner, pin: luc.pin, approved: true });
+    const done = await luc.value<{ reference: string }>('cosignatures.complete', { openedId: opened.openedId, identity: lucSigner, pin: LUC_PIN, approved: true });
     expect(done.reference).toMatch(/^GU-/);
     await luc.main.dispose();
 
     // Anne opens her app again: her draft follows.
-    anne = await openApp(sandbox, slots.anne, '123456', ANNE_PASSPHRASE, anne.dir);
+    anne = await openSignedInApp({ sandbox, slotId: slots.anne, pin: ANNE_PIN, passphrase: ANNE_PASSPHRASE, existingDir: anne.dir });
 
     // Anne's draft follows: sent, with the reference and a receipt.
     await until(async () => {

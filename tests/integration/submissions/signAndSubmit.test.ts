@@ -1,37 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CallResult } from '../../../src-shared/contract/types';
-import type { IdentityRef, TokensView } from '../../../src-shared/tokens/tokenSchemas';
+import type { IdentityRef } from '../../../src-shared/tokens/tokenSchemas';
 import type { PreparedSubmission, SubmissionState } from '../../../src-shared/submissions/submissionSchemas';
 import type { SandboxHandle } from '../../../src-sandbox/createSandbox';
-import { createMainContext, type MainContext } from '../../../src-main/createMainContext';
 import { createMemoryLogger } from '../../../src-main/log/createMemoryLogger';
 import { verifyPdfSignatures } from '../../../src-main/signing';
 import { createSoftHsm, SOFTHSM_MODULE, testPki, type SoftHsm } from '../../helpers/softhsm/softHsm';
-import { createTestHost } from '../../helpers/createTestHost';
 import { until } from '../../helpers/until';
 import { counters, operator, start } from '../authority/authorityKit';
+import { anneMoves, openSignedInApp, saveMoveDraft, type SignedInApp } from './signedInApp';
+import type { MainContext } from '../../../src-main/createMainContext';
 
-const ORIGIN = 'http://127.0.0.1:5999';
 const PIN = '123456';
 
-/** A complete change of address for Anne Schmit (the sandbox's first person). */
-function anneMoves(moveDate: string): Record<string, unknown> {
-  return {
-    matricule: '1984031512389',
-    firstName: 'Anne',
-    lastName: 'Schmit',
-    currentAddress: { country: 'LU', street: 'Rue de la Gare', number: '12', postalCode: '1611', locality: 'Luxembourg' },
-    email: 'anne.schmit@example.lu',
-    moveType: 'domestic',
-    moveDate,
-    newAddress: { country: 'LU', street: 'Avenue de la Liberté', number: '3', postalCode: '1930', locality: 'Luxembourg' },
-    truthful: true,
-  };
-}
 
 /**
  * Sign and submit through the contract, on real parts: the sandbox over HTTP, Anne's keys on a SoftHSM2 token (PIN
@@ -42,26 +25,14 @@ function anneMoves(moveDate: string): Record<string, unknown> {
 describe.skipIf(!SOFTHSM_MODULE)('sign and submit a draft (SoftHSM2 token, sandbox over HTTP)', () => {
   let hsm: SoftHsm;
   let sandbox: SandboxHandle;
+  let app: SignedInApp;
   let dir: string;
   let main: MainContext;
   const log = createMemoryLogger();
-  let slotId = '';
-  const call = (name: string, input?: unknown): Promise<CallResult> => main.router.dispatch(name, input, { url: ORIGIN });
-  const value = async <T>(name: string, input?: unknown): Promise<T> => {
-    const result = await call(name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.name} ${result.error.message} ${JSON.stringify(result.error.details)}`);
-    return result.value as T;
-  };
-  async function identity(role: 'authentication' | 'signature'): Promise<IdentityRef> {
-    const view = await value<TokensView>('tokens.list');
-    const slot = view.slots.find((s) => s.slotId === slotId && s.token)!;
-    const certificate = slot.token!.certificates.find((c) => c.role === role)!;
-    return { kind: 'token', moduleId: slot.moduleId, slotId: slot.slotId, certificateId: certificate.id };
-  }
-  const today = new Date().toISOString().slice(0, 10);
-  async function saveDraft(id: string, values: Record<string, unknown>) {
-    return call('drafts.save', { id, spaceId: null, procedureId: 'change-of-address', formVersion: 1, title: 'Change of address', values, attachmentRefs: [], resumeAt: '@review' });
-  }
+  const call = (name: string, input?: unknown) => app.call(name, input);
+  const value = <T>(name: string, input?: unknown) => app.value<T>(name, input);
+  const identity = (role: 'authentication' | 'signature') => app.identity(role);
+  const saveDraft = (id: string, values: Record<string, unknown>) => saveMoveDraft(app, id, values);
   async function settled(draftId: string, status: SubmissionState['status']): Promise<SubmissionState> {
     let state: SubmissionState | null = null;
     await until(async () => {
@@ -74,22 +45,10 @@ describe.skipIf(!SOFTHSM_MODULE)('sign and submit a draft (SoftHSM2 token, sandb
   beforeAll(async () => {
     const pki = await testPki();
     hsm = createSoftHsm();
-    slotId = hsm.addPersonToken(pki, 'anne-schmit', 'Anne Schmit', PIN).slotId;
+    const slotId = hsm.addPersonToken(pki, 'anne-schmit', 'Anne Schmit', PIN).slotId;
     sandbox = await start({ requireSignature: true });
-    dir = await mkdtemp(path.join(os.tmpdir(), 'guichet-submit-'));
-    main = await createMainContext({
-      userDataDir: dir,
-      log,
-      trustedOrigins: [ORIGIN],
-      formsDir: path.resolve('resources/forms'),
-      extraPkcs11Modules: [SOFTHSM_MODULE!],
-      host: createTestHost(),
-      authority: { syncIntervalMs: 3_600_000, client: { timeoutMs: 10_000, baseDelayMs: 20, maxDelayMs: 100 }, outbox: { baseDelayMs: 50, maxDelayMs: 200 } },
-    });
-    await value('settings.set', { authorityUrl: sandbox.apiUrl });
-    await value('vault.create', { passphrase: 'correct horse battery staple' });
-    await value('session.signIn', { identity: await identity('authentication'), pin: PIN });
-    await value('sync.now');
+    app = await openSignedInApp({ sandbox, slotId, pin: PIN, passphrase: 'correct horse battery staple', log });
+    ({ main, dir } = app);
   }, 120_000);
 
   afterAll(async () => {
@@ -104,7 +63,7 @@ describe.skipIf(!SOFTHSM_MODULE)('sign and submit a draft (SoftHSM2 token, sandb
     expect((await saveDraft('draft-incomplete-1', { firstName: 'Anne' })).ok).toBe(true);
     expect(await call('submissions.prepare', { draftId: 'draft-incomplete-1', language: 'en' })).toMatchObject({ ok: false, error: { name: 'DraftIncompleteError' } });
 
-    expect((await saveDraft('draft-move-0001', anneMoves(today))).ok).toBe(true);
+    expect((await saveDraft('draft-move-0001', anneMoves())).ok).toBe(true);
     const prepared = await value<PreparedSubmission>('submissions.prepare', { draftId: 'draft-move-0001', language: 'en' });
     expect(prepared).toMatchObject({ spaceId: 'PP-A7K3QZ', signature: 'advanced', requiresAuthentication: true, attachments: [] });
     const answers = prepared.sections.flatMap((s) => s.answers.map((a) => `${a.label}: ${a.text}`));
@@ -156,7 +115,7 @@ describe.skipIf(!SOFTHSM_MODULE)('sign and submit a draft (SoftHSM2 token, sandb
     expect(execFileSync('pdftotext', [path.join(dir, 'receipt.pdf'), '-'], { encoding: 'utf8' })).toContain(sent.reference!);
 
     // Read-only for the record; listed as sent.
-    expect(await saveDraft('draft-move-0001', anneMoves(today))).toMatchObject({ ok: false, error: { name: 'DraftSubmittedError' } });
+    expect(await saveDraft('draft-move-0001', anneMoves())).toMatchObject({ ok: false, error: { name: 'DraftSubmittedError' } });
     expect(await call('submissions.prepare', { draftId: 'draft-move-0001', language: 'en' })).toMatchObject({ ok: false, error: { name: 'DraftSubmittedError' } });
     const drafts = await value<{ items: Array<{ id: string; submission: unknown }> }>('drafts.list', {});
     expect(drafts.items.find((d) => d.id === 'draft-move-0001')?.submission).toEqual({ status: 'sent', reference: sent.reference });
@@ -165,12 +124,12 @@ describe.skipIf(!SOFTHSM_MODULE)('sign and submit a draft (SoftHSM2 token, sandb
   it('a refusal (procedure closed) makes the draft editable again; a failing authority keeps it waiting, then it is sent once', { timeout: 120_000 }, async () => {
     const signer = await identity('signature');
     await operator(sandbox, '/procedures/change-of-address/closed', { closed: true });
-    expect((await saveDraft('draft-move-0002', anneMoves(today))).ok).toBe(true);
+    expect((await saveDraft('draft-move-0002', anneMoves())).ok).toBe(true);
     let prepared = await value<PreparedSubmission>('submissions.prepare', { draftId: 'draft-move-0002', language: 'fr' });
     await value('submissions.sign', { preparedId: prepared.preparedId, identity: signer, pin: PIN, approved: true });
     const refused = await settled('draft-move-0002', 'refused');
     expect(refused.error).toMatchObject({ name: 'AuthorityRequestError', details: { type: 'procedure-closed' } });
-    expect((await saveDraft('draft-move-0002', anneMoves(today))).ok).toBe(true);
+    expect((await saveDraft('draft-move-0002', anneMoves())).ok).toBe(true);
 
     // Open again, but the authority fails the next submissions (503): waiting, with the reason; then sent once.
     await operator(sandbox, '/procedures/change-of-address/closed', { closed: false });

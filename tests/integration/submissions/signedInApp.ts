@@ -1,0 +1,90 @@
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { CallResult } from '../../../src-shared/contract/types';
+import type { IdentityRef, TokensView } from '../../../src-shared/tokens/tokenSchemas';
+import type { SandboxHandle } from '../../../src-sandbox/createSandbox';
+import { createMainContext, type MainContext } from '../../../src-main/createMainContext';
+import { createMemoryLogger } from '../../../src-main/log/createMemoryLogger';
+import type { Logger } from '../../../src-main/log/Logger';
+import { createTestHost } from '../../helpers/createTestHost';
+import { SOFTHSM_MODULE } from '../../helpers/softhsm/softHsm';
+
+export const ORIGIN = 'http://127.0.0.1:5999';
+
+/** One person's app over the contract: their profile folder and vault, their token's slot. */
+export interface SignedInApp {
+  main: MainContext;
+  dir: string;
+  call(name: string, input?: unknown): Promise<CallResult>;
+  value<T>(name: string, input?: unknown): Promise<T>;
+  identity(role: 'authentication' | 'signature'): Promise<IdentityRef>;
+}
+
+/**
+ * Opens a person's app on real parts (a new vault, or their existing one in `existingDir`), pointed at the sandbox and
+ * signed in with their token's authentication certificate, after a first sync. One app per process at a time: the
+ * PKCS#11 library is loaded once per process (two people are two computers).
+ */
+export async function openSignedInApp(options: {
+  sandbox: SandboxHandle;
+  slotId: string;
+  pin: string;
+  passphrase: string;
+  existingDir?: string;
+  log?: Logger;
+  /** The PKCS#11 library to load; SoftHSM2's by default (a spy in front of it to count calls). */
+  module?: string;
+}): Promise<SignedInApp> {
+  const dir = options.existingDir ?? (await mkdtemp(path.join(os.tmpdir(), 'guichet-submit-')));
+  const main = await createMainContext({
+    userDataDir: dir,
+    log: options.log ?? createMemoryLogger(),
+    trustedOrigins: [ORIGIN],
+    formsDir: path.resolve('resources/forms'),
+    extraPkcs11Modules: [options.module ?? SOFTHSM_MODULE!],
+    host: createTestHost(),
+    authority: { syncIntervalMs: 3_600_000, client: { timeoutMs: 10_000, baseDelayMs: 20, maxDelayMs: 100 }, outbox: { baseDelayMs: 50, maxDelayMs: 200 } },
+  });
+  const call = (name: string, input?: unknown) => main.router.dispatch(name, input, { url: ORIGIN });
+  const value = async <T>(name: string, input?: unknown): Promise<T> => {
+    const result = await call(name, input);
+    if (!result.ok) throw new Error(`${name}: ${result.error.name} ${result.error.message} ${JSON.stringify(result.error.details)}`);
+    return result.value as T;
+  };
+  const identity = async (role: 'authentication' | 'signature'): Promise<IdentityRef> => {
+    const view = await value<TokensView>('tokens.list');
+    const slot = view.slots.find((s) => s.slotId === options.slotId && s.token)!;
+    const certificate = slot.token!.certificates.find((c) => c.role === role)!;
+    return { kind: 'token', moduleId: slot.moduleId, slotId: slot.slotId, certificateId: certificate.id };
+  };
+  if (options.existingDir) await value('vault.unlock', { passphrase: options.passphrase });
+  else {
+    await value('settings.set', { authorityUrl: options.sandbox.apiUrl });
+    await value('vault.create', { passphrase: options.passphrase });
+  }
+  await value('session.signIn', { identity: await identity('authentication'), pin: options.pin });
+  await value('sync.now');
+  await value('catalogue.list');
+  return { main, dir, call, value, identity };
+}
+
+/** A complete change of address for Anne Schmit (the sandbox's first person), moving today. */
+export function anneMoves(number = '3'): Record<string, unknown> {
+  return {
+    matricule: '1984031512389',
+    firstName: 'Anne',
+    lastName: 'Schmit',
+    currentAddress: { country: 'LU', street: 'Rue de la Gare', number: '12', postalCode: '1611', locality: 'Luxembourg' },
+    email: 'anne.schmit@example.lu',
+    moveType: 'domestic',
+    moveDate: new Date().toISOString().slice(0, 10),
+    newAddress: { country: 'LU', street: 'Avenue de la Liberté', number, postalCode: '1930', locality: 'Luxembourg' },
+    truthful: true,
+  };
+}
+
+/** drafts.save of a change of address, left at the review. */
+export function saveMoveDraft(app: SignedInApp, id: string, values: Record<string, unknown>): Promise<CallResult> {
+  return app.call('drafts.save', { id, spaceId: null, procedureId: 'change-of-address', formVersion: 1, title: 'Change of address', values, attachmentRefs: [], resumeAt: '@review' });
+}

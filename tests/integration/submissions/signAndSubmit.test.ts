@@ -26,6 +26,8 @@ describe.skipIf(!SOFTHSM_MODULE)('sign and submit a draft (SoftHSM2 token, sandb
   let hsm: SoftHsm;
   let sandbox: SandboxHandle;
   let app: SignedInApp;
+  let slotId = '';
+  const PASSPHRASE = 'correct horse battery staple';
   let dir: string;
   let main: MainContext;
   const log = createMemoryLogger();
@@ -45,9 +47,9 @@ describe.skipIf(!SOFTHSM_MODULE)('sign and submit a draft (SoftHSM2 token, sandb
   beforeAll(async () => {
     const pki = await testPki();
     hsm = createSoftHsm();
-    const slotId = hsm.addPersonToken(pki, 'anne-schmit', 'Anne Schmit', PIN).slotId;
+    slotId = hsm.addPersonToken(pki, 'anne-schmit', 'Anne Schmit', PIN).slotId;
     sandbox = await start({ requireSignature: true });
-    app = await openSignedInApp({ sandbox, slotId, pin: PIN, passphrase: 'correct horse battery staple', log });
+    app = await openSignedInApp({ sandbox, slotId, pin: PIN, passphrase: PASSPHRASE, log });
     ({ main, dir } = app);
   }, 120_000);
 
@@ -147,4 +149,28 @@ describe.skipIf(!SOFTHSM_MODULE)('sign and submit a draft (SoftHSM2 token, sandb
     expect(after.dossiers).toBe(before.dossiers + 1);
     expect(sent.reference).toMatch(/^GU-/);
   });
+
+  it('the authority took it but its answer was lost, and the app restarted: the same submission goes again and is one dossier, with its receipt', { timeout: 120_000 }, async () => {
+    expect((await saveDraft('draft-move-0003', anneMoves('7'))).ok).toBe(true);
+    const prepared = await value<PreparedSubmission>('submissions.prepare', { draftId: 'draft-move-0003', language: 'de' });
+    const before = await counters(sandbox);
+    // Every answer to a submission is lost after the authority stored it (the connection drops).
+    await operator(sandbox, '/faults', { kind: 'drop', phase: 'after', route: '/v1/spaces/*/submissions', method: 'POST', times: 0 });
+    await value('submissions.sign', { preparedId: prepared.preparedId, identity: await identity('signature'), pin: PIN, approved: true });
+    await until(async () => (await counters(sandbox)).dossiers === before.dossiers + 1, 'the authority stored it');
+    expect((await value<{ state: SubmissionState }>('submissions.state', { draftId: 'draft-move-0003' })).state.status).toBe('queued');
+
+    // The app quits and starts again (the same profile, the vault unlocked again); the authority answers again.
+    await main.dispose();
+    await operator(sandbox, '/faults', undefined, 'DELETE');
+    app = await openSignedInApp({ sandbox, slotId, pin: PIN, passphrase: PASSPHRASE, log, existingDir: dir });
+    ({ main } = app);
+    const sent = await settled('draft-move-0003', 'sent');
+    expect(sent).toMatchObject({ hasReceipt: true, reference: expect.stringMatching(/^GU-/) });
+    // One dossier: the second try carried the same idempotency key, and the authority answered with the first one.
+    const after = await counters(sandbox);
+    expect(after.dossiers).toBe(before.dossiers + 1);
+    expect(Object.values(after.acceptedByKey).every((n) => n === 1)).toBe(true);
+  });
 });
+

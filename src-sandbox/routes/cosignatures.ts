@@ -11,6 +11,7 @@ import { dossierView } from '../data/views';
 import { verifyPdfSignature } from '../pades/verifyPdfSignature';
 import { verifyPdfSignatures } from '../pades/verifyPdfSignatures';
 import { procedureTitle } from './procedureTitle';
+import { storeDossierFile } from './storeDossierFile';
 
 /**
  * The double signature with transfer to another space: a first signer sends the signed submission PDF to a second
@@ -285,20 +286,8 @@ export function coSignatureRoutes(app: FastifyInstance, ctx: SandboxContext): vo
         const requester = demoPersons.find((p) => p.id === c.requesterPersonId);
         const now = new Date().toISOString();
         const reference = ctx.store.nextReference();
-        const toDossier = (f: { filename: string; mediaType: string; bytes: Buffer }): FileRef => {
-          const doc = ctx.store.addDocument({
-            id: `DOC-${randomUUID()}`,
-            spaceId: c.requesterSpaceId,
-            kind: 'uploaded',
-            title: { de: f.filename, fr: f.filename, en: f.filename },
-            filename: f.filename,
-            mediaType: f.mediaType,
-            createdAt: now,
-            dossierReference: reference,
-            bytes: f.bytes,
-          });
-          return { id: doc.id, filename: doc.filename, mediaType: doc.mediaType, size: doc.size, sha256: doc.sha256 };
-        };
+        const toDossier = (f: { filename: string; mediaType: string; bytes: Buffer }): FileRef =>
+          storeDossierFile(ctx, { spaceId: c.requesterSpaceId, reference, at: now }, f);
         const attachments = [
           toDossier({ filename: original.filename, mediaType: 'application/pdf', bytes: pdf }),
           ...storedFiles.filter((f) => f.role === 'attachment').map(toDossier),

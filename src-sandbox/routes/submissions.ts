@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { SandboxContext } from '../context';
 import { requireRole, requireSession, requireSpace, submittingRoles } from '../http/access';
@@ -12,6 +12,7 @@ import { verifyPdfSignature } from '../pades/verifyPdfSignature';
 import { procedureTitle } from './procedureTitle';
 import type { Session } from '../data/types';
 import { confirmationMail } from './confirmationMail';
+import { storeDossierFile } from './storeDossierFile';
 
 /**
  * What a submission without a space must carry (checked before anything is written): an e-mail address to reach the
@@ -160,20 +161,7 @@ async function submit(ctx: SandboxContext, request: FastifyRequest, reply: Fasti
       const person = demoPersons.find((p) => p.id === session.personId);
       const now = new Date().toISOString();
       const reference = ctx.store.nextReference();
-      const attachments: FileRef[] = files.map((f) => {
-        const doc = ctx.store.addDocument({
-          id: `DOC-${randomUUID()}`,
-          spaceId: space?.id ?? '',
-          kind: 'uploaded',
-          title: { de: f.filename, fr: f.filename, en: f.filename },
-          filename: f.filename,
-          mediaType: f.mediaType,
-          createdAt: now,
-          dossierReference: reference,
-          bytes: f.bytes,
-        });
-        return { id: doc.id, filename: doc.filename, mediaType: doc.mediaType, size: doc.size, sha256: doc.sha256 };
-      });
+      const attachments: FileRef[] = files.map((f) => storeDossierFile(ctx, { spaceId: space?.id ?? '', reference, at: now }, f));
       const dossier = ctx.store.addDossier({
         reference,
         spaceId: space?.id ?? null,

@@ -197,8 +197,16 @@ export class FormsService {
     return { ref: meta.id, name: meta.name, mediaType: meta.mediaType, size: meta.size };
   }
 
+  /** Removes an attachment; not one of a draft signed and sent or on its way (kept for the record, and to be sent). */
   removeAttachment(ref: string): boolean {
-    return this.vault.repos.documents.delete(ref);
+    const { repos } = this.vault;
+    for (const draft of repos.drafts.list({ limit: 10_000 })) if (draft.attachmentRefs.includes(ref)) this.requireUnsent(draft.id);
+    for (const submission of repos.submissions.list({ limit: 10_000 })) {
+      if (submission.status !== 'refused' && (submission.signedDocumentId === ref || submission.receiptDocumentId === ref)) {
+        throw new DraftSubmittedError('This document belongs to a signed submission; it is kept.', { draftId: submission.draftId, status: submission.status });
+      }
+    }
+    return repos.documents.delete(ref);
   }
 
   /** The person's and company's data for prefill: the vault owner's newest personal data sets (readPrefillSources). */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { SignerNotAllowedError } from '../../src-shared/submissions/errors';
+import { DraftIncompleteError, SignerNotAllowedError } from '../../src-shared/submissions/errors';
 import type { SubmissionState } from '../../src-shared/submissions/submissionSchemas';
 import type { AuthorityApi } from '../authority/AuthorityApi';
 import type { AuthorityStore } from '../authority/AuthorityStore';
@@ -17,6 +17,8 @@ export interface AnonymousSubmissionOptions {
   prepared: (preparedId: string) => Prepared;
   /** Drops a preparation once it was sent. */
   done: (preparedId: string) => void;
+  /** Holds the draft while it is sent (a second call is refused); answers the release. */
+  reserve: (prepared: Prepared) => () => void;
   events: EventHub;
   log: Logger;
   documentOptions?: DocumentOptions;
@@ -45,11 +47,20 @@ export class AnonymousSubmission {
   }
 
   async submit(input: AnonymousSubmissionInput): Promise<SubmissionState> {
-    const { store } = this.options;
     const prepared = this.options.prepared(input.preparedId);
     if (prepared.requiresAuthentication || prepared.signature !== 'simple') {
       throw new SignerNotAllowedError('This procedure needs a sign-in and its own signature.', { reason: 'notSignature' });
     }
+    const release = this.options.reserve(prepared);
+    try {
+      return await this.send(prepared, input);
+    } finally {
+      release();
+    }
+  }
+
+  private async send(prepared: Prepared, input: AnonymousSubmissionInput): Promise<SubmissionState> {
+    const { store } = this.options;
     const api = await this.options.api();
     // A wrong answer is AuthorityRequestError antibot-failed (attempts left in its details): nothing was sent.
     const session = await api.createAnsweredAnonymousSession({ challengeId: input.challengeId, answer: input.answer });
@@ -62,7 +73,7 @@ export class AnonymousSubmission {
     );
     const attachments = prepared.payload.attachmentIds.map((id) => {
       const doc = store.repos.documents.get(id);
-      if (!doc) throw new SignerNotAllowedError('An attached file is no longer in the vault.', { reason: 'notSignature' });
+      if (!doc) throw new DraftIncompleteError('An attached file is no longer in the vault: attach it again.', { draftId: prepared.draftId, count: 1, missingDocument: id });
       return { filename: doc.meta.name, mediaType: doc.meta.mediaType, content: doc.content };
     });
     const idempotencyKey = newIdempotencyKey('anon');

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AuthorityNotSignedInError } from '../../src-shared/authority/errors';
 import type { CoSignatureRequest } from '../../src-shared/authority/apiSchemas';
-import { CoSignatureDeclinedError, SignerNotAllowedError, SubmissionPreparationExpiredError } from '../../src-shared/submissions/errors';
+import { CoSignatureDeclinedError, CoSignatureUnavailableError, SignerNotAllowedError, SubmissionPreparationExpiredError } from '../../src-shared/submissions/errors';
 import type { CoSignatureView, SubmissionState } from '../../src-shared/submissions/submissionSchemas';
 import type { IdentityRef, TokensView } from '../../src-shared/tokens/tokenSchemas';
 import type { AuthorityApi } from '../authority/AuthorityApi';
@@ -11,8 +11,10 @@ import { summarizeError } from '../authority/classifyFailure';
 import type { SubmissionRecord } from '../vault/repositories/SubmissionRepository';
 import type { EventHub } from '../events/EventHub';
 import type { Logger } from '../log/Logger';
+import type { Prepared } from './PreparedSubmissions';
 import { requireSigner, signerOptions, type SignatureKind } from './signerOptions';
 import type { SubmissionService } from './SubmissionService';
+import { checkFirstSignature } from './checkFirstSignature';
 
 export interface CoSignaturesOptions {
   service: SubmissionService;
@@ -21,10 +23,12 @@ export interface CoSignaturesOptions {
   /** The signed-in person: SSN and private space (the co-signature requests are theirs). */
   person: () => { ssn: string | null; privateSpaceId: string | null } | null;
   tokens: { list(): Promise<TokensView>; view(): TokensView };
+  /** The spaces of the signed-in person (private and professional), as the last sync listed them. */
+  spaceIds: () => readonly string[];
   /** How a procedure is signed (its definition in the catalogue); 'qualified' when not known. */
   signatureOf: (procedureId: string) => Promise<SignatureKind>;
-  /** Makes and stores the receipt of a submission the co-signer completed; answers its document id. */
-  receipt: (record: SubmissionRecord, reference: string) => Promise<string>;
+  /** Makes the receipt of a submission the co-signer completed and marks the draft sent, in one write. */
+  receipt: (record: SubmissionRecord, reference: string) => Promise<void>;
   events: EventHub;
   log: Logger;
   now?: () => number;
@@ -39,6 +43,8 @@ interface Opened {
 }
 
 const OPEN_TTL_MS = 30 * 60_000;
+const MAX_OPEN = 10;
+
 
 /** The app's view of a request, either side. */
 function toView(request: CoSignatureRequest, spaceId: string): CoSignatureView {
@@ -66,6 +72,7 @@ function toView(request: CoSignatureRequest, spaceId: string): CoSignatureView {
  */
 export class CoSignatures {
   private readonly opened = new Map<string, Opened>();
+  private following: Promise<void> = Promise.resolve();
   private readonly now: () => number;
 
   constructor(private readonly options: CoSignaturesOptions) {
@@ -79,7 +86,7 @@ export class CoSignatures {
   /** Signs the prepared submission and sends it to the co-signer's space (needs the authority: no outbox). */
   async send(input: { preparedId: string; identity: IdentityRef; pin?: Buffer; coSignerSpaceId: string }): Promise<SubmissionState> {
     const { service } = this.options;
-    let prepared;
+    let prepared: Prepared;
     try {
       prepared = service.checkSignable(input.preparedId, input.identity);
       if (input.coSignerSpaceId === prepared.payload.spaceId) throw new SignerNotAllowedError('The second signer is another person.', { reason: 'sameSpace' });
@@ -87,6 +94,22 @@ export class CoSignatures {
       input.pin?.fill(0);
       throw error;
     }
+    let release: () => void;
+    try {
+      release = service.reserve(prepared);
+    } catch (error) {
+      input.pin?.fill(0);
+      throw error;
+    }
+    try {
+      return await this.sendReserved(prepared, input);
+    } finally {
+      release();
+    }
+  }
+
+  private async sendReserved(prepared: Prepared, input: { identity: IdentityRef; pin?: Buffer; coSignerSpaceId: string }): Promise<SubmissionState> {
+    const { service } = this.options;
     const signer = await service.openSigner(input.identity, input.pin);
     let signed: { pdf: Buffer; level: 'B-B' | 'B-T' };
     try {
@@ -94,6 +117,8 @@ export class CoSignatures {
     } finally {
       await signer.close();
     }
+    // Still the draft as it was prepared, in the vault still open: else nothing leaves.
+    service.checkSignable(prepared.id, input.identity);
     const api = await this.options.api();
     const idempotencyKey = newIdempotencyKey('cos');
     const attachments = prepared.payload.attachmentIds.map((id) => {
@@ -112,28 +137,33 @@ export class CoSignatures {
     return service.recordCoSignatureRequest(prepared, signed.pdf, signed.level, service.holderOf(input.identity), { id: request.id, coSignerSpaceId: input.coSignerSpaceId, idempotencyKey });
   }
 
-  /** The requests of the signed-in person's space, both ways; the first signer's drafts follow what became of theirs. */
+  /**
+   * The requests of the signed-in person's spaces (private and professional), both ways; the first signer's drafts
+   * follow what became of theirs.
+   */
   async list(): Promise<CoSignatureView[]> {
-    const spaceId = this.spaceId();
-    const api = await this.options.api();
-    const { items } = await api.listCoSignatures(spaceId);
-    await this.follow(items);
-    return items.map((request) => toView(request, spaceId));
+    const found = await this.requests();
+    await this.follow(found.map((f) => f.request));
+    return found.map((f) => toView(f.request, f.spaceId));
   }
 
   /** Opens a request made to this person: its PDF, kept in main for the signature; the bytes for the preview. */
   async open(requestId: string): Promise<{ openedId: string; request: CoSignatureView; pdfBase64: string; signature: SignatureKind }> {
-    const spaceId = this.spaceId();
     const api = await this.options.api();
-    const request = (await api.listCoSignatures(spaceId)).items.find((item) => item.id === requestId && item.coSignerSpaceId === spaceId && item.status === 'pending');
-    if (!request) throw new SubmissionPreparationExpiredError('This request is no longer waiting for your signature.', { preparedId: requestId });
-    const pdf = await api.getCoSignatureDocument(spaceId, requestId);
-    // What the requester uploaded, exactly: the authority keeps its hash.
+    const request = (await this.requests()).find((f) => f.request.id === requestId && f.request.coSignerSpaceId === f.spaceId && f.request.status === 'pending')?.request;
+    if (!request) throw new CoSignatureUnavailableError('This request is no longer waiting for your signature.', { requestId });
+    const spaceId = request.coSignerSpaceId;
+    const pdf = await api.getCoSignatureDocument(spaceId, requestId, request.document.size);
+    // What the requester uploaded, exactly, as the authority lists it...
     if (createHash('sha256').update(pdf).digest('hex') !== request.document.sha256) {
       throw new SignerNotAllowedError('The document does not match the request.', { reason: 'documentChanged' });
     }
+    // ...and checked here, not taken on the authority's word: signed, intact, nothing added after the last signature
+    // (the preview shows the newest revision: an unsigned change after the first signature would be co-signed).
+    await checkFirstSignature(pdf);
     const signature = await this.options.signatureOf(request.procedureId);
     for (const [id, item] of this.opened) if (item.request.id === requestId || item.expiresAt <= this.now()) this.opened.delete(id);
+    while (this.opened.size >= MAX_OPEN) this.opened.delete(this.opened.keys().next().value!);
     const openedId = `cos-${randomBytes(16).toString('hex')}`;
     this.opened.set(openedId, { id: openedId, request, pdf, signature, expiresAt: this.now() + OPEN_TTL_MS });
     return { openedId, request: toView(request, spaceId), pdfBase64: pdf.toString('base64'), signature };
@@ -169,7 +199,7 @@ export class CoSignatures {
       await signer.close();
     }
     const api = await this.options.api();
-    const { dossier } = await api.completeCoSignature(this.spaceId(), opened.request.id, newIdempotencyKey('cosc'), {
+    const { dossier } = await api.completeCoSignature(opened.request.coSignerSpaceId, opened.request.id, newIdempotencyKey('cosc'), {
       filename: `${opened.request.procedureId}.pdf`,
       mediaType: 'application/pdf',
       content: signed.pdf,
@@ -180,21 +210,46 @@ export class CoSignatures {
   }
 
   async decline(requestId: string): Promise<CoSignatureView> {
-    const spaceId = this.spaceId();
-    const request = await (await this.options.api()).declineCoSignature(spaceId, requestId);
-    return toView(request, spaceId);
+    const found = (await this.requests()).find((f) => f.request.id === requestId && f.request.coSignerSpaceId === f.spaceId);
+    if (!found) throw new CoSignatureUnavailableError('This request is no longer waiting for your signature.', { requestId });
+    const request = await (await this.options.api()).declineCoSignature(found.spaceId, requestId);
+    return toView(request, found.spaceId);
   }
 
-  /** The first signer's drafts: submitted by the co-signer (the reference, a receipt), or declined (editable again). */
-  private async follow(items: readonly CoSignatureRequest[]): Promise<void> {
+  /** Every request of every space of the person, each with the space it was listed in (one request, one entry). */
+  private async requests(): Promise<Array<{ request: CoSignatureRequest; spaceId: string }>> {
+    const api = await this.options.api();
+    const seen = new Map<string, { request: CoSignatureRequest; spaceId: string }>();
+    for (const spaceId of this.spaceIds()) {
+      for (const request of (await api.listCoSignatures(spaceId)).items) {
+        const known = seen.get(request.id);
+        // Listed in both spaces (a company's request to its own employee): seen from the co-signer's side.
+        if (!known || request.coSignerSpaceId === spaceId) seen.set(request.id, { request, spaceId });
+      }
+    }
+    return [...seen.values()];
+  }
+
+  /**
+   * The first signer's drafts: submitted by the co-signer (the reference, a receipt), or declined (editable again).
+   * One pass at a time (the dashboard and the sync may both ask): each record is read again before it is written.
+   */
+  private follow(items: readonly CoSignatureRequest[]): Promise<void> {
+    this.following = this.following.then(() => this.followOnce(items)).catch((error: unknown) => this.options.log.warn('cosignatures.followFailed', { message: (error as Error).message }));
+    return this.following;
+  }
+
+  private async followOnce(items: readonly CoSignatureRequest[]): Promise<void> {
     const { repos } = this.options.store;
     for (const record of repos.submissions.awaitingCoSigner()) {
       const request = items.find((item) => item.id === record.cosignatureId);
       if (!request || request.status === 'pending') continue;
-      if (request.status === 'submitted' && request.dossierReference) {
+      if (request.status === 'submitted') {
+        const reference = request.dossierReference;
+        // Submitted without a reference yet: asked again at the next pass, never taken for a refusal.
+        if (!reference) continue;
         // The dossier itself comes with the next sync of the space, like any other.
-        const receiptId = await this.options.receipt(record, request.dossierReference);
-        repos.submissions.markSent(record.draftId, request.dossierReference, receiptId);
+        await this.options.receipt(record, reference);
       } else {
         const declined = new CoSignatureDeclinedError('The second signer declined.', { coSignerSpaceId: request.coSignerSpaceId });
         repos.submissions.markRefusedAfterCoSigner(record.draftId, JSON.stringify(summarizeError(declined)));
@@ -214,9 +269,10 @@ export class CoSignatures {
     return opened;
   }
 
-  private spaceId(): string {
-    const spaceId = this.options.person()?.privateSpaceId;
-    if (!spaceId) throw new AuthorityNotSignedInError('Sign in to see the signatures asked of you.');
-    return spaceId;
+  /** The person's spaces as the last sync listed them; their private one at least. */
+  private spaceIds(): string[] {
+    const privateSpaceId = this.options.person()?.privateSpaceId;
+    if (!privateSpaceId) throw new AuthorityNotSignedInError('Sign in to see the signatures asked of you.');
+    return [...new Set([privateSpaceId, ...this.options.spaceIds()])];
   }
 }

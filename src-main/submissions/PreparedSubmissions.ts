@@ -19,7 +19,8 @@ export interface Prepared {
 }
 
 const TTL_MS = 30 * 60_000;
-const MAX_KEPT = 20;
+// Above a batch's 20, so that preparing one more elsewhere does not push a batch item out.
+const MAX_KEPT = 40;
 
 /**
  * Submissions prepared for signing, in main's memory only (never in the renderer): the preview and the signature work

@@ -66,16 +66,26 @@ export class SubmissionOutcomes {
     } else if (item.status === 'sent') {
       const payload = submissionPayloadSchema.parse(item.payload);
       if (!payload.resultRef) return;
-      const receiptId = await this.storeReceipt(current, payload.resultRef, payload.submission.language, payload.attachmentIds);
-      repos.submissions.markSent(current.draftId, payload.resultRef, receiptId);
+      await this.storeReceipt(current, payload.resultRef, payload.submission.language, payload.attachmentIds);
       this.options.log.info('submissions.sent', { draftId: current.draftId, reference: payload.resultRef });
     }
     const updated = repos.submissions.get(current.draftId)!;
     this.options.events.emit('submissions.changed', toSubmissionState(updated, updated.status === 'queued' ? item.lastError : null));
   }
 
-  /** The receipt PDF of a submission the authority accepted, stored in the vault; answers its document id. */
-  async storeReceipt(record: SubmissionRecord, reference: string, locale: DocumentLocale, attachmentIds: readonly string[]): Promise<string> {
+  /** A submission the co-signer completed: its receipt and the draft marked sent, one at a time with the others. */
+  recordCoSigned(record: SubmissionRecord, reference: string, locale: DocumentLocale): Promise<void> {
+    return this.queue(async () => {
+      if (this.options.store.repos.submissions.get(record.draftId)?.status !== 'awaitingCoSigner') return;
+      await this.storeReceipt(record, reference, locale, []);
+    });
+  }
+
+  /**
+   * The receipt PDF of a submission the authority accepted, stored with the draft marked sent in one transaction (a
+   * crash leaves neither, and the next pass makes it).
+   */
+  private async storeReceipt(record: SubmissionRecord, reference: string, locale: DocumentLocale, attachmentIds: readonly string[]): Promise<void> {
     const { repos } = this.options.store;
     const dossier = repos.dossiers.get(reference);
     const documents = [record.signedDocumentId, ...attachmentIds]
@@ -97,6 +107,9 @@ export class SubmissionOutcomes {
       },
       this.options.documentOptions,
     );
-    return repos.documents.put({ spaceId: record.spaceId, name: `${reference}-receipt.pdf`, mediaType: 'application/pdf', content: Buffer.from(pdf) }).id;
+    this.options.store.session().tx(() => {
+      const receipt = repos.documents.put({ spaceId: record.spaceId, name: `${reference}-receipt.pdf`, mediaType: 'application/pdf', content: Buffer.from(pdf) });
+      repos.submissions.markSent(record.draftId, reference, receipt.id);
+    });
   }
 }

@@ -64,6 +64,8 @@ const PHASE_FRACTION: Record<SignPhase, number> = {
 export class SubmissionService {
   private readonly prepared: PreparedSubmissions;
   private readonly records: SubmissionRecords;
+  /** Drafts being signed or sent right now: a second try at the same draft waits for the first to end. */
+  private readonly inFlight = new Set<string>();
   private readonly now: () => number;
 
   constructor(private readonly options: SubmissionServiceOptions) {
@@ -280,6 +282,23 @@ export class SubmissionService {
   /** The prepared submission, for the anonymous path (SubmissionAnonymous) and the tests. */
   preparedFor(preparedId: string): Prepared {
     return this.fresh(preparedId);
+  }
+
+  /**
+   * Holds the draft of a checked preparation while it is signed and sent another way (co-signature, without sign-in),
+   * so that a second call on it (another view, a double click) is refused rather than sent twice. Answers the release.
+   */
+  reserve(prepared: Prepared): () => void {
+    if (this.inFlight.has(prepared.draftId)) {
+      throw new DraftSubmittedError('This draft is being signed and sent already.', { draftId: prepared.draftId, status: 'inFlight' });
+    }
+    this.inFlight.add(prepared.draftId);
+    return () => this.inFlight.delete(prepared.draftId);
+  }
+
+  /** Forgets a preparation that was sent another way (its PDF is no longer kept in memory). */
+  spend(preparedId: string): void {
+    this.prepared.delete(preparedId);
   }
 
   /** A prepared submission that still matches its draft, which may still be sent. */

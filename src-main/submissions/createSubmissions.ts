@@ -69,7 +69,8 @@ export function createSubmissions(deps: {
     store,
     api: () => connection.api(),
     prepared: (id) => service.preparedFor(id),
-    done: () => undefined,
+    done: (id) => service.spend(id),
+    reserve: (prepared) => service.reserve(prepared),
     events,
     log,
     ...(deps.documentOptions ? { documentOptions: deps.documentOptions } : {}),
@@ -83,12 +84,13 @@ export function createSubmissions(deps: {
       return owner ? { ssn: owner.ssn, privateSpaceId: connection.sessionStatus().privateSpaceId ?? owner.personId } : null;
     },
     tokens: deps.tokens,
+    spaceIds: () => connection.spaceIds,
     signatureOf: async (procedureId) => {
       const signature = (await deps.forms.getDefinition(procedureId))?.signature;
       // A procedure this vault does not know is signed as the strictest would be.
       return signature === 'advanced' ? 'advanced' : 'qualified';
     },
-    receipt: (record, reference) => outcomes.storeReceipt(record, reference, deps.language?.() ?? 'en', []),
+    receipt: (record, reference) => outcomes.recordCoSigned(record, reference, deps.language?.() ?? 'en'),
     events,
     log,
   });

@@ -69,7 +69,7 @@ export function requireSigner(view: TokensView, identity: IdentityRef, options: 
     identity.kind === 'pkcs12'
       ? view.pkcs12.find((p) => p.id === identity.id)?.certificate
       : view.slots.find((s) => s.moduleId === identity.moduleId && s.slotId === identity.slotId)?.token?.certificates.find((c) => c.id === identity.certificateId);
-  if (!certificate) throw new TokenNotFoundError('This certificate is not on a connected token (any more).', { what: 'certificate' });
+  if (!certificate || certificate.keyPresence === 'none') throw new TokenNotFoundError('This certificate is not on a connected token (any more).', { what: 'certificate' });
   const reason = signerRefusal(certificate, { ...options, soft: identity.kind === 'pkcs12' });
   if (reason) throw new SignerNotAllowedError('This certificate cannot sign this procedure.', { reason });
   return certificate;

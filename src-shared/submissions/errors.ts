@@ -34,3 +34,8 @@ export class SignerNotAllowedError extends ExpectedError {
 export class CoSignatureDeclinedError extends ExpectedError {
   static override readonly errorName: string = 'CoSignatureDeclinedError';
 }
+
+/** The request for a second signature is no longer waiting for this person (signed, declined, or gone). `details`: { requestId }. */
+export class CoSignatureUnavailableError extends ExpectedError {
+  static override readonly errorName: string = 'CoSignatureUnavailableError';
+}

@@ -214,6 +214,7 @@ export const de: typeof en = {
   },
   languages: { de: 'Deutsch', fr: 'Français', en: 'English' },
   errors: {
+    CoSignatureUnavailableError: 'Diese Anfrage wartet nicht mehr auf Ihre Unterschrift: sie wurde unterzeichnet, abgelehnt oder zurückgezogen.',
     CoSignatureDeclinedError: 'Die zweite Person hat die Unterschrift abgelehnt.',
     DraftSubmittedError: 'Dieser Entwurf wurde unterzeichnet und eingereicht: er bleibt für Ihre Unterlagen schreibgeschützt.',
     SubmissionPreparationExpiredError: 'Das zu unterzeichnende Dokument ist nicht mehr aktuell (das Formular wurde geändert oder die App gesperrt). Öffnen Sie „Unterzeichnen und einreichen“ erneut.',

@@ -213,6 +213,7 @@ export const en = {
   },
   languages: { de: 'Deutsch', fr: 'Français', en: 'English' },
   errors: {
+    CoSignatureUnavailableError: 'This request is no longer waiting for your signature: it was signed, declined or withdrawn.',
     CoSignatureDeclinedError: 'The second signer declined to sign.',
     DraftSubmittedError: 'This draft was signed and submitted: it is kept read-only for your records.',
     SubmissionPreparationExpiredError: 'The document to sign is no longer up to date (the form changed, or the app was locked). Open “Sign and submit” again.',

@@ -214,6 +214,7 @@ export const fr: typeof en = {
   },
   languages: { de: 'Deutsch', fr: 'Français', en: 'English' },
   errors: {
+    CoSignatureUnavailableError: 'Cette demande n’attend plus votre signature : elle a été signée, refusée ou retirée.',
     CoSignatureDeclinedError: 'La deuxième personne a refusé de signer.',
     DraftSubmittedError: 'Ce brouillon a été signé et soumis : il est gardé en lecture seule pour vos archives.',
     SubmissionPreparationExpiredError: 'Le document à signer n’est plus à jour (le formulaire a changé, ou l’application a été verrouillée). Ouvrez à nouveau « Signer et soumettre ».',

@@ -62,6 +62,12 @@ export const authorityDe: typeof authorityEn = {
   },
   /** What a refusal of the administration means and what to do, by the problem's type (RFC 9457). */
   problems: {
+    'cosigner-unknown': 'Kein Bereich hat diese Kennung. Prüfen Sie die Bereichskennung der zweiten Person (PP- oder PM- und sechs Zeichen).',
+    'cosigner-is-requester': 'Die zweite Person muss eine andere sein als Sie.',
+    'cosignature-not-pending': 'Diese Anfrage wartet nicht mehr auf eine Unterschrift: sie wurde schon unterzeichnet oder abgelehnt.',
+    'cosignature-document-changed': 'Das Dokument wurde nach der ersten Unterschrift geändert: es kann nicht mitunterzeichnet werden.',
+    'signer-not-cosigner': 'Diese Unterschrift ist nicht die der gebetenen Person. Unterzeichnen Sie mit Ihrem eigenen Zertifikat.',
+    'signer-not-requester': 'Das Dokument muss mit Ihrem eigenen Zertifikat unterzeichnet sein, bevor es zur zweiten Unterschrift geht.',
     'antibot-failed': 'Die Antwort auf die Sicherheitsfrage stimmt nicht. Versuchen Sie es erneut.',
     'antibot-challenge-invalid': 'Die Sicherheitsfrage ist abgelaufen oder wurde schon beantwortet. Beantworten Sie die neue Frage.',
     'antibot-required': 'Beantworten Sie die Sicherheitsfrage, bevor Sie einreichen.',

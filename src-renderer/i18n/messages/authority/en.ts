@@ -61,6 +61,12 @@ export const authorityEn = {
   },
   /** What a refusal of the administration means and what to do, by the problem's type (RFC 9457). */
   problems: {
+    'cosigner-unknown': 'No space has this identifier. Check the second signer’s space identifier (PP- or PM- and six characters).',
+    'cosigner-is-requester': 'The second signer must be another person than you.',
+    'cosignature-not-pending': 'This request is no longer waiting for a signature: it was signed or declined already.',
+    'cosignature-document-changed': 'The document was changed after the first signature: it cannot be co-signed.',
+    'signer-not-cosigner': 'This signature is not that of the person asked to co-sign. Sign with your own certificate.',
+    'signer-not-requester': 'The document must be signed with your own certificate before it is sent for the second signature.',
     'antibot-failed': 'The answer to the security question is not right. Try again.',
     'antibot-challenge-invalid': 'The security question has expired or was already answered. Answer the new question.',
     'antibot-required': 'Answer the security question before you submit.',

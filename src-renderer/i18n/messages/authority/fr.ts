@@ -62,6 +62,12 @@ export const authorityFr: typeof authorityEn = {
   },
   /** What a refusal of the administration means and what to do, by the problem's type (RFC 9457). */
   problems: {
+    'cosigner-unknown': 'Aucun espace n’a cet identifiant. Vérifiez l’identifiant d’espace de la deuxième personne (PP- ou PM- et six caractères).',
+    'cosigner-is-requester': 'La deuxième personne doit être une autre que vous.',
+    'cosignature-not-pending': 'Cette demande n’attend plus de signature : elle a déjà été signée ou refusée.',
+    'cosignature-document-changed': 'Le document a été modifié après la première signature : il ne peut pas être cosigné.',
+    'signer-not-cosigner': 'Cette signature n’est pas celle de la personne sollicitée. Signez avec votre propre certificat.',
+    'signer-not-requester': 'Le document doit être signé avec votre propre certificat avant d’être envoyé pour la deuxième signature.',
     'antibot-failed': 'La réponse à la question de sécurité n’est pas correcte. Réessayez.',
     'antibot-challenge-invalid': 'La question de sécurité a expiré ou a déjà reçu une réponse. Répondez à la nouvelle question.',
     'antibot-required': 'Répondez à la question de sécurité avant de soumettre.',

@@ -134,6 +134,9 @@ export class CoSignatures {
       { document: { filename: `${submission.procedureId}.pdf`, mediaType: 'application/pdf', content: signed.pdf }, attachments },
     );
     this.options.log.info('cosignatures.sent', { draftId: prepared.draftId, id: request.id });
+    // The vault locked (or another person's opened) while the request was on its way: its preparation is forgotten,
+    // and nothing is written into a vault it does not belong to (the authority has the request; its list says so).
+    service.checkSignable(prepared.id, input.identity);
     return service.recordCoSignatureRequest(prepared, signed.pdf, signed.level, service.holderOf(input.identity), { id: request.id, coSignerSpaceId: input.coSignerSpaceId, idempotencyKey });
   }
 

@@ -28,6 +28,15 @@ export const useVaultStore = defineStore('vault', () => {
   const state = computed(() => status.value?.state ?? null);
   const isUnlocked = computed(() => state.value === 'unlocked');
 
+  /**
+   * A call's answer is the vault's state when main answered; the events said what happened since, and a long call
+   * (creating a vault) may answer after the person already locked it. So the state kept is main's state now.
+   */
+  async function settled(answer: Promise<VaultStatus>): Promise<VaultStatus> {
+    await answer;
+    return guichet.vault.status();
+  }
+
   async function load(): Promise<void> {
     unsubscribe ??= guichet.events.on('vault.stateChanged', (next) => {
       status.value = next;
@@ -45,7 +54,7 @@ export const useVaultStore = defineStore('vault', () => {
   /** Locks the open vault (if any) and makes the chosen one current. */
   async function selectProfile(profileId: string): Promise<void> {
     cancelCreatingProfile();
-    status.value = await guichet.vault.selectProfile({ profileId });
+    status.value = await settled(guichet.vault.selectProfile({ profileId }));
     await loadProfiles();
   }
 
@@ -64,24 +73,24 @@ export const useVaultStore = defineStore('vault', () => {
   }
 
   async function createProfile(passphrase: string, useKeychain: boolean): Promise<void> {
-    status.value = await guichet.vault.createProfile({ passphrase, useKeychain, ...(creatingFor ? { forRefusal: creatingFor } : {}) });
+    status.value = await settled(guichet.vault.createProfile({ passphrase, useKeychain, ...(creatingFor ? { forRefusal: creatingFor } : {}) }));
     cancelCreatingProfile();
     await loadProfiles();
   }
 
   /** The person confirmed the change of authority main asked about: the address changes and this vault locks. */
   async function confirmAuthoritySwitch(authorityUrl: string | null): Promise<void> {
-    status.value = await guichet.vault.confirmAuthoritySwitch({ authorityUrl });
+    status.value = await settled(guichet.vault.confirmAuthoritySwitch({ authorityUrl }));
   }
 
   async function create(passphrase: string, useKeychain: boolean): Promise<void> {
-    status.value = await guichet.vault.create({ passphrase, useKeychain });
+    status.value = await settled(guichet.vault.create({ passphrase, useKeychain }));
     await loadProfiles();
   }
 
   async function unlock(passphrase: string): Promise<void> {
     try {
-      status.value = await guichet.vault.unlock({ passphrase });
+      status.value = await settled(guichet.vault.unlock({ passphrase }));
     } finally {
       // A failed try changes the attempt count and delay: show them.
       status.value = await guichet.vault.status();
@@ -89,19 +98,21 @@ export const useVaultStore = defineStore('vault', () => {
   }
 
   async function unlockWithKeychain(): Promise<void> {
-    status.value = await guichet.vault.unlockWithKeychain();
+    status.value = await settled(guichet.vault.unlockWithKeychain());
   }
 
+  /** Locks it; the unlock screen that follows lists the vaults as main has them now. */
   async function lock(): Promise<void> {
-    status.value = await guichet.vault.lock();
+    status.value = await settled(guichet.vault.lock());
+    await loadProfiles();
   }
 
   async function changePassphrase(oldPassphrase: string, newPassphrase: string): Promise<void> {
-    status.value = await guichet.vault.changePassphrase({ oldPassphrase, newPassphrase });
+    status.value = await settled(guichet.vault.changePassphrase({ oldPassphrase, newPassphrase }));
   }
 
   async function setKeychain(enabled: boolean): Promise<void> {
-    status.value = await guichet.vault.setKeychain({ enabled });
+    status.value = await settled(guichet.vault.setKeychain({ enabled }));
   }
 
   /** Into the vault's backups folder, or to the file chosen in the save dialog (its handle). */
@@ -117,7 +128,7 @@ export const useVaultStore = defineStore('vault', () => {
 
   /** A listed backup by its name, or a file chosen in the open dialog by its handle. */
   async function restore(source: { listed: string } | { fileHandle: string }, passphrase: string): Promise<void> {
-    status.value = await guichet.vault.restore({ source, passphrase });
+    status.value = await settled(guichet.vault.restore({ source, passphrase }));
   }
 
   async function setAsideDamaged(): Promise<string> {

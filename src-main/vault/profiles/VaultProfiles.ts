@@ -30,6 +30,8 @@ export interface VaultProfilesOptions {
  * time.
  */
 export class VaultProfiles {
+  /** The newest changed() call: only its list is said (see changed). */
+  private changeTicket = 0;
   private current: string;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly now: () => number;
@@ -105,8 +107,14 @@ export class VaultProfiles {
     await this.options.registry.writeCurrent(this.current);
   }
 
+  /**
+   * Says the list again (vault.profilesChanged). Several may run at once (a vault created, its owner described): each
+   * reads the registry, and an older read that finishes last would say a list of before; only the newest is said.
+   */
   async changed(): Promise<void> {
-    this.options.onChanged?.(await this.view());
+    const ticket = ++this.changeTicket;
+    const view = await this.view();
+    if (ticket === this.changeTicket) this.options.onChanged?.(view);
   }
 
   private async switchTo(id: string): Promise<void> {

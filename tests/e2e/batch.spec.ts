@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { createVault } from './createVault';
 import { authorityWithTokens } from './authorityWithTokens';
-import { signInWithToken } from './journeySteps';
+import { fillChangeOfAddress, signInWithToken } from './journeySteps';
 
 /**
  * Batch signing as a person does it, in Chromium through the dev host: three drafts of the change of address chosen
@@ -19,29 +19,6 @@ test.use({ devhostArgs: [`--policy=${authority.policyFile}`] });
 
 const signIn = (page: Page) => signInWithToken(page, 'Anne Schmit LuxTrust', PIN);
 
-async function fillChangeOfAddress(page: Page, url: string, number: string): Promise<void> {
-  await page.goto(`${url}#/catalogue`);
-  await expect(page.getByRole('heading', { level: 1, name: 'Procedures' })).toBeVisible();
-  await page.locator('[data-procedure="change-of-address"] a').click();
-  // After the first one, the form offers to resume a draft: another one is started.
-  const startNew = page.getByTestId('start-new-draft');
-  await expect(startNew.or(page.locator('#field-lastName'))).toBeVisible({ timeout: 20_000 });
-  if (await startNew.isVisible()) await startNew.click();
-  await expect(page.locator('#field-lastName')).toHaveValue('Schmit', { timeout: 20_000 });
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.getByLabel('Within Luxembourg').check();
-  await page.locator('#field-moveDate').fill(new Date().toISOString().slice(0, 10));
-  await page.locator('#field-newAddress-street').fill('Avenue de la Liberté');
-  await page.locator('#field-newAddress-number').fill(number);
-  await page.locator('#field-newAddress-postalCode').fill('1930');
-  await page.locator('#field-newAddress-locality').fill('Luxembourg');
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.locator('#field-truthful').check();
-  await page.getByRole('button', { name: 'Check your answers' }).click();
-  await expect(page.getByTestId('form-complete')).toBeVisible();
-  // Saved under its own id (the form moves to /drafts/:id) before the next one is started.
-  await expect(page).toHaveURL(/#\/drafts\/[A-Za-z0-9-]+$/, { timeout: 20_000 });
-}
 
 test('three drafts signed in one PIN session from the drafts list, each with its own reference', async ({ page, devhost }) => {
   test.setTimeout(150_000);
@@ -52,7 +29,7 @@ test('three drafts signed in one PIN session from the drafts list, each with its
   await createVault(page);
   await signIn(page);
   const before = (await authority.counters()).dossiers;
-  for (const number of ['3', '5', '7']) await fillChangeOfAddress(page, devhost.url, number);
+  for (const number of ['3', '5', '7']) await fillChangeOfAddress(page, 'Schmit', number);
 
   await page.goto(`${devhost.url}#/dashboard`);
   const list = page.getByTestId('draft-list');

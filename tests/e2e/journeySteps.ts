@@ -13,20 +13,28 @@ export async function signInWithToken(page: Page, tokenLabel: string, pin: strin
   await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
 }
 
-/** The change of address, prefilled from the register; the person gives the move. Ends on the review. */
-export async function fillChangeOfAddress(page: Page, lastName: string): Promise<void> {
-  await page.getByRole('link', { name: 'Procedures' }).click();
+/**
+ * The change of address, prefilled from the register; the person gives the move (house `number`). When drafts of it
+ * are still open, another one is started. Ends on the review, the draft saved under its own id.
+ */
+export async function fillChangeOfAddress(page: Page, lastName: string, number = '3'): Promise<void> {
+  await page.getByRole('link', { name: 'Procedures', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Procedures' })).toBeVisible();
   await page.locator('[data-procedure="change-of-address"] a').click();
+  const startNew = page.getByTestId('start-new-draft');
+  await expect(startNew.or(page.locator('#field-lastName'))).toBeVisible({ timeout: 20_000 });
+  if (await startNew.isVisible()) await startNew.click();
   await expect(page.locator('#field-lastName')).toHaveValue(lastName, { timeout: 20_000 });
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.getByLabel('Within Luxembourg').check();
   await page.locator('#field-moveDate').fill(new Date().toISOString().slice(0, 10));
   await page.locator('#field-newAddress-street').fill('Avenue de la Liberté');
-  await page.locator('#field-newAddress-number').fill('3');
+  await page.locator('#field-newAddress-number').fill(number);
   await page.locator('#field-newAddress-postalCode').fill('1930');
   await page.locator('#field-newAddress-locality').fill('Luxembourg');
   await page.getByRole('button', { name: 'Continue' }).click();
   await page.locator('#field-truthful').check();
   await page.getByRole('button', { name: 'Check your answers' }).click();
   await expect(page.getByTestId('form-complete')).toBeVisible();
+  await expect(page).toHaveURL(/#\/drafts\/[A-Za-z0-9-]+$/, { timeout: 20_000 });
 }

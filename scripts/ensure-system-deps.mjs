@@ -12,9 +12,14 @@ const REQUIRED = [
   { check: '/usr/bin/qpdf', pkg: 'qpdf', why: 'checking PDF structure' },
   { check: '/usr/bin/openssl', pkg: 'openssl', why: 'independent CMS and timestamp checks' },
   { check: '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', pkg: 'fonts-dejavu-core', why: 'screenshots with readable text' },
+  { check: '/usr/sbin/pcscd', pkg: 'pcscd', why: 'real-reader tests (virtual PC/SC reader)' },
+  { check: '/usr/lib/pcsc/drivers/serial/libifdvpcd.so', pkg: 'vsmartcard-vpcd', why: 'the virtual reader the virtual PIV card sits in' },
+  { check: ['/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so', '/usr/lib/aarch64-linux-gnu/opensc-pkcs11.so'], pkg: 'opensc-pkcs11', why: "OpenSC's PKCS#11 module, in front of the virtual card" },
 ];
 
-const missing = REQUIRED.filter((item) => !existsSync(item.check));
+// A check is a path, or a list of paths of which one will do (a library's folder depends on the architecture).
+const present = (item) => [item.check].flat().some((candidate) => existsSync(candidate));
+const missing = REQUIRED.filter((item) => !present(item));
 if (missing.length === 0) process.exit(0);
 
 const names = missing.map((item) => item.pkg);
@@ -30,7 +35,7 @@ console.log(`Installing system packages for the tests: ${names.join(' ')}`);
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
 execFileSync('apt-get', ['update', '-q'], { stdio: 'inherit', env });
 execFileSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...names], { stdio: 'inherit', env });
-const stillMissing = REQUIRED.filter((item) => !existsSync(item.check));
+const stillMissing = REQUIRED.filter((item) => !present(item));
 if (stillMissing.length > 0) {
   console.error(`Still missing after apt-get: ${stillMissing.map((item) => item.pkg).join(' ')}`);
   process.exit(1);

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { createConsoleLogger } from '../../src-main/log/createConsoleLogger';
 import { startDevHost } from './startDevHost';
 import { setUpDemoToken } from './setUpDemoToken';
+import { setUpVirtualCard, VIRTUAL_CARD_PIN, VIRTUAL_CARD_PUK } from './setUpVirtualCard';
 import { readPolicyFile } from '../../src-main/policy/readPolicyFile';
 import { PolicyError } from '../../src-main/policy/PolicyError';
 import { policyErrorText } from '../../src-main/policy/policyErrorText';
@@ -33,6 +34,8 @@ const userDataDir = process.env.GUICHET_USER_DATA ?? path.join(os.homedir(), '.c
 // --softhsm: a SoftHSM2 token with the demo person's keys (the demo's own PKI), to sign in with a card as in the app.
 let demoToken: { module: string; created: boolean } | null = null;
 if (process.argv.includes('--softhsm')) demoToken = await setUpDemoToken(userDataDir);
+// --virtual-card: the demo person on a virtual PIV card in a virtual PC/SC reader, reached through OpenSC.
+const virtualCard = process.argv.includes('--virtual-card') ? await setUpVirtualCard(userDataDir) : null;
 const rendererRoot = path.resolve('dist/renderer');
 if (!existsSync(path.join(rendererRoot, 'index.html'))) {
   console.error('dist/renderer is missing: run `npm run build:renderer` first (npm run dev:web does).');
@@ -52,9 +55,16 @@ console.log(`Guichet Desktop (dev host) at ${host.url}`);
 console.log(`Profile folder: ${userDataDir}`);
 if (policy.source) console.log(`Policy: ${policy.source}`);
 if (demoToken) console.log(`Demo token "Anne Schmit (demo)" in SoftHSM2 (${process.env.SOFTHSM2_CONF}); its PIN is in the README.`);
+if (virtualCard) {
+  console.log(`Virtual PIV card "Anne Schmit" in the reader "Virtual PCD 00 00" (OpenSC), PIN ${VIRTUAL_CARD_PIN}, PUK ${VIRTUAL_CARD_PUK}; PIN counters in ${virtualCard.stateFile}.`);
+  console.log('  Type remove, insert, kill [verify|generalAuthenticate|...] (the card dies at its next command) or state, then Enter.');
+}
 console.log(filesDir ? `File dialogs offer the files in ${filesDir}` : 'No file dialogs: start with --files=DIR to choose files from DIR.');
 const stop = () => {
-  void host.close().then(() => process.exit(0));
+  void host
+    .close()
+    .then(() => virtualCard?.stop())
+    .then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -48,6 +48,8 @@ export default defineConfig(({ mode }): UserConfig => ({
           nodeEntry('./src-main/main.ts', 'main.js'),
           // Each PKCS#11 module runs in a worker thread (blocking calls never reach main's event loop).
           nodeEntry('./src-main/tokens/worker/pkcs11Worker.ts', 'pkcs11Worker.js'),
+          // A module with slot events gets a second thread blocked in C_WaitForSlotEvent.
+          nodeEntry('./src-main/tokens/worker/slotEventWorker.ts', 'slotEventWorker.js'),
           // Sync pages are written by a second vault connection in its own thread.
           nodeEntry('./src-main/vault/writer/pageWriterWorker.ts', 'pageWriterWorker.js'),
           {

@@ -58,6 +58,8 @@ export interface MainContextOptions {
   keyProtector?: KeyProtector | null;
   /** The bundled form definitions (resources/forms), seeding an empty catalogue cache. */
   formsDir?: string;
+  /** The app's opensc.conf (resources/opensc; packaged: under process.resourcesPath). */
+  openscConfig?: string;
   /** Authority connection (tests: sync interval, demo sandbox starter). authorityUrl null in the settings = demo mode. */
   authority?: AuthorityWiringOptions;
   /** Time and timers of the vault (idle lock, retry delays); the system's by default, a fake one in tests. */
@@ -158,6 +160,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     settingsPaths: settings.get('pkcs11Modules'),
     extraPaths: options.extraPkcs11Modules,
     log,
+    ...(options.openscConfig ? { openscConfig: options.openscConfig } : {}),
   });
   tokens.tokens.onChange((view) => events.emit('tokens.changed', view));
   // The renderer never sends a path: files come from main's pickers, behind handles (see files/FileHandleRegistry).

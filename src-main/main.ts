@@ -22,8 +22,12 @@ const rendererRoot = path.join(here, '../dist/renderer');
 const preloadPath = path.join(here, 'preload.cjs');
 // Packaged: electron-builder's extraResources; unpackaged (npm start): the repository's folders.
 const resources = app.isPackaged
-  ? { forms: path.join(process.resourcesPath, 'forms'), openApi: path.join(process.resourcesPath, 'api/authority.openapi.yaml') }
-  : { forms: path.join(here, '../resources/forms'), openApi: path.join(here, '../api/authority.openapi.yaml') };
+  ? {
+      forms: path.join(process.resourcesPath, 'forms'),
+      openApi: path.join(process.resourcesPath, 'api/authority.openapi.yaml'),
+      opensc: path.join(process.resourcesPath, 'opensc/opensc.conf'),
+    }
+  : { forms: path.join(here, '../resources/forms'), openApi: path.join(here, '../api/authority.openapi.yaml'), opensc: path.join(here, '../resources/opensc/opensc.conf') };
 const log = createConsoleLogger('info');
 
 if (!app.requestSingleInstanceLock()) app.quit();
@@ -56,6 +60,7 @@ async function start(): Promise<void> {
     policy,
     keyProtector: createSafeStorageProtector(process.platform),
     formsDir: resources.forms,
+    openscConfig: resources.opensc,
     authority: {
       // Demo mode only: the sandbox (a whole authority server with its test PKI) is loaded when the demo starts, so it
       // is never in what the production main loads (tests/integration/packaging/mainStaticGraph.test.ts).

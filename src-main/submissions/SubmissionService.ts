@@ -27,7 +27,7 @@ export interface SubmissionOutbox {
 export interface SubmissionTokens {
   view(): TokensView;
   list(): Promise<TokensView>;
-  openSigner(identity: IdentityRef, pin?: Buffer): Promise<CmsSigner & { close(): Promise<void> }>;
+  signing: { openSigner(identity: IdentityRef, pin?: Buffer): Promise<CmsSigner & { close(): Promise<void> }> };
 }
 
 export interface SubmissionServiceOptions {
@@ -193,7 +193,7 @@ export class SubmissionService {
 
   /** Opens the identity's signer: the token's login happens here (WrongPinError and the like); the PIN is consumed. */
   openSigner(identity: IdentityRef, pin?: Buffer): Promise<CmsSigner & { close(): Promise<void> }> {
-    return this.options.tokens.openSigner(identity, pin);
+    return this.options.tokens.signing.openSigner(identity, pin);
   }
 
   /**

@@ -11,7 +11,7 @@ export function createChallengeSigner(tokens: TokenService, identity: IdentityRe
   return async (nonce: string): Promise<{ signature: string; certificates: string[]; algorithm: string }> => {
     const usePin = once;
     once = undefined;
-    const signed = await tokens.signChallenge({ identity, pin: usePin, nonce });
+    const signed = await tokens.signing.signChallenge({ identity, pin: usePin, nonce });
     return {
       signature: signed.signature.toString('base64'),
       certificates: signed.certificateChainDer.map((der) => der.toString('base64')),

@@ -2,6 +2,7 @@ import type { Logger } from '../log/Logger';
 import { TokenService, type TokenServiceOptions } from './TokenService';
 import { resolveModuleEntries } from './resolveModuleEntries';
 import type { HealthCheck } from '../host/HealthCheck';
+import { applyOpenscConfig } from './applyOpenscConfig';
 
 /**
  * The token service of the app: the known middleware of this OS plus the `pkcs11Modules` setting (and, for the demo
@@ -14,10 +15,14 @@ export function createTokenService(options: {
   log: Logger;
   createChannel?: TokenServiceOptions['createChannel'];
   pollIntervalMs?: number;
+  /** The app's opensc.conf (default: resources/opensc in the source tree). */
+  openscConfig?: string;
 }): { tokens: TokenService; setSettingsPaths(paths: readonly string[]): Promise<void>; healthCheck: HealthCheck } {
   const resolve = (settingsPaths: readonly string[]) =>
     resolveModuleEntries({ platform: options.platform, settingsPaths, extraPaths: options.extraPaths });
   const { entries, absent } = resolve(options.settingsPaths);
+  const opensc = applyOpenscConfig(options.openscConfig);
+  options.log.info('tokens.openscConfig', { source: opensc });
   const tokens = new TokenService({
     entries,
     absent,

@@ -13,6 +13,10 @@ import {
   TokenOperationError,
   TokenRemovedError,
   WrongPinError,
+  WrongPukError,
+  PukLockedError,
+  PinUnblockUnsupportedError,
+  PinNotLockedError,
 } from '../../src-shared/tokens/errors';
 import type { WorkerFailure } from './worker/protocol';
 import { pinStateFromFlags } from './pinStateFromFlags';
@@ -34,6 +38,14 @@ export function toTokenError(failure: WorkerFailure, where: Record<string, unkno
     case 'CKR_PIN_LEN_RANGE':
     case 'CKR_PIN_INVALID':
       return new PinPolicyError('The PIN does not fit the token’s rules.', { ...details, minLength: pin?.minLength, maxLength: pin?.maxLength });
+    case 'PUK_INCORRECT':
+      return new WrongPukError('The PUK is wrong.', details);
+    case 'PUK_LOCKED':
+      return new PukLockedError('The PUK is locked.', details);
+    case 'PIN_UNBLOCK_UNSUPPORTED':
+      return new PinUnblockUnsupportedError('This middleware cannot unblock the PIN.', details);
+    case 'PIN_NOT_LOCKED':
+      return new PinNotLockedError('The PIN is not locked.', details);
     case 'CKR_PIN_EXPIRED':
       return new PinExpiredError('The PIN has expired and must be changed.', details);
     case 'PIN_PAD_UNSUPPORTED':

@@ -9,6 +9,7 @@ import TokensView from '../views/TokensView.vue';
 import SubmitView from '../views/SubmitView.vue';
 import CoSignView from '../views/CoSignView.vue';
 import BatchSignView from '../views/BatchSignView.vue';
+import UnblockPinView from '../views/UnblockPinView.vue';
 
 const BUILT_VIEWS: Partial<Record<string, RouteRecordRaw['component']>> = {
   settings: SettingsView,
@@ -31,6 +32,7 @@ export function createAppRouter(options: { memory?: boolean } = {}) {
     { path: '/drafts/batch-sign', name: 'batchSign', component: BatchSignView, meta: { section: 'catalogue' } },
     { path: '/drafts/:draftId', name: 'draft', component: FormView, meta: { section: 'catalogue' } },
     { path: '/drafts/:draftId/submit', name: 'submit', component: SubmitView, meta: { section: 'catalogue' } },
+    { path: '/tokens/:moduleId/:slotId/unblock', name: 'unblockPin', component: UnblockPinView, meta: { section: 'tokens' } },
     { path: '/cosign/:requestId', name: 'cosign', component: CoSignView, meta: { section: 'dashboard' } },
     { path: '/:pathMatch(.*)*', redirect: '/dashboard' },
   ];

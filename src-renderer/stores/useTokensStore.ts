@@ -40,6 +40,11 @@ export const useTokensStore = defineStore('tokens', () => {
     return guichet.tokens.changePin({ ...ref, oldPin, newPin });
   }
 
+  /** A locked PIN set anew with the PUK; main refuses it while the PIN is not locked. */
+  async function unblockPin(ref: TokenRef, puk: string, newPin: string): Promise<PinState> {
+    return guichet.tokens.unblockPin({ ...ref, puk, newPin });
+  }
+
   async function addPkcs12(fileHandle: string, password: string): Promise<void> {
     await guichet.tokens.addPkcs12({ fileHandle, password });
     view.value = await guichet.tokens.list();
@@ -58,5 +63,5 @@ export const useTokensStore = defineStore('tokens', () => {
     view.value = await guichet.tokens.removePkcs12({ id });
   }
 
-  return { view, loading, load, refresh, pinInfo, changePin, addPkcs12, removePkcs12, addModule, removeModule };
+  return { view, loading, load, refresh, pinInfo, changePin, unblockPin, addPkcs12, removePkcs12, addModule, removeModule };
 });

@@ -29,6 +29,14 @@ export const tokensCalls = {
     input: tokenRefSchema.extend({ oldPin: pin, newPin: pin }).strict(),
     output: pinStateSchema,
   }),
+  /**
+   * A locked PIN set anew with the PUK (the card's unblocking code). Refused while the PIN is not locked: a middleware
+   * that cannot unblock would take the PUK for a wrong PIN.
+   */
+  'tokens.unblockPin': defineCall({
+    input: tokenRefSchema.extend({ puk: pin, newPin: pin }).strict(),
+    output: pinStateSchema,
+  }),
   /** Opens a PKCS#12 file for this run of the app; the password is used to open it and then dropped. */
   'tokens.addPkcs12': defineCall({
     input: z.object({ fileHandle: fileHandleSchema, password: z.string().max(1024) }).strict(),

@@ -122,7 +122,7 @@ async function main(): Promise<void> {
     await tokens.list();
     // CKA_ID 02: the qualified signature key and certificate (scripts/sandbox-token.sh).
     const identity = { kind: 'token' as const, moduleId: softHsmEntry().id, slotId, certificateId: '02' };
-    const openSigner = () => tokens.openSigner(identity, Buffer.from(PIN));
+    const openSigner = () => tokens.signing.openSigner(identity, Buffer.from(PIN));
 
     await vault.init();
     await vault.create('benchmark passphrase');

@@ -13,9 +13,11 @@ export function createTokensHandlers(deps: { tokens: TokenService; modules: Modu
   return {
     'tokens.list': () => tokens.list(),
     'tokens.refresh': () => tokens.refresh(),
-    'tokens.pinInfo': (ref) => tokens.pinInfo(ref),
+    'tokens.pinInfo': (ref) => tokens.pins.pinInfo(ref),
     'tokens.changePin': ({ moduleId, slotId, oldPin, newPin }) =>
-      tokens.changePin({ moduleId, slotId }, Buffer.from(oldPin, 'utf8'), Buffer.from(newPin, 'utf8')),
+      tokens.pins.changePin({ moduleId, slotId }, Buffer.from(oldPin, 'utf8'), Buffer.from(newPin, 'utf8')),
+    'tokens.unblockPin': ({ moduleId, slotId, puk, newPin }) =>
+      tokens.pins.unblockPin({ moduleId, slotId }, Buffer.from(puk, 'utf8'), Buffer.from(newPin, 'utf8')),
     'tokens.addPkcs12': async ({ fileHandle, password }) => {
       const secret = Buffer.from(password, 'utf8');
       let file: string;
@@ -26,7 +28,7 @@ export function createTokensHandlers(deps: { tokens: TokenService; modules: Modu
         throw error;
       }
       // A wrong password may be corrected with the same choice; once opened, the choice is spent.
-      const view = await tokens.addPkcs12(file, secret);
+      const view = await tokens.pkcs12.add(file, secret);
       files.release(fileHandle);
       return view;
     },
@@ -38,6 +40,9 @@ export function createTokensHandlers(deps: { tokens: TokenService; modules: Modu
       await modules.remove(moduleId);
       return tokens.list();
     },
-    'tokens.removePkcs12': ({ id }) => tokens.removePkcs12(id),
+    'tokens.removePkcs12': ({ id }) => {
+      tokens.pkcs12.remove(id);
+      return tokens.view();
+    },
   };
 }

@@ -9,6 +9,7 @@ import { findObjects, readBoolAttribute, readKeyType } from './objectAttributes'
 import { loginUser, tokenFlagsAfter } from './loginUser';
 import { takePin } from './pinBytes';
 import { signInSession, type SessionRecord } from './signInSession';
+import { unblockPin } from './unblockPin';
 
 /**
  * Everything one PKCS#11 module does, synchronously, inside its worker thread (or in-process with a test double).
@@ -38,7 +39,7 @@ export class ModuleCore {
       case 'init':
         return this.init();
       case 'poll':
-        return this.poll();
+        return this.poll(request.force === true);
       case 'snapshot':
         return this.snapshot(request.reinitialize);
       case 'tokenFlags': {
@@ -47,6 +48,8 @@ export class ModuleCore {
       }
       case 'changePin':
         return this.changePin(request.slotId, request.oldPin, request.newPin);
+      case 'unblockPin':
+        return unblockPin(this.binding(), this.slot(request.slotId), takePin(request.puk), takePin(request.newPin));
       case 'openSession':
         return this.openSession(request.slotId, request.keyIdHex, request.pin);
       case 'sessionSign': {
@@ -137,7 +140,7 @@ export class ModuleCore {
   }
 
   /** One watcher tick: a snapshot when anything changed since the last one sent, else null. */
-  private poll(): PollResult {
+  private poll(force: boolean): PollResult {
     if (!this.p11) throw new Pkcs11Failure('NOT_INITIALIZED', 'the module is not loaded');
     let reuse: ModuleSnapshot | null = null;
     if (this.reinitializeOnPoll || !this.initialized) {
@@ -150,7 +153,7 @@ export class ModuleCore {
         events = 1;
       }
       // Without an event, tokens still in their slot keep the objects read before (a card is slow to read).
-      if (events === 0) reuse = this.lastSnapshot;
+      if (events === 0 && !force) reuse = this.lastSnapshot;
     }
     const before = this.lastFingerprint;
     const snapshot = this.remember(readSnapshot(this.binding(), this.slotHandles, reuse));
@@ -183,6 +186,10 @@ export class ModuleCore {
     const newText = takePin(newPin);
     const session = p11.C_OpenSession(slot, ck.CKF_SERIAL_SESSION | ck.CKF_RW_SESSION);
     try {
+      // Logged in first: OpenSC configured to unblock with the PUK (user_pin_unblock_style =
+      // set_pin_in_unlogged_session, see resources/opensc) takes a C_SetPIN in an unlogged session for an unblock,
+      // the old PIN for the PUK. A wrong current PIN fails here, with the token's PIN state.
+      if (oldText !== '') loginUser(p11, slot, session, ck.CKU_USER, oldText);
       p11.C_SetPIN(session, oldText, newText);
     } catch (error) {
       const code = ckrOf(error);
@@ -192,6 +199,7 @@ export class ModuleCore {
       if (code) throw new Pkcs11Failure(code, `C_SetPIN: ${code}`, tokenFlagsAfter(p11, slot));
       throw error;
     } finally {
+      if (oldText !== '') logoutQuietly(p11, session);
       closeQuietly(p11, session);
     }
     return null;
@@ -269,6 +277,14 @@ export class ModuleCore {
       // ignore
     }
     this.p11 = null;
+  }
+}
+
+function logoutQuietly(p11: Pkcs11Binding, session: Buffer): void {
+  try {
+    p11.C_Logout(session);
+  } catch {
+    // not logged in, or the token is gone
   }
 }
 

@@ -26,6 +26,7 @@ export type Pkcs11Binding = Pick<
   | 'C_SignInit'
   | 'C_Sign'
   | 'C_SetPIN'
+  | 'C_InitPIN'
   | 'C_WaitForSlotEvent'
 >;
 

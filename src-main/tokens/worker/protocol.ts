@@ -52,10 +52,13 @@ export interface ModuleSnapshot {
 
 export type WorkerRequest =
   | { op: 'init' }
-  | { op: 'poll' }
+  /** force: a slot event was seen elsewhere (the waiter): read the slots again even if no event is left here. */
+  | { op: 'poll'; force?: boolean }
   | { op: 'snapshot'; reinitialize: boolean }
   | { op: 'tokenFlags'; slotId: string }
   | { op: 'changePin'; slotId: string; oldPin: Uint8Array | null; newPin: Uint8Array | null }
+  /** A locked user PIN set anew with the PUK (the unblocking code). */
+  | { op: 'unblockPin'; slotId: string; puk: Uint8Array; newPin: Uint8Array }
   | { op: 'openSession'; slotId: string; keyIdHex: string; pin: Uint8Array | null }
   | { op: 'sessionSign'; session: number; mechanism: SignMechanism; input: Uint8Array; inputIsDigest: boolean }
   | { op: 'closeSession'; session: number }

@@ -14,4 +14,8 @@ export {
   MechanismUnsupportedError,
   WrongPasswordError,
   Pkcs12InvalidError,
+  WrongPukError,
+  PukLockedError,
+  PinUnblockUnsupportedError,
+  PinNotLockedError,
 } from './tokenErrors';

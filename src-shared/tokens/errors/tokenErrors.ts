@@ -83,3 +83,23 @@ export class ModuleFileRefusedError extends ExpectedError {
 export class PinRequiredError extends ExpectedError {
   static override readonly errorName: string = 'PinRequiredError';
 }
+
+/** The PUK (unblocking code) was refused; `details.pin` holds the PIN state after. */
+export class WrongPukError extends ExpectedError {
+  static override readonly errorName: string = 'WrongPukError';
+}
+
+/** The PUK is blocked too: only the card's issuer can help now. */
+export class PukLockedError extends ExpectedError {
+  static override readonly errorName: string = 'PukLockedError';
+}
+
+/** The middleware of this token offers no way to unblock a PIN (neither C_SetPIN unlogged nor SO login + C_InitPIN). */
+export class PinUnblockUnsupportedError extends ExpectedError {
+  static override readonly errorName: string = 'PinUnblockUnsupportedError';
+}
+
+/** Unblocking was asked for a PIN that is not locked: it is changed with the current PIN instead. */
+export class PinNotLockedError extends ExpectedError {
+  static override readonly errorName: string = 'PinNotLockedError';
+}

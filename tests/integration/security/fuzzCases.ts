@@ -101,6 +101,7 @@ export const fuzzCases: Record<string, FuzzCase> = {
   'tokens.refresh': {},
   'tokens.pinInfo': { seed: { moduleId: 'softhsm2-00000000', slotId: '1' } },
   'tokens.changePin': { seed: { moduleId: 'softhsm2-00000000', slotId: '1', oldPin: '1234', newPin: '5678' } },
+  'tokens.unblockPin': { seed: { moduleId: 'softhsm2-00000000', slotId: '1', puk: '12345678', newPin: '5678' } },
   'tokens.addPkcs12': { seed: { fileHandle: handle, password: 'x' } },
   'tokens.addModule': { seed: { fileHandle: handle } },
   'tokens.removeModule': { seed: { moduleId: 'softhsm2-00000000' } },

@@ -53,12 +53,12 @@ describe.skipIf(!SOFTHSM_MODULE)('PKCS#11 calls never block main: event-loop lag
     const data = Buffer.alloc(64 * 1024, 7);
     // Four callers at a time, each signing 50 times in a row: the worker's queue is never empty.
     const caller = async () => {
-      for (let i = 0; i < 50; i++) await service.signWithToken({ moduleId, slotId, certificateId: '02', pin: Buffer.from('123456'), data });
+      for (let i = 0; i < 50; i++) await service.signing.signWithToken({ moduleId, slotId, certificateId: '02', pin: Buffer.from('123456'), data });
     };
     // The first signature with a certificate builds its chain on main (@peculiar/x509 parsing, cold code: tens of
     // ms, once per certificate pool); it is kept out of the measure, which is about the PKCS#11 calls.
     const warmUp = performance.now();
-    await service.signWithToken({ moduleId, slotId, certificateId: '02', pin: Buffer.from('123456'), data });
+    await service.signing.signWithToken({ moduleId, slotId, certificateId: '02', pin: Buffer.from('123456'), data });
     console.log(`first signature (chain built on main): ${(performance.now() - warmUp).toFixed(0)} ms`);
     const { maxLagMs, durationMs } = await measureLag(() => Promise.all([caller(), caller(), caller(), caller()]));
     console.log(`softhsm2: 200 signatures in ${durationMs.toFixed(0)} ms, max event-loop lag ${maxLagMs.toFixed(1)} ms`);
@@ -79,7 +79,7 @@ describe.skipIf(!SOFTHSM_MODULE)('PKCS#11 calls never block main: event-loop lag
       expect(view.modules[0]).toMatchObject({ status: 'ready' });
       expect(view.slots[0]!.token!.pin.pinPad).toBe(true);
       const { maxLagMs, durationMs } = await measureLag(async () => {
-        const signer = await padService.openSigner({ kind: 'token', moduleId: 'pinpad-double', slotId: '1', certificateId: '01' }).catch((e: unknown) => e);
+        const signer = await padService.signing.openSigner({ kind: 'token', moduleId: 'pinpad-double', slotId: '1', certificateId: '01' }).catch((e: unknown) => e);
         expect(signer).toMatchObject({ certificate: expect.any(Buffer) });
         await (signer as { close(): Promise<void> }).close();
       });

@@ -57,7 +57,7 @@ describe.skipIf(!SOFTHSM_MODULE)('tokens on SoftHSM2 (real module in its worker 
 
   it('signs with the authentication key: the signature verifies against the certificate; the chain comes along', async () => {
     const data = Buffer.from('to be signed');
-    const result = await service.signWithToken({ moduleId, slotId: anneSlot, certificateId: '01', pin: Buffer.from('123456'), data });
+    const result = await service.signing.signWithToken({ moduleId, slotId: anneSlot, certificateId: '01', pin: Buffer.from('123456'), data });
     const cert = new X509Certificate(result.certificate);
     expect(cert.subject).toContain('Anne Schmit');
     expect(result.algorithm).toBe('RSASSA-PKCS1-v1_5-SHA256');
@@ -68,47 +68,48 @@ describe.skipIf(!SOFTHSM_MODULE)('tokens on SoftHSM2 (real module in its worker 
     ]);
     // A digest with DigestInfo (CKM_RSA_PKCS), with the signature key.
     const digest = createHash('sha256').update(data).digest();
-    const second = await service.signWithToken({ moduleId, slotId: anneSlot, certificateId: '02', pin: Buffer.from('123456'), digest, mechanism: 'rsa-pkcs' });
+    const second = await service.signing.signWithToken({ moduleId, slotId: anneSlot, certificateId: '02', pin: Buffer.from('123456'), digest, mechanism: 'rsa-pkcs' });
     expect(verify('sha256', data, new X509Certificate(second.certificate).publicKey, second.signature)).toBe(true);
   });
 
   it('refuses a wrong PIN with WrongPinError and the PIN state after it', async () => {
-    const error = await service
+    const error = await service.signing
       .signWithToken({ moduleId, slotId: lucSlot, certificateId: '01', pin: Buffer.from('000000'), data: Buffer.from('x') })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'WrongPinError', kind: 'expected', details: { moduleId, slotId: lucSlot, code: 'CKR_PIN_INCORRECT', pin: { locked: false } } });
     expect(JSON.stringify(log.entries)).not.toContain('000000');
     // The right PIN still works.
-    await service.signWithToken({ moduleId, slotId: lucSlot, certificateId: '01', pin: Buffer.from('654321'), data: Buffer.from('x') });
+    await service.signing.signWithToken({ moduleId, slotId: lucSlot, certificateId: '01', pin: Buffer.from('654321'), data: Buffer.from('x') });
   });
 
   it('changes the PIN (C_SetPIN)', async () => {
     const ref = { moduleId, slotId: lucSlot };
-    await expect(service.changePin(ref, Buffer.from('111111'), Buffer.from('24682468'))).rejects.toMatchObject({ name: 'WrongPinError' });
-    await expect(service.changePin(ref, Buffer.from('654321'), Buffer.from('12'))).rejects.toMatchObject({ name: 'PinPolicyError' });
-    expect(await service.changePin(ref, Buffer.from('654321'), Buffer.from('24682468'))).toMatchObject({ locked: false });
-    await service.signWithToken({ ...ref, certificateId: '01', pin: Buffer.from('24682468'), data: Buffer.from('x') });
+    await expect(service.pins.changePin(ref, Buffer.from('111111'), Buffer.from('24682468'))).rejects.toMatchObject({ name: 'WrongPinError' });
+    await expect(service.pins.changePin(ref, Buffer.from('654321'), Buffer.from('12'))).rejects.toMatchObject({ name: 'PinPolicyError' });
+    expect(await service.pins.changePin(ref, Buffer.from('654321'), Buffer.from('24682468'))).toMatchObject({ locked: false });
+    await service.signing.signWithToken({ ...ref, certificateId: '01', pin: Buffer.from('24682468'), data: Buffer.from('x') });
   });
 
   it('opens the company seal PKCS#12 (pkijs) and signs with it; a wrong password gives WrongPasswordError', async () => {
     const file = path.join(pki.dir, pki.companySeal.p12File!);
-    await expect(service.addPkcs12(file, Buffer.from('not-the-password'))).rejects.toMatchObject({ name: 'WrongPasswordError' });
+    await expect(service.pkcs12.add(file, Buffer.from('not-the-password'))).rejects.toMatchObject({ name: 'WrongPasswordError' });
     const password = Buffer.from(pki.pkcs12Password);
-    const seal = await service.addPkcs12(file, password);
+    const seal = await service.pkcs12.add(file, password);
     expect(password.every((b) => b === 0)).toBe(true);
     expect(seal.certificate).toMatchObject({ role: 'seal', qualified: true, organizationId: 'VATLU-12345678', keyPresence: 'private-key' });
     expect(seal.chain).toHaveLength(2);
-    const signed = await service.signChallenge({ identity: { kind: 'pkcs12', id: seal.id }, nonce: 'abc' });
+    const signed = await service.signing.signChallenge({ identity: { kind: 'pkcs12', id: seal.id }, nonce: 'abc' });
     expect(verify('sha256', Buffer.from('abc'), new X509Certificate(signed.certificateChainDer[0]!).publicKey, signed.signature)).toBe(true);
     expect((await service.list()).pkcs12.map((p) => p.id)).toEqual([seal.id]);
-    expect(service.removePkcs12(seal.id).pkcs12).toEqual([]);
+    service.pkcs12.remove(seal.id);
+    expect(service.view().pkcs12).toEqual([]);
   });
 
   it('signs the sandbox challenge with the token and opens a session there', async () => {
     const sandbox = await start({ seed: 'empty' });
     try {
       const challenge = await api(sandbox, '/auth/challenge', { method: 'POST' });
-      const signed = await service.signChallenge({
+      const signed = await service.signing.signChallenge({
         identity: { kind: 'token', moduleId, slotId: anneSlot, certificateId: '01' },
         pin: Buffer.from('123456'),
         nonce: challenge.data.nonce as string,

@@ -71,5 +71,18 @@ export const tokensDe: typeof tokensEn = {
     crashed: 'Unerwartet beendet',
     stopped: 'Beendet',
   },
+  unblock: {
+    title: 'PIN entsperren',
+    intro: 'Ihre PIN ist nach zu vielen Fehlversuchen gesperrt. Geben Sie die PUK ein (den Entsperrcode, den Sie mit der Karte erhalten haben), und wählen Sie eine neue PIN.',
+    open: 'Mit der PUK entsperren',
+    puk: 'PUK',
+    pukHelp: 'Jede falsche PUK verbraucht ebenfalls einen Versuch; nach dem letzten kann nur noch der Herausgeber der Karte helfen.',
+    submit: 'Entsperren und neue PIN festlegen',
+    working: 'Wird entsperrt…',
+    done: 'Die PIN ist entsperrt. Verwenden Sie ab jetzt die neue PIN.',
+    back: 'Zurück',
+    notLocked: 'Die PIN dieser Karte ist nicht gesperrt. Um eine andere PIN zu wählen, verwenden Sie „PIN ändern“ mit Ihrer aktuellen PIN.',
+    noToken: 'Diese Karte steckt nicht mehr im Leser. Stecken Sie sie ein und öffnen Sie diese Seite erneut.',
+  },
   emptyReaders: 'Leser ohne Karte: {count}',
 };

@@ -70,5 +70,18 @@ export const tokensEn = {
     crashed: 'Stopped unexpectedly',
     stopped: 'Stopped',
   },
+  unblock: {
+    title: 'Unblock the PIN',
+    intro: 'Your PIN is blocked after too many wrong tries. Enter the PUK (the unblocking code you received with the card) and choose a new PIN.',
+    open: 'Unblock with the PUK',
+    puk: 'PUK',
+    pukHelp: 'Each wrong PUK uses one of its tries too; after the last one only the card’s issuer can help.',
+    submit: 'Unblock and set the new PIN',
+    working: 'Unblocking…',
+    done: 'The PIN is unblocked. Use the new PIN from now on.',
+    back: 'Back',
+    notLocked: 'The PIN of this card is not blocked. To choose another PIN, use “Change the PIN” with your current PIN.',
+    noToken: 'This card is no longer in the reader. Insert it and open this page again.',
+  },
   emptyReaders: 'Readers without a card: {count}',
 };

@@ -71,5 +71,18 @@ export const tokensFr: typeof tokensEn = {
     crashed: 'Arrêté de manière inattendue',
     stopped: 'Arrêté',
   },
+  unblock: {
+    title: 'Débloquer le PIN',
+    intro: 'Votre PIN est bloqué après trop d’essais erronés. Saisissez le PUK (le code de déblocage reçu avec la carte) et choisissez un nouveau PIN.',
+    open: 'Débloquer avec le PUK',
+    puk: 'PUK',
+    pukHelp: 'Chaque PUK erroné consomme aussi un essai ; après le dernier, seul l’émetteur de la carte peut vous aider.',
+    submit: 'Débloquer et définir le nouveau PIN',
+    working: 'Déblocage…',
+    done: 'Le PIN est débloqué. Utilisez désormais le nouveau PIN.',
+    back: 'Retour',
+    notLocked: 'Le PIN de cette carte n’est pas bloqué. Pour choisir un autre PIN, utilisez « Changer le PIN » avec votre PIN actuel.',
+    noToken: 'Cette carte n’est plus dans le lecteur. Insérez-la et rouvrez cette page.',
+  },
   emptyReaders: 'Lecteurs sans carte : {count}',
 };

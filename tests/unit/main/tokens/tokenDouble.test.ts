@@ -17,18 +17,18 @@ describe('tokens with a PKCS#11 test double', () => {
     const d = await createDoubleService([{}]);
     service = d.service;
     await service.list();
-    const attempt = () => service!.signWithToken({ ...ref(), pin: Buffer.from('9999'), data: Buffer.from('x') });
+    const attempt = () => service!.signing.signWithToken({ ...ref(), pin: Buffer.from('9999'), data: Buffer.from('x') });
     const first = await attempt().catch((e: unknown) => e);
     expect(first).toMatchObject({ name: 'WrongPinError', details: { code: 'CKR_PIN_INCORRECT', pin: { countLow: true, finalTry: false, locked: false } } });
     const second = await attempt().catch((e: unknown) => e);
     expect(second).toMatchObject({ name: 'WrongPinError', details: { pin: { finalTry: true } } });
-    expect(await service.pinInfo({ moduleId: DOUBLE_ID, slotId: '1' })).toMatchObject({ finalTry: true, locked: false });
+    expect(await service.pins.pinInfo({ moduleId: DOUBLE_ID, slotId: '1' })).toMatchObject({ finalTry: true, locked: false });
     const third = await attempt().catch((e: unknown) => e);
     expect(third).toMatchObject({ name: 'PinLockedError' });
-    expect(await service.pinInfo({ moduleId: DOUBLE_ID, slotId: '1' })).toMatchObject({ locked: true });
+    expect(await service.pins.pinInfo({ moduleId: DOUBLE_ID, slotId: '1' })).toMatchObject({ locked: true });
     // Once locked, even the right PIN is refused before it reaches the card.
     const logins = d.fake.logins.length;
-    await expect(service.signWithToken({ ...ref(), pin: Buffer.from('1234'), data: Buffer.from('x') })).rejects.toMatchObject({ name: 'PinLockedError' });
+    await expect(service.signing.signWithToken({ ...ref(), pin: Buffer.from('1234'), data: Buffer.from('x') })).rejects.toMatchObject({ name: 'PinLockedError' });
     expect(d.fake.logins.length).toBe(logins);
     // The watcher shows the locked state in the list.
     await expect.poll(async () => (await service!.list()).slots[0]?.token?.pin.locked).toBe(true);
@@ -44,7 +44,7 @@ describe('tokens with a PKCS#11 test double', () => {
     ]);
     service = d.service;
     await service.list();
-    await expect(service.signWithToken({ ...ref(), pin: Buffer.from('1234'), data: Buffer.from('x') })).rejects.toMatchObject({
+    await expect(service.signing.signWithToken({ ...ref(), pin: Buffer.from('1234'), data: Buffer.from('x') })).rejects.toMatchObject({
       name: 'TokenRemovedError',
     });
     await expect.poll(async () => (await service!.list()).slots[0]?.token ?? null).toBeNull();
@@ -54,7 +54,7 @@ describe('tokens with a PKCS#11 test double', () => {
     const d = await createDoubleService([{}]);
     service = d.service;
     await service.list();
-    const signer = await service.openSigner({ kind: 'token', ...ref() }, Buffer.from('1234'));
+    const signer = await service.signing.openSigner({ kind: 'token', ...ref() }, Buffer.from('1234'));
     (d.fake as unknown as { sessions: Map<number, unknown> }).sessions.clear();
     await expect(signer.sign(Buffer.from('x'))).rejects.toMatchObject({ name: 'SessionClosedError' });
     await signer.close();
@@ -65,18 +65,18 @@ describe('tokens with a PKCS#11 test double', () => {
     service = d.service;
     const view = await service.list();
     expect(view.slots.map((s) => s.token?.pin.pinPad)).toEqual([true, true]);
-    const result = await service.signWithToken({ ...ref('1'), data: Buffer.from('hello') });
+    const result = await service.signing.signWithToken({ ...ref('1'), data: Buffer.from('hello') });
     const v = createVerify('sha256').update('hello');
     expect(v.verify(new X509Certificate(result.certificate).publicKey, result.signature)).toBe(true);
     expect(d.fake.logins.at(-1)).toEqual({ userType: ck.CKU_USER, pinLength: 0 });
-    await expect(service.signWithToken({ ...ref('2'), data: Buffer.from('hello') })).rejects.toMatchObject({ name: 'PinPadUnsupportedError' });
+    await expect(service.signing.signWithToken({ ...ref('2'), data: Buffer.from('hello') })).rejects.toMatchObject({ name: 'PinPadUnsupportedError' });
   });
 
   it('asks a PIN of a token without PIN pad when none is given', async () => {
     const d = await createDoubleService([{}]);
     service = d.service;
     await service.list();
-    await expect(service.signWithToken({ ...ref(), data: Buffer.from('x') })).rejects.toMatchObject({ name: 'PinRequiredError', kind: 'expected' });
+    await expect(service.signing.signWithToken({ ...ref(), data: Buffer.from('x') })).rejects.toMatchObject({ name: 'PinRequiredError', kind: 'expected' });
   });
 
   it('does the context-specific login of a CKA_ALWAYS_AUTHENTICATE key for each signature (test double)', async () => {
@@ -85,7 +85,7 @@ describe('tokens with a PKCS#11 test double', () => {
     const view = await service.list();
     // Private keys are not visible before login on this double: the flag is unknown until then.
     expect(view.slots[0]!.token!.certificates[0]!.keyPresence).toBe('public-key');
-    const signer = await service.openSigner({ kind: 'token', ...ref() }, Buffer.from('1234'));
+    const signer = await service.signing.openSigner({ kind: 'token', ...ref() }, Buffer.from('1234'));
     await signer.sign(Buffer.from('a'));
     await signer.sign(Buffer.from('b'));
     await signer.close();
@@ -97,18 +97,18 @@ describe('tokens with a PKCS#11 test double', () => {
     service = rsa.service;
     await service.list();
     const digest = createHash('sha256').update('payload').digest();
-    const r = await service.signWithToken({ ...ref(), pin: Buffer.from('1234'), digest });
+    const r = await service.signing.signWithToken({ ...ref(), pin: Buffer.from('1234'), digest });
     expect(verify('sha256', Buffer.from('payload'), new X509Certificate(r.certificate).publicKey, r.signature)).toBe(true);
     await service.dispose();
 
     const ec = await createDoubleService([{}], { ec: true });
     service = ec.service;
     await service.list();
-    const e = await service.signWithToken({ ...ref(), pin: Buffer.from('1234'), data: Buffer.from('payload') });
+    const e = await service.signing.signWithToken({ ...ref(), pin: Buffer.from('1234'), data: Buffer.from('payload') });
     expect(e.algorithm).toBe('ECDSA-SHA256');
     expect(e.signature[0]).toBe(0x30);
     expect(verify('sha256', Buffer.from('payload'), new X509Certificate(e.certificate).publicKey, e.signature)).toBe(true);
-    await expect(service.signWithToken({ ...ref(), pin: Buffer.from('1234'), data: Buffer.from('x'), mechanism: 'sha256-rsa-pkcs' })).rejects.toMatchObject({
+    await expect(service.signing.signWithToken({ ...ref(), pin: Buffer.from('1234'), data: Buffer.from('x'), mechanism: 'sha256-rsa-pkcs' })).rejects.toMatchObject({
       name: 'MechanismUnsupportedError',
     });
   });
@@ -118,14 +118,14 @@ describe('tokens with a PKCS#11 test double', () => {
     service = d.service;
     await service.list();
     const pin = Buffer.from('8642');
-    const error = await service.signWithToken({ ...ref(), pin, data: Buffer.from('x') }).catch((e: unknown) => e);
+    const error = await service.signing.signWithToken({ ...ref(), pin, data: Buffer.from('x') }).catch((e: unknown) => e);
     expect(pin.every((b) => b === 0)).toBe(true);
     const good = Buffer.from('1234');
-    await service.signWithToken({ ...ref(), pin: good, data: Buffer.from('x') });
+    await service.signing.signWithToken({ ...ref(), pin: good, data: Buffer.from('x') });
     expect(good.every((b) => b === 0)).toBe(true);
     const oldPin = Buffer.from('1234');
     const newPin = Buffer.from('5678');
-    await service.changePin({ moduleId: DOUBLE_ID, slotId: '1' }, oldPin, newPin);
+    await service.pins.changePin({ moduleId: DOUBLE_ID, slotId: '1' }, oldPin, newPin);
     expect([...oldPin, ...newPin].every((b) => b === 0)).toBe(true);
     expect(d.fake.tokens[0]!.pin).toBe('5678');
     const everything = JSON.stringify({ logs: d.log.entries, error, details: (error as { details: unknown }).details });

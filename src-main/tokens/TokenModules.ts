@@ -228,7 +228,7 @@ export class TokenModules {
       onEnd: (reason) => {
         if (this.waiters.get(id) === waiter) this.waiters.delete(id);
         // The ticks still watch this module; a waiter that could not wait is not an error of the module.
-        if (!this.disposed && client.status === 'ready') this.options.log.info('tokens.slotWaiterEnded', { module: id, reason });
+        this.options.log.info('tokens.slotWaiterEnded', { module: id, reason });
       },
     });
     this.waiters.set(id, waiter);

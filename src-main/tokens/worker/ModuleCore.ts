@@ -35,6 +35,26 @@ export class ModuleCore {
   ) {}
 
   handle(request: WorkerRequest): unknown {
+    try {
+      return this.dispatch(request);
+    } catch (error) {
+      throw this.explain(request, error);
+    }
+  }
+
+  /**
+   * A card pulled out mid-command often fails with a generic code (OpenSC answers CKR_GENERAL_ERROR when the reader
+   * loses the card during an APDU): when the slot has no token a moment later, say so.
+   */
+  private explain(request: WorkerRequest, error: unknown): unknown {
+    const code = error instanceof Pkcs11Failure ? error.code : ckrOf(error);
+    if (!code || !VAGUE_FAILURES.has(code) || !this.p11 || !this.initialized) return error;
+    const slot = 'slotId' in request ? this.slot(request.slotId) : 'session' in request ? this.sessions.get(request.session)?.slot : undefined;
+    if (!slot || !tokenGone(this.p11, slot)) return error;
+    return new Pkcs11Failure('CKR_DEVICE_REMOVED', `the token is gone (${code})`);
+  }
+
+  private dispatch(request: WorkerRequest): unknown {
     switch (request.op) {
       case 'init':
         return this.init();
@@ -277,6 +297,28 @@ export class ModuleCore {
       // ignore
     }
     this.p11 = null;
+  }
+}
+
+/** Failures that may mean the card left during the call (a definite CKR_DEVICE_REMOVED needs no check). */
+const VAGUE_FAILURES = new Set(['CKR_GENERAL_ERROR', 'CKR_DEVICE_ERROR', 'CKR_FUNCTION_FAILED', 'CKR_SESSION_HANDLE_INVALID', 'CKR_SESSION_CLOSED', 'CKR_TOKEN_NOT_RECOGNIZED']);
+const REMOVAL_SETTLE_MS = 600;
+
+/**
+ * Whether the slot has no token, asked for up to REMOVAL_SETTLE_MS: the reader driver may need a moment to report
+ * a card it lost mid-command. This thread serves one request at a time, so waiting here blocks nothing else.
+ */
+function tokenGone(p11: Pkcs11Binding, slot: Buffer): boolean {
+  const deadline = Date.now() + REMOVAL_SETTLE_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      if (!(p11.C_GetSlotInfo(slot).flags & ck.CKF_TOKEN_PRESENT)) return true;
+    } catch {
+      return true; // the slot itself is gone (a reader unplugged)
+    }
+    if (Date.now() >= deadline) return false;
+    Atomics.wait(pause, 0, 0, 50);
   }
 }
 

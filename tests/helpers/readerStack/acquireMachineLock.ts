@@ -52,7 +52,7 @@ function readNotes(dir: string): Record<string, string> {
  * there is one of, like pcscd. Waits for it with retries; a lock whose owner process is dead is taken over, and
  * `onStale` sees its notes first (to clean up what the dead owner left running).
  */
-export async function acquireMachineLock(name: string, options: { timeoutMs: number; onStale?: (stale: StaleLock) => void }): Promise<MachineLock> {
+export async function acquireMachineLock(name: string, options: { timeoutMs: number; onStale?: (stale: StaleLock) => void | Promise<void> }): Promise<MachineLock> {
   const dir = path.join(tmpdir(), `${name}.lock`);
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
@@ -67,7 +67,7 @@ export async function acquireMachineLock(name: string, options: { timeoutMs: num
     // No owner note: its owner is between mkdir and write, or died there; after 5 s, the latter.
     const ownerless = !notes.owner && Date.now() - statMs(dir) > 5000;
     if (ownerless || (notes.owner && !isAlive(owner))) {
-      options.onStale?.({ notes });
+      await options.onStale?.({ notes });
       rmSync(dir, { recursive: true, force: true });
       continue;
     }

@@ -1,5 +1,5 @@
 import { spawn, execFile } from 'node:child_process';
-import { mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { acquireMachineLock, isAlive } from './acquireMachineLock';
@@ -86,9 +86,26 @@ async function waitForExit(pid: number, ms: number): Promise<boolean> {
   return true;
 }
 
-function killLeftover(pid: number): void {
+/**
+ * No live pcscd runs: the files of a dead one go. pcscd itself refuses to start while its pid file names a process
+ * that answers kill 0, and a pcscd orphaned in a container whose init reaps nothing stays a zombie that does. A
+ * socket without a pid file is systemd's socket activation: that one is not ours to remove.
+ */
+function clearDeadPcscdFiles(): void {
+  const run = '/run/pcscd';
+  if (!existsSync(`${run}/pcscd.comm`)) return;
+  if (!existsSync(`${run}/pcscd.pid`)) {
+    throw new Error(`${run}/pcscd.comm exists but no pcscd runs: systemd's pcscd.socket, probably. Stop it first (systemctl stop pcscd.socket).`);
+  }
+  rmSync(`${run}/pcscd.pid`, { force: true });
+  rmSync(`${run}/pcscd.comm`, { force: true });
+}
+
+/** A pcscd a dead user of this helper left running (its PID is in the stale lock's notes). */
+async function killLeftover(pid: number): Promise<void> {
   if (!isAlive(pid) || !runningPcscds().includes(pid)) return;
   process.kill(pid, 'SIGKILL');
+  await waitForExit(pid, 3000);
 }
 
 /**
@@ -101,8 +118,8 @@ export async function startReaderStack(options: ReaderStackOptions): Promise<Rea
   const packages = requireReaderStackPackages();
   const lock = await acquireMachineLock(LOCK_NAME, {
     timeoutMs: options.lockTimeoutMs ?? 120_000,
-    onStale: ({ notes }) => {
-      if (notes.pcscd) killLeftover(Number(notes.pcscd));
+    onStale: async ({ notes }) => {
+      if (notes.pcscd) await killLeftover(Number(notes.pcscd));
     },
   });
   try {
@@ -113,6 +130,7 @@ export async function startReaderStack(options: ReaderStackOptions): Promise<Rea
         `A pcscd this helper did not start is running (${commands.join('; ')}). Only one pcscd can run on a machine: stop it first (kill ${others.join(' ')}, or systemctl stop pcscd.socket pcscd).`,
       );
     }
+    clearDeadPcscdFiles();
     const confDir = path.join(options.dir, 'reader.conf.d');
     mkdirSync(confDir, { recursive: true });
     writeFileSync(

@@ -14,6 +14,7 @@ import { createOutboxHandlers } from './ipc/handlers/createOutboxHandlers';
 import { createDossiersHandlers } from './ipc/handlers/createDossiersHandlers';
 import { createTokensHandlers } from './ipc/handlers/createTokensHandlers';
 import { createTokenService } from './tokens/createTokenService';
+import type { KnownModule } from './tokens/knownModules';
 import { createSessionHandlers } from './ipc/handlers/createSessionHandlers';
 import type { TokenService } from './tokens/TokenService';
 import { ModuleChoices } from './tokens/ModuleChoices';
@@ -60,6 +61,8 @@ export interface MainContextOptions {
   formsDir?: string;
   /** The app's opensc.conf (resources/opensc; packaged: under process.resourcesPath). */
   openscConfig?: string;
+  /** The middleware looked for at its usual paths (default: tokens/knownModules). */
+  knownModules?: readonly KnownModule[];
   /** Authority connection (tests: sync interval, demo sandbox starter). authorityUrl null in the settings = demo mode. */
   authority?: AuthorityWiringOptions;
   /** Time and timers of the vault (idle lock, retry delays); the system's by default, a fake one in tests. */
@@ -161,6 +164,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     extraPaths: options.extraPkcs11Modules,
     log,
     ...(options.openscConfig ? { openscConfig: options.openscConfig } : {}),
+    ...(options.knownModules ? { known: options.knownModules } : {}),
   });
   tokens.tokens.onChange((view) => events.emit('tokens.changed', view));
   // The renderer never sends a path: files come from main's pickers, behind handles (see files/FileHandleRegistry).

@@ -12,6 +12,9 @@ import type { Pkcs12Identities } from './Pkcs12Identities';
 import type { SlotEventWaiter, SlotEventWaiterFactory } from './SlotEventWaiter';
 import type { PollResult, RawSlot, WorkerFailure, WorkerRequest } from './worker/protocol';
 
+/** A waiter that ended (pcscd not running when it started, say) is started again after this long. */
+const WAITER_RETRY_MS = 30_000;
+
 /** By module, then by slot id as a number (ids are up to 20 digits: BigInt, not Number). */
 function compareSlots(a: SlotView, b: SlotView): number {
   if (a.moduleId !== b.moduleId) return a.moduleId.localeCompare(b.moduleId);
@@ -44,6 +47,8 @@ export interface TokenModulesOptions {
 export class TokenModules {
   private readonly modules = new Map<string, ModuleClient>();
   private readonly waiters = new Map<string, SlotEventWaiter>();
+  /** When each module's waiter last ended: one that could not wait (no PC/SC service yet) is tried again later. */
+  private readonly waiterEnded = new Map<string, number>();
   private readonly absent: ModuleEntry[];
   private readonly listeners = new Set<(view: TokensView) => void>();
   private readonly polling = new Map<string, Promise<void>>();
@@ -227,6 +232,7 @@ export class TokenModules {
       onEvent: () => void this.pollModule(client, true).then((changed) => changed && !this.disposed && this.changed()),
       onEnd: (reason) => {
         if (this.waiters.get(id) === waiter) this.waiters.delete(id);
+        this.waiterEnded.set(id, Date.now());
         // The ticks still watch this module; a waiter that could not wait is not an error of the module.
         this.options.log.info('tokens.slotWaiterEnded', { module: id, reason });
       },
@@ -245,6 +251,12 @@ export class TokenModules {
 
   private async tick(): Promise<void> {
     if (this.disposed) return;
+    for (const client of this.modules.values()) {
+      const ended = this.waiterEnded.get(client.entry.id);
+      if (client.status === 'ready' && client.slotEvents && this.options.createWaiter && !this.waiters.has(client.entry.id) && ended !== undefined && Date.now() - ended > WAITER_RETRY_MS) {
+        this.startWaiter(client);
+      }
+    }
     const results = await Promise.all(
       [...this.modules.values()].map((client) => (client.status === 'ready' && !this.polling.has(client.entry.id) ? this.pollModule(client, false) : false)),
     );

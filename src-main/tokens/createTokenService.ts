@@ -3,6 +3,7 @@ import { TokenService, type TokenServiceOptions } from './TokenService';
 import { resolveModuleEntries } from './resolveModuleEntries';
 import type { HealthCheck } from '../host/HealthCheck';
 import { applyOpenscConfig } from './applyOpenscConfig';
+import type { KnownModule } from './knownModules';
 
 /**
  * The token service of the app: the known middleware of this OS plus the `pkcs11Modules` setting (and, for the demo
@@ -15,11 +16,13 @@ export function createTokenService(options: {
   log: Logger;
   createChannel?: TokenServiceOptions['createChannel'];
   pollIntervalMs?: number;
+  /** The middleware looked for (default: knownModules); tests give [] so as not to see the machine's readers. */
+  known?: readonly KnownModule[];
   /** The app's opensc.conf (default: resources/opensc in the source tree). */
   openscConfig?: string;
 }): { tokens: TokenService; setSettingsPaths(paths: readonly string[]): Promise<void>; healthCheck: HealthCheck } {
   const resolve = (settingsPaths: readonly string[]) =>
-    resolveModuleEntries({ platform: options.platform, settingsPaths, extraPaths: options.extraPaths });
+    resolveModuleEntries({ platform: options.platform, settingsPaths, extraPaths: options.extraPaths, ...(options.known ? { known: options.known } : {}) });
   const { entries, absent } = resolve(options.settingsPaths);
   const opensc = applyOpenscConfig(options.openscConfig);
   options.log.info('tokens.openscConfig', { source: opensc });

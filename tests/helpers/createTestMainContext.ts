@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import type { KnownModule } from '../../src-main/tokens/knownModules';
 import { createMainContext, type MainContext } from '../../src-main/createMainContext';
 import { createMemoryLogger } from '../../src-main/log/createMemoryLogger';
 import type { HostInfo } from '../../src-main/host/HostInfo';
@@ -33,6 +34,8 @@ export async function createTestMainContext(
     pageDialogs?: HostInfo['pageDialogs'];
     vaultClock?: Clock;
     authority?: AuthorityWiringOptions;
+    /** Middleware looked for at the usual paths (default none: see below). */
+    knownModules?: readonly KnownModule[];
   } = {},
 ): Promise<TestMain> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'guichet-test-'));
@@ -63,6 +66,8 @@ export async function createTestMainContext(
     ...(options.authority ? { authority: options.authority } : {}),
     // Explicit: under happy-dom import.meta.url is not a file URL, so main's default cannot be worked out there.
     formsDir: path.resolve('resources/forms'),
+    // Not the machine's middleware: OpenSC would show the virtual cards of the reader tests running beside.
+    knownModules: options.knownModules ?? [],
   });
   return {
     context,

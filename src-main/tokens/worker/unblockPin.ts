@@ -5,8 +5,8 @@ import { tokenFlagsAfter } from './loginUser';
 
 /**
  * Sets a locked user PIN anew with the PUK. Cryptoki has no call for it, so middleware offers one of two ways:
- * C_SetPIN(PUK, new PIN) in a session nobody is logged into (OpenSC with user_pin_unblock_style =
- * set_pin_in_unlogged_session, which the app sets in its own opensc.conf), or C_Login as the security officer with
+ * C_SetPIN(PUK, new PIN) in a session nobody is logged into (OpenSC with pkcs11 { user_pin_unblock_style =
+ * set_pin_in_unlogged_session }, which the app sets in its own opensc.conf), or C_Login as the security officer with
  * the PUK and C_InitPIN (OpenSC's init_pin_in_so_session; tokens whose SO PIN is the unblocking code). The first is
  * tried first; a module that took it for a PIN change answers CKR_PIN_LOCKED, and the second is tried.
  * Only for a locked PIN: a middleware that does not unblock would take the PUK for a wrong PIN and lower the counter.

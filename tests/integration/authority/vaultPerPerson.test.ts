@@ -57,6 +57,8 @@ describe.skipIf(!SOFTHSM_MODULE)('a vault per person: two people, two authoritie
     standalone = await start();
     dir = await mkdtemp(path.join(os.tmpdir(), 'guichet-vault-per-person-'));
     main = await createMainContext({
+      // Not the machine's middleware (the reader tests' virtual cards may be in its readers meanwhile).
+      knownModules: [],
       userDataDir: dir,
       log: createMemoryLogger(),
       trustedOrigins: [ORIGIN],

@@ -90,6 +90,8 @@ describe('an authority URL set while the demo sandbox is starting', () => {
     entered = deferred();
     release = deferred();
     main = await createMainContext({
+      // Not the machine's middleware (the reader tests' virtual cards may be in its readers meanwhile).
+      knownModules: [],
       userDataDir: dir,
       log: createMemoryLogger(),
       trustedOrigins: [ORIGIN],

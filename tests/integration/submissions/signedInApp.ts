@@ -38,6 +38,8 @@ export async function openSignedInApp(options: {
 }): Promise<SignedInApp> {
   const dir = options.existingDir ?? (await mkdtemp(path.join(os.tmpdir(), 'guichet-submit-')));
   const main = await createMainContext({
+    // Not the machine's middleware (the reader tests' virtual cards may be in its readers meanwhile).
+    knownModules: [],
     userDataDir: dir,
     log: options.log ?? createMemoryLogger(),
     trustedOrigins: [ORIGIN],

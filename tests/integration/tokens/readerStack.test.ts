@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PkiManifest } from '../../../src-sandbox/pki/createPki';
 import { createMemoryLogger } from '../../../src-main/log/createMemoryLogger';
+import { defaultOpenscConfig } from '../../../src-main/tokens/applyOpenscConfig';
 import { moduleIdFor } from '../../../src-main/tokens/moduleIdFor';
 import { TokenService } from '../../../src-main/tokens/TokenService';
 import type { SlotView, TokensView } from '../../../src-shared/tokens/tokenSchemas';
@@ -57,7 +58,9 @@ describe('tokens on a real reader stack (OpenSC, pcscd, a virtual PIV card)', ()
     dir = mkdtempSync(path.join(tmpdir(), 'guichet-reader-'));
     pki = await testPki();
     stack = await startReaderStack({ dir: path.join(dir, 'stack') });
-    process.env.OPENSC_CONF = stack.openscConf;
+    // The app's own opensc.conf (what applyOpenscConfig points OpenSC at), not the helper's: the PUK unblock below
+    // depends on its setting.
+    process.env.OPENSC_CONF = defaultOpenscConfig()!;
     moduleId = moduleIdFor(stack.openscModule);
     // No watcher ticks during the test: every change seen here came through the slot-event waiter (or a rescan).
     service = new TokenService({ entries: [{ id: moduleId, name: 'OpenSC', path: stack.openscModule, source: 'known' }], log, pollIntervalMs: 10 * 60_000 });

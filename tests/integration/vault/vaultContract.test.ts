@@ -12,7 +12,7 @@ describe('vault contract calls through the main context', () => {
   let context: MainContext;
   beforeEach(async () => {
     ({ dir, cleanup } = await makeTempDir());
-    context = await createMainContext({ userDataDir: dir, host: {} as HostInfo, log: createMemoryLogger(), trustedOrigins: [ORIGIN] });
+    context = await createMainContext({ userDataDir: dir, host: {} as HostInfo, log: createMemoryLogger(), trustedOrigins: [ORIGIN], knownModules: [] });
   });
   afterEach(async () => {
     await context.dispose();

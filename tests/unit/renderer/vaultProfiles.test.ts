@@ -99,6 +99,8 @@ describe('vault screens with several vaults, against a real main', () => {
   beforeEach(async () => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'guichet-profiles-ui-'));
     main = await createMainContext({
+      // Not the machine's middleware (the reader tests' virtual cards may be in its readers meanwhile).
+      knownModules: [],
       userDataDir: dir,
       log: createMemoryLogger(),
       trustedOrigins: [TEST_ORIGIN],

@@ -49,6 +49,8 @@ export async function createMainWithAuthority(authority: AuthorityWiringOptions)
   const dir = await mkdtemp(path.join(os.tmpdir(), 'guichet-authority-renderer-'));
   const log = createMemoryLogger();
   const context = await createMainContext({
+    // Not the machine's middleware (the reader tests' virtual cards may be in its readers meanwhile).
+    knownModules: [],
     userDataDir: dir,
     log,
     trustedOrigins: [TEST_ORIGIN],

@@ -1,4 +1,4 @@
-import { nextTick, ref } from 'vue';
+import { computed, nextTick, ref } from 'vue';
 import { useI18n } from 'vue-i18n';
 import type { ContractError } from '../../src-shared/errors/ContractError';
 import { toContractError } from '../../src-shared/errors/toContractError';
@@ -19,28 +19,34 @@ export interface FieldErrorOptions<K extends string> {
  */
 export function useFieldErrors<K extends string>(options: FieldErrorOptions<K>) {
   const { t, te } = useI18n();
-  const fieldErrors = ref<Partial<Record<K, string>>>({});
+  // Kept as how to say them, and said in the current language: a change of language re-words errors on screen.
+  const said = ref<Partial<Record<K, () => string>>>({});
+  const fieldErrors = computed(() => {
+    const out: Partial<Record<K, string>> = {};
+    for (const key of Object.keys(said.value) as K[]) out[key] = said.value[key]!();
+    return out;
+  });
   const general = ref<ContractError | null>(null);
 
   function clear(): void {
-    fieldErrors.value = {};
+    said.value = {};
     general.value = null;
   }
 
   function report(raw: unknown): void {
     const error = toContractError(raw);
-    const found: Partial<Record<K, string>> = {};
+    const found: Partial<Record<K, () => string>> = {};
     const named = options.errorFields?.[error.name];
-    if (named) found[named] = te(`errors.${error.name}`) ? t(`errors.${error.name}`) : t('validation.invalid');
+    if (named) found[named] = () => (te(`errors.${error.name}`) ? t(`errors.${error.name}`) : t('validation.invalid'));
     else if (error.name === 'ValidationError') {
       const issues = Array.isArray(error.details.issues) ? (error.details.issues as Partial<ValidationIssue>[]) : [];
       for (const issue of issues) {
         const key = String(issue.path ?? '').split('.')[0] as K;
-        if (Object.hasOwn(options.fields, key) && !found[key]) found[key] = translateIssue(t, issue);
+        if (Object.hasOwn(options.fields, key) && !found[key]) found[key] = () => translateIssue(t, issue);
       }
     }
     const keys = Object.keys(found) as K[];
-    fieldErrors.value = found;
+    said.value = found;
     general.value = keys.length > 0 ? null : error;
     if (keys.length > 0) void nextTick(() => document.getElementById(options.fields[keys[0] as K])?.focus());
   }

@@ -78,7 +78,11 @@ try {
   // Checked in the page every 10 ms (Playwright's own waits back off to 500 ms and more between checks).
   const cardShown = (shown: boolean) =>
     page.waitForFunction(
-      (wanted) => [...document.querySelectorAll('[data-testid="token"]')].some((e) => e.textContent?.includes('Anne Schmit')) === wanted,
+      (wanted) => {
+        // Runs in the page (this file is typed for Node, without the DOM's types).
+        const page = globalThis as unknown as { document: { querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }> } };
+        return Array.from(page.document.querySelectorAll('[data-testid="token"]')).some((e) => e.textContent?.includes('Anne Schmit') === true) === wanted;
+      },
       shown,
       { polling: 10, timeout: 10_000 },
     );

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createVault } from './createVault';
+import { createVault, E2E_PASSPHRASE } from './createVault';
 import { shootInEveryLanguage } from './screenshots';
 import { fillChangeOfAddress } from './journeySteps';
 import { authorityWithTokens } from './authorityWithTokens';
@@ -50,7 +50,7 @@ async function saveSigned(page: Page, name: string): Promise<string> {
   return path.join(authority.saveDir, name);
 }
 
-test('a card in a reader: shown when inserted, the last PIN try warned, signing with a card pulled out and put back, a blocked PIN unblocked with the PUK', async ({ page, devhost }) => {
+test('a card in a reader: shown when inserted, the last PIN try warned, signing with a card pulled out and put back, a blocked PIN unblocked with the PUK, a card changed while locked', async ({ page, devhost }) => {
   test.setTimeout(300_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -174,5 +174,16 @@ test('a card in a reader: shown when inserted, the last PIN try warned, signing 
   await expect(page.getByTestId('submission-outcome')).toHaveAttribute('data-status', 'sent', { timeout: 30_000 });
   expect((await authority.counters()).dossiers).toBe(before + 2);
   expect(await page.content()).not.toContain(NEW_PIN);
+
+  // The card taken out and put back while the vault is locked: the cards screen shows it after the unlock.
+  await page.getByTestId('lock-button').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Unlock your vault' })).toBeVisible();
+  await card.remove();
+  await card.insert();
+  await page.getByLabel('Passphrase').fill(E2E_PASSPHRASE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('link', { name: 'Smart cards and tokens' }).click();
+  await expect(cardPanel(page)).toBeVisible({ timeout: 5000 });
+  await expect(cardPanel(page)).toContainText('PIN ready');
   expect(errors).toEqual([]);
 });

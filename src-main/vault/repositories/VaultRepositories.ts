@@ -1,5 +1,6 @@
 import type { SessionSource } from '../SqlSession';
 import { CatalogueRepository } from './CatalogueRepository';
+import { DashboardRepository } from './DashboardRepository';
 import { DocumentRepository } from './DocumentRepository';
 import { DossierRepository } from './DossierRepository';
 import { DraftRepository } from './DraftRepository';
@@ -26,6 +27,7 @@ export class VaultRepositories {
   readonly catalogue: CatalogueRepository;
   readonly settings: VaultSettingsRepository;
   readonly submissions: SubmissionRepository;
+  readonly dashboard: DashboardRepository;
 
   constructor(session: SessionSource, now: () => number = Date.now) {
     this.persons = new PersonRepository(session);
@@ -40,5 +42,6 @@ export class VaultRepositories {
     this.catalogue = new CatalogueRepository(session);
     this.settings = new VaultSettingsRepository(session);
     this.submissions = new SubmissionRepository(session, now);
+    this.dashboard = new DashboardRepository(session);
   }
 }

@@ -12,6 +12,8 @@ import { createConnectionHandlers } from './ipc/handlers/createConnectionHandler
 import { createSyncHandlers } from './ipc/handlers/createSyncHandlers';
 import { createOutboxHandlers } from './ipc/handlers/createOutboxHandlers';
 import { createDossiersHandlers } from './ipc/handlers/createDossiersHandlers';
+import { createDashboardHandlers } from './ipc/handlers/createDashboardHandlers';
+import { DashboardService } from './dashboard/DashboardService';
 import { createTokensHandlers } from './ipc/handlers/createTokensHandlers';
 import { createTokenService } from './tokens/createTokenService';
 import type { KnownModule } from './tokens/knownModules';
@@ -155,6 +157,10 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     // Nobody signed in: the lists show the vault owner's private space.
     defaultSpaceId: () => connection.sessionStatus().privateSpaceId ?? vaultOwner.current()?.personId ?? null,
   });
+  const dashboard = new DashboardService({
+    repos: vault.repos,
+    spaceId: () => connection.sessionStatus().privateSpaceId ?? vaultOwner.current()?.personId ?? null,
+  });
   const authoritySwitch = new AuthoritySwitch({ settings, vault, owner: vaultOwner, events, log });
 
   // Modules load in their worker threads at the first use (tokens.list), not here.
@@ -211,6 +217,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
       ...createConnectionHandlers({ connection, status: connectionStatus }),
       ...createSyncHandlers({ sync, status: connectionStatus }),
       ...createDossiersHandlers({ dossiers }),
+      ...createDashboardHandlers({ dashboard }),
       ...createOutboxHandlers({ outbox }),
       ...createTokensHandlers({ tokens: tokens.tokens, modules, files }),
       ...createSubmissionsHandlers({ submissions: submissions.service, batch: submissions.batch, anonymous: submissions.anonymous, documents: submissions.documents, files, api: () => connection.api() }),

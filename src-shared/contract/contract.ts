@@ -10,6 +10,7 @@ import { tokensCalls, tokensEvents } from './tokensContract';
 import { sessionCalls } from './sessionContract';
 import { submissionsCalls, submissionsEvents } from './submissionsContract';
 import { cosignaturesCalls } from './cosignaturesContract';
+import { dashboardCalls } from './dashboardContract';
 
 /**
  * Every call and event between renderer and main, declared once. Adding a call: declare it in its domain file
@@ -29,6 +30,7 @@ export const contractCalls = {
   ...sessionCalls,
   ...submissionsCalls,
   ...cosignaturesCalls,
+  ...dashboardCalls,
 } as const;
 
 export const contractEvents = {

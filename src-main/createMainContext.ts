@@ -27,6 +27,7 @@ import type { SyncService } from './authority/SyncService';
 import type { OutboxService } from './authority/OutboxService';
 import type { ConnectionStatusView } from './authority/ConnectionStatusView';
 import { DossierService } from './dossiers/DossierService';
+import { DossierDocuments } from './dossiers/DossierDocuments';
 import { FormsService } from './forms/FormsService';
 import { defaultFormsDir, loadBundledForms } from './forms/loadBundledForms';
 import type { HostInfo } from './host/HostInfo';
@@ -216,7 +217,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
       ...createFormsHandlers({ forms }),
       ...createConnectionHandlers({ connection, status: connectionStatus }),
       ...createSyncHandlers({ sync, status: connectionStatus }),
-      ...createDossiersHandlers({ dossiers }),
+      ...createDossiersHandlers({ dossiers, documents: new DossierDocuments({ store: vaultAuthorityStore(vault), api: () => connection.api(), log }), files }),
       ...createDashboardHandlers({ dashboard }),
       ...createOutboxHandlers({ outbox }),
       ...createTokensHandlers({ tokens: tokens.tokens, modules, files }),

@@ -31,7 +31,7 @@ export function toVaultDossier(d: ApiDossier): Dossier {
     spaceId: d.spaceId ?? '',
     title: encodeLocalized(d.procedureTitle),
     status: d.status,
-    statusHistory: d.history.map((h) => ({ status: h.status, at: Date.parse(h.at) })),
+    statusHistory: d.history.map((h) => ({ status: h.status, at: Date.parse(h.at), ...(h.note ? { note: h.note } : {}) })),
     submittedAt: Date.parse(d.createdAt),
     updatedAt: Date.parse(d.updatedAt),
   };

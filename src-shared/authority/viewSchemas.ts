@@ -70,7 +70,7 @@ export const dossierViewSchema = z.object({
   procedureId: z.string(),
   procedureTitle: localizedTextSchema,
   status: dossierStatusSchema.or(z.string()),
-  statusHistory: z.array(z.object({ status: z.string(), at: z.number() })),
+  statusHistory: z.array(z.object({ status: z.string(), at: z.number(), note: localizedTextSchema.optional() })),
   submittedAt: z.number().nullable(),
   updatedAt: z.number(),
 });

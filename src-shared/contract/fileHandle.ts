@@ -17,7 +17,7 @@ export const pickedFileSchema = z.object({
 export type PickedFile = z.infer<typeof pickedFileSchema>;
 
 /** What each open picker is for: the file kinds it offers and the call that may use its handle. */
-export const openPurposes = ['vaultBackup', 'pkcs12', 'pkcs11Module'] as const;
+export const openPurposes = ['vaultBackup', 'pkcs12', 'pkcs11Module', 'replyAttachment'] as const;
 export type OpenPurpose = (typeof openPurposes)[number];
 export const savePurposes = ['vaultBackup', 'pdfDocument'] as const;
 export type SavePurpose = (typeof savePurposes)[number];

@@ -3,6 +3,8 @@ import type { SessionSource } from '../SqlSession';
 export interface StatusChange {
   status: string;
   at: number;
+  /** The administration's note with this status, in each language it gave (absent when it gave none). */
+  note?: { de?: string; fr?: string; en?: string };
 }
 
 export interface Dossier {

@@ -116,6 +116,12 @@ export class SubmissionRepository {
     return row ? toRecord(row) : null;
   }
 
+  /** The submission that became this dossier (once sent, its record carries the dossier's reference). */
+  byReference(reference: string): SubmissionRecord | null {
+    const row = this.session().stmt('SELECT * FROM submissions WHERE reference = ? ORDER BY updated_at DESC LIMIT 1').get(reference) as Row | undefined;
+    return row ? toRecord(row) : null;
+  }
+
   /** The ones waiting for their outbox item (after a restart, what to reconcile). */
   queued(): SubmissionRecord[] {
     return (this.session().stmt(`SELECT * FROM submissions WHERE status = 'queued' ORDER BY created_at`).all() as Row[]).map(toRecord);

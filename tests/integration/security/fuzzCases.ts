@@ -53,6 +53,11 @@ export const fuzzCases: Record<string, FuzzCase> = {
   'sync.now': { runs: 4 },
   'dossiers.list': { seed: { spaceId: 'PP-ABC123', page: 1, pageSize: 10 } },
   'dossiers.get': { seed: { reference: 'REF-1' } },
+  'dossiers.documents': { seed: { reference: 'REF-1' } },
+  'dossiers.openDocument': { seed: { reference: 'REF-1', documentId: 'doc-1' } },
+  'dossiers.saveDocument': { seed: { reference: 'REF-1', documentId: 'doc-1', saveTo: handle } },
+  'dossiers.verifyDocument': { seed: { reference: 'REF-1', documentId: 'doc-1' } },
+  'dossiers.attachFile': { seed: { file: handle, spaceId: 'PP-ABC123' } },
   'messages.list': { seed: { reference: 'REF-1' } },
   'messages.reply': { seed: { spaceId: 'PP-ABC123', reference: 'REF-1', body: 'hello', language: 'fr', attachmentIds: [] } },
   'submissions.enqueue': {

@@ -7,6 +7,7 @@ import type { SandboxHandle } from '../../../src-sandbox/createSandbox';
 import { createMainContext, type MainContext } from '../../../src-main/createMainContext';
 import { createMemoryLogger } from '../../../src-main/log/createMemoryLogger';
 import type { Logger } from '../../../src-main/log/Logger';
+import type { HostInfo } from '../../../src-main/host/HostInfo';
 import { createTestHost } from '../../helpers/createTestHost';
 import { SOFTHSM_MODULE } from '../../helpers/softhsm/softHsm';
 
@@ -35,6 +36,8 @@ export async function openSignedInApp(options: {
   log?: Logger;
   /** The PKCS#11 library to load; SoftHSM2's by default (a spy in front of it to count calls). */
   module?: string;
+  /** The host main runs in (file dialogs, questions); createTestHost()'s by default. */
+  host?: HostInfo;
 }): Promise<SignedInApp> {
   const dir = options.existingDir ?? (await mkdtemp(path.join(os.tmpdir(), 'guichet-submit-')));
   const main = await createMainContext({
@@ -45,7 +48,7 @@ export async function openSignedInApp(options: {
     trustedOrigins: [ORIGIN],
     formsDir: path.resolve('resources/forms'),
     extraPkcs11Modules: [options.module ?? SOFTHSM_MODULE!],
-    host: createTestHost(),
+    host: options.host ?? createTestHost(),
     authority: { syncIntervalMs: 3_600_000, client: { timeoutMs: 10_000, baseDelayMs: 20, maxDelayMs: 100 }, outbox: { baseDelayMs: 50, maxDelayMs: 200 } },
   });
   const call = (name: string, input?: unknown) => main.router.dispatch(name, input, { url: ORIGIN });

@@ -28,6 +28,9 @@ import type { OutboxService } from './authority/OutboxService';
 import type { ConnectionStatusView } from './authority/ConnectionStatusView';
 import { DossierService } from './dossiers/DossierService';
 import { DossierDocuments } from './dossiers/DossierDocuments';
+import { MailboxService } from './mailbox/MailboxService';
+import { MessageFiles } from './mailbox/MessageFiles';
+import { createMailboxHandlers } from './ipc/handlers/createMailboxHandlers';
 import { FormsService } from './forms/FormsService';
 import { defaultFormsDir, loadBundledForms } from './forms/loadBundledForms';
 import type { HostInfo } from './host/HostInfo';
@@ -92,6 +95,8 @@ export interface MainContext {
   outbox: OutboxService;
   /** Dossiers and their messages as the vault holds them. */
   dossiers: DossierService;
+  /** Every message of the current space, read state, the authority's files, notices of new messages. */
+  mailbox: MailboxService;
   /** connection.status, put together from connection, sync and outbox. */
   connectionStatus: ConnectionStatusView;
   /** PKCS#11 tokens and PKCS#12 identities; sign-in uses `tokens.signChallenge` (see tokens/createChallengeSigner). */
@@ -158,6 +163,26 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     // Nobody signed in: the lists show the vault owner's private space.
     defaultSpaceId: () => connection.sessionStatus().privateSpaceId ?? vaultOwner.current()?.personId ?? null,
   });
+  const mailboxStore = vaultAuthorityStore(vault);
+  const mailbox = new MailboxService({
+    store: mailboxStore,
+    files: new MessageFiles({ repos: vault.repos, api: () => connection.api(), log }),
+    outbox,
+    api: () => connection.api(),
+    defaultSpaceId: () => connection.sessionStatus().privateSpaceId ?? vaultOwner.current()?.personId ?? null,
+    onNewMessages: (notice) => events.emit('mailbox.newMessages', notice),
+    notificationsEnabled: () => settings.get('mailboxNotifications'),
+    log,
+  });
+  // After each sync that changed dossiers or messages: a notice of the authority's new messages.
+  const stopMailboxNotices = events.on('dossiers.changed', () => {
+    if (vault.status().state !== 'unlocked') return;
+    try {
+      mailbox.checkNewMessages();
+    } catch (error) {
+      log.warn('mailbox.noticeFailed', { message: (error as Error).message });
+    }
+  });
   const dashboard = new DashboardService({
     repos: vault.repos,
     spaceId: () => connection.sessionStatus().privateSpaceId ?? vaultOwner.current()?.personId ?? null,
@@ -219,6 +244,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
       ...createSyncHandlers({ sync, status: connectionStatus }),
       ...createDossiersHandlers({ dossiers, documents: new DossierDocuments({ store: vaultAuthorityStore(vault), api: () => connection.api(), log }), files }),
       ...createDashboardHandlers({ dashboard }),
+      ...createMailboxHandlers({ mailbox, files }),
       ...createOutboxHandlers({ outbox }),
       ...createTokensHandlers({ tokens: tokens.tokens, modules, files }),
       ...createSubmissionsHandlers({ submissions: submissions.service, batch: submissions.batch, anonymous: submissions.anonymous, documents: submissions.documents, files, api: () => connection.api() }),
@@ -240,6 +266,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     sync,
     outbox,
     dossiers,
+    mailbox,
     connectionStatus,
     tokens: tokens.tokens,
     submissions,
@@ -247,6 +274,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
       submissions.dispose();
       stopPageDialogs();
       stopFollowingIdleLock();
+      stopMailboxNotices();
       await tokens.tokens.dispose();
       await authority.dispose();
       vault.dispose();

@@ -16,6 +16,7 @@ import {
   memberListSchema,
   memberSchema,
   messageListSchema,
+  messageReadStateSchema,
   messageSchema,
   personalDataSchema,
   sessionSchema,
@@ -219,6 +220,29 @@ export class AuthorityApi {
         schema: messageSchema,
       })
     ).data;
+  }
+
+  /** The person read (or un-read) a message of the authority; idempotent by its key. */
+  async markMessageRead(space: string, reference: string, id: string, idempotencyKey: string, read: boolean) {
+    return (
+      await this.client.request({
+        operation: 'markMessageRead',
+        method: 'POST',
+        path: `/spaces/${seg(space)}/dossiers/${seg(reference)}/messages/${seg(id)}/read`,
+        idempotencyKey,
+        json: { read },
+        schema: messageReadStateSchema,
+      })
+    ).data;
+  }
+
+  /** The authority's trust anchor and its chain (PEM), for checking the documents it signs. */
+  async getTrustAnchors(): Promise<{ root: string; chain: string }> {
+    const pem = async (operation: string, path: string) => {
+      const response = await this.client.request({ operation, method: 'GET', path, auth: false, headers: { accept: 'application/x-pem-file' }, schema: null, binary: true, expectedBytes: 64 * 1024 });
+      return (response.data ?? Buffer.alloc(0)).toString('latin1').slice(0, 64 * 1024);
+    };
+    return { root: await pem('getRootCertificate', '/pki/root.pem'), chain: await pem('getChain', '/pki/chain.pem') };
   }
 
   /** multipart: `submission` (JSON), optional `document` (the submission PDF), `attachments`. space null: anonymous. */

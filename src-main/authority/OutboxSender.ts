@@ -5,7 +5,7 @@ import type { AuthorityApi, UploadFile } from './AuthorityApi';
 import type { AuthorityStore } from './AuthorityStore';
 import { backoffDelay } from './backoff';
 import { isPermanentFailure, summarizeError } from './classifyFailure';
-import { OUTBOX_KINDS, replyPayloadSchema, submissionPayloadSchema, type SubmissionPayload } from './outboxPayloads';
+import { OUTBOX_KINDS, messageReadPayloadSchema, replyPayloadSchema, submissionPayloadSchema, type SubmissionPayload } from './outboxPayloads';
 import { toVaultDossier, toVaultMessage } from './toVaultRecords';
 
 /** One item's outcome: `sent` (stored with the server's answer), `retry` (failed for now), `dead` (refused for good). */
@@ -108,6 +108,11 @@ export class OutboxSender {
           this.store.repos.outbox.setPayload(item.id, { ...payload, resultRef: message.id });
           this.store.repos.outbox.markSent(item.id);
         });
+      } else if (item.kind === OUTBOX_KINDS.messageRead) {
+        const payload = messageReadPayloadSchema.parse(item.payload);
+        spaceId = payload.spaceId;
+        await this.api.markMessageRead(payload.spaceId, payload.reference, payload.messageId, item.idempotencyKey, payload.read);
+        this.store.repos.outbox.markSent(item.id);
       } else {
         throw new AuthorityItemNotFoundError(`Unknown outbox item kind ${item.kind}.`, { what: 'outboxKind', id: item.kind });
       }

@@ -4,7 +4,8 @@ import type { AuthorityConnection, OpenConnection } from './AuthorityConnection'
 import type { AuthorityStore } from './AuthorityStore';
 import { Listeners } from './Listeners';
 import { OutboxSender, type OutboxItemEvent, type OutboxSenderOptions } from './OutboxSender';
-import { enqueueReply, enqueueSubmission, type Enqueued } from './outboxEnqueue';
+import { enqueueReply, enqueueSubmission, newIdempotencyKey, type Enqueued } from './outboxEnqueue';
+import { OUTBOX_KINDS, type MessageReadPayload } from './outboxPayloads';
 import { toOutboxItemView } from './toViews';
 
 export interface OutboxServiceOptions {
@@ -61,6 +62,13 @@ export class OutboxService {
 
   enqueueReply(input: ReplyInput): Enqueued {
     return this.enqueued(enqueueReply(this.options.store, input));
+  }
+
+  /** The person read or un-read a message: for the authority, through the outbox (the vault has it already). */
+  enqueueMessageRead(payload: MessageReadPayload): Enqueued {
+    const idempotencyKey = newIdempotencyKey('read');
+    const { id, created } = this.options.store.repos.outbox.enqueue({ idempotencyKey, kind: OUTBOX_KINDS.messageRead, payload });
+    return this.enqueued({ outboxId: id, idempotencyKey, created });
   }
 
   listOutbox(options: { status?: 'pending' | 'sent' | 'dead'; limit?: number }): OutboxItemView[] {

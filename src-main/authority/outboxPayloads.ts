@@ -24,4 +24,13 @@ export const replyPayloadSchema = z.object({
 });
 export type ReplyPayload = z.infer<typeof replyPayloadSchema>;
 
-export const OUTBOX_KINDS = { submission: 'submission', reply: 'reply' } as const;
+/** The person read or un-read a message of the authority (the mailbox); the vault has it already. */
+export const messageReadPayloadSchema = z.object({
+  spaceId: z.string(),
+  reference: z.string(),
+  messageId: z.string(),
+  read: z.boolean(),
+});
+export type MessageReadPayload = z.infer<typeof messageReadPayloadSchema>;
+
+export const OUTBOX_KINDS = { submission: 'submission', reply: 'reply', messageRead: 'messageRead' } as const;

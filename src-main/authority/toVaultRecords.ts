@@ -44,7 +44,8 @@ export function toVaultMessage(m: ApiMessage): Message {
     dossierId: m.dossierReference,
     direction: m.direction === 'authority' ? 'in' : 'out',
     subject: encodeLocalized(m.subject),
-    body: encodeLocalized(m.body),
+    // The limited rich text keeps its mark beside the languages (decodeLocalized reads only those).
+    body: m.bodyFormat === 'rich' ? JSON.stringify({ ...m.body, format: 'rich' }) : encodeLocalized(m.body),
     attachments: m.attachments.map((a) => a.id),
     sentAt: Date.parse(m.sentAt),
     read: m.direction === 'person',

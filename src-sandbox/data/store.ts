@@ -214,6 +214,11 @@ export class Store {
     });
   }
 
+  /** The person's app marked it read or unread: kept, not a change of the feed (the app that sent it knows). */
+  setMessageRead(m: Message, read: boolean): Message {
+    return this.messageTable.set({ ...m, read, readRequests: (m.readRequests ?? 0) + 1 });
+  }
+
   /** A dossier's message ids, oldest first. */
   messageIdsOf(dossierReference: string): string[] {
     return this.messageTable.keysByParent(dossierReference);

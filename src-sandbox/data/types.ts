@@ -51,6 +51,12 @@ export interface Message {
   body: LocalizedText;
   author: string;
   attachments: FileRef[];
+  /** 'rich': the body is the limited rich text (HTML subset) the client sanitizes; absent or 'text': plain text. */
+  bodyFormat?: 'text' | 'rich';
+  /** Read by the person (authority messages), as the person's app last told the authority. */
+  read?: boolean;
+  /** Mark-read requests accepted (each Idempotency-Key once): tests see that a change arrived exactly once. */
+  readRequests?: number;
 }
 
 export interface StoredDocument {

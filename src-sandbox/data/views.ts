@@ -30,6 +30,8 @@ export function messageView(m: Message): Record<string, unknown> {
     body: m.body,
     author: m.author,
     attachments: m.attachments,
+    ...(m.bodyFormat ? { bodyFormat: m.bodyFormat } : {}),
+    ...(m.direction === 'authority' ? { read: m.read ?? false } : {}),
   };
 }
 

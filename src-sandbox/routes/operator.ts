@@ -69,12 +69,37 @@ export function operatorRoutes(app: FastifyInstance, ctx: SandboxContext): void 
 
     op.post('/operator/dossiers/:ref/messages', async (request, reply) => {
       const d = dossierOf(request);
-      const body = request.body as { subject: string | LocalizedText; body: string | LocalizedText; author?: string; repliesAllowed?: boolean };
+      const body = request.body as {
+        subject: string | LocalizedText;
+        body: string | LocalizedText;
+        author?: string;
+        repliesAllowed?: boolean;
+        bodyFormat?: 'text' | 'rich';
+        /** Files sent with the message: kept as issued documents of the dossier. */
+        attachments?: { title?: string | LocalizedText; filename: string; mediaType: string; contentBase64: string }[];
+      };
       if (!body?.subject || !body.body) throw problems.badRequest('subject and body are required.');
+      if (body.bodyFormat !== undefined && body.bodyFormat !== 'text' && body.bodyFormat !== 'rich') throw problems.badRequest('bodyFormat must be text or rich.');
       if (body.repliesAllowed !== undefined) {
         d.repliesAllowed = body.repliesAllowed;
         ctx.store.touchDossier(d);
       }
+      const attachments = (body.attachments ?? []).map((a) => {
+        const bytes = Buffer.from(a.contentBase64 ?? '', 'base64');
+        checkFile(ctx.limits, a.filename, a.mediaType, bytes, bytes.length);
+        const doc = ctx.store.addDocument({
+          id: `DOC-${randomUUID()}`,
+          spaceId: d.spaceId ?? '',
+          kind: 'issued',
+          title: toLocalized(a.title ?? a.filename),
+          filename: a.filename,
+          mediaType: a.mediaType,
+          createdAt: new Date().toISOString(),
+          dossierReference: d.reference,
+          bytes,
+        });
+        return { id: doc.id, filename: doc.filename, mediaType: doc.mediaType, size: doc.size, sha256: doc.sha256 };
+      });
       const m = ctx.store.addMessage({
         id: ctx.store.nextMessageId(),
         dossierReference: d.reference,
@@ -84,10 +109,18 @@ export function operatorRoutes(app: FastifyInstance, ctx: SandboxContext): void 
         subject: toLocalized(body.subject),
         body: toLocalized(body.body),
         author: body.author ?? 'Administration (SANDBOX)',
-        attachments: [],
+        attachments,
+        ...(body.bodyFormat ? { bodyFormat: body.bodyFormat } : {}),
       });
       reply.code(201);
       return messageView(m);
+    });
+
+    /** A message as the authority holds it, with its read state and how many mark-read requests reached it. */
+    op.get('/operator/messages/:id', async (request) => {
+      const m = ctx.store.messages.get((request.params as { id: string }).id);
+      if (!m) throw problems.notFound('No such message.');
+      return { ...messageView(m), read: m.read ?? false, readRequests: m.readRequests ?? 0 };
     });
 
     op.post('/operator/dossiers/:ref/documents', async (request, reply) => {

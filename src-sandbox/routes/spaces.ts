@@ -138,6 +138,23 @@ export function spaceRoutes(app: FastifyInstance, ctx: SandboxContext): void {
     return { items };
   });
 
+  app.post('/v1/spaces/:space/dossiers/:ref/messages/:id/read', async (request, reply) => {
+    const session = requireSession(ctx, request, 'person');
+    const params = request.params as { space: string; ref: string; id: string };
+    const { space } = requireSpace(ctx, session, params.space);
+    const key = requireIdempotencyKey(request);
+    const d = ctx.store.dossiers.get(params.ref);
+    if (!d || d.spaceId !== space.id) throw problems.notFound(`No dossier ${params.ref}.`);
+    const found = ctx.store.messages.get(params.id);
+    if (!found || found.dossierReference !== d.reference || found.direction !== 'authority') throw problems.notFound(`No message ${params.id} from the authority in ${d.reference}.`);
+    const { read } = request.body as { read: boolean };
+    const fingerprint = createHash('sha256').update(JSON.stringify({ id: params.id, read })).digest('hex');
+    return idempotent(ctx, reply, session.personId!, key, fingerprint, async () => () => {
+      const m = ctx.store.setMessageRead(ctx.store.messages.get(params.id)!, read);
+      return { status: 200, body: { id: m.id, read: m.read ?? false } };
+    });
+  });
+
   app.post('/v1/spaces/:space/dossiers/:ref/replies', async (request, reply) => {
     const session = requireSession(ctx, request, 'person');
     const params = request.params as { space: string; ref: string };

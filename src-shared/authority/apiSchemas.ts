@@ -222,6 +222,7 @@ export const fileRefSchema = z.object({
   size: z.number().int().min(0),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
+export type FileRef = z.infer<typeof fileRefSchema>;
 
 export const documentSchema = z.object({
   id,
@@ -273,6 +274,9 @@ export const messageSchema = z.object({
   body: localizedBodySchema,
   author: name,
   attachments: z.array(fileRefSchema).max(L.attachments),
+  /** 'rich': a limited rich text (HTML subset) that clients sanitize; absent: plain text. */
+  bodyFormat: z.enum(['text', 'rich']).optional(),
+  read: z.boolean().optional(),
 });
 export const messageListSchema = z.object({ items: z.array(messageSchema).max(L.listItems) });
 export type ApiMessage = z.infer<typeof messageSchema>;
@@ -289,6 +293,9 @@ export const replyRequestSchema = z
   })
   .strict();
 export type ReplyRequest = z.infer<typeof replyRequestSchema>;
+
+export const messageReadRequestSchema = z.object({ read: z.boolean() }).strict();
+export const messageReadStateSchema = z.object({ id, read: z.boolean() });
 
 export const submissionDataSchema = z
   .object({
@@ -433,6 +440,8 @@ export const schemaComponents = {
   Dossier: dossierSchema,
   Message: messageSchema,
   ReplyRequest: replyRequestSchema,
+  MessageReadRequest: messageReadRequestSchema,
+  MessageReadState: messageReadStateSchema,
   SubmissionData: submissionDataSchema,
   CoSignatureCreate: coSignatureCreateSchema,
   CoSignatureRequest: coSignatureRequestSchema,

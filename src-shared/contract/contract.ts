@@ -11,6 +11,7 @@ import { sessionCalls } from './sessionContract';
 import { submissionsCalls, submissionsEvents } from './submissionsContract';
 import { cosignaturesCalls } from './cosignaturesContract';
 import { dashboardCalls } from './dashboardContract';
+import { mailboxCalls, mailboxEvents } from './mailboxContract';
 
 /**
  * Every call and event between renderer and main, declared once. Adding a call: declare it in its domain file
@@ -31,6 +32,7 @@ export const contractCalls = {
   ...submissionsCalls,
   ...cosignaturesCalls,
   ...dashboardCalls,
+  ...mailboxCalls,
 } as const;
 
 export const contractEvents = {
@@ -40,6 +42,7 @@ export const contractEvents = {
   ...connectionEvents,
   ...syncEvents,
   ...dossiersEvents,
+  ...mailboxEvents,
   ...tokensEvents,
   ...submissionsEvents,
 } as const;

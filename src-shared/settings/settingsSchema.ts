@@ -13,6 +13,8 @@ export const settingsSchema = z.object({
   authorityUrl: httpsUrlSchema.nullable().default(null),
   /** Optional HTTP(S) proxy for the authority API. */
   proxyUrl: proxyUrlSchema.nullable().default(null),
+  /** New messages of the administration raise a notification (in the app and, in the desktop app, of the system). */
+  mailboxNotifications: z.boolean().default(true),
   /** Extra PKCS#11 modules to load besides the known middleware. */
   pkcs11Modules: z.array(z.string().min(1).max(1024)).max(32).default([]),
 });

@@ -59,6 +59,12 @@ export const fuzzCases: Record<string, FuzzCase> = {
   'dossiers.verifyDocument': { seed: { reference: 'REF-1', documentId: 'doc-1' } },
   'dossiers.attachFile': { seed: { file: handle, spaceId: 'PP-ABC123' } },
   'messages.list': { seed: { reference: 'REF-1' } },
+  'mailbox.list': { seed: { reference: 'REF-1', unreadOnly: true, withAttachments: false, page: 1, pageSize: 20 } },
+  'mailbox.counts': {},
+  'mailbox.get': { seed: { messageId: 'MSG-1' } },
+  'mailbox.markRead': { seed: { messageId: 'MSG-1', read: true } },
+  'mailbox.attachment': { seed: { messageId: 'MSG-1', fileId: 'DOC-1' } },
+  'mailbox.saveAttachment': { seed: { messageId: 'MSG-1', fileId: 'DOC-1', saveTo: handle } },
   'messages.reply': { seed: { spaceId: 'PP-ABC123', reference: 'REF-1', body: 'hello', language: 'fr', attachmentIds: [] } },
   'submissions.enqueue': {
     seed: { spaceId: 'PP-ABC123', procedureId: 'change-of-address', procedureVersion: '1', language: 'fr', data: {}, attachmentIds: [] },

@@ -10,6 +10,7 @@ import SubmitView from '../views/SubmitView.vue';
 import CoSignView from '../views/CoSignView.vue';
 import BatchSignView from '../views/BatchSignView.vue';
 import UnblockPinView from '../views/UnblockPinView.vue';
+import DossierView from '../views/DossierView.vue';
 
 const BUILT_VIEWS: Partial<Record<string, RouteRecordRaw['component']>> = {
   settings: SettingsView,
@@ -33,6 +34,7 @@ export function createAppRouter(options: { memory?: boolean } = {}) {
     { path: '/drafts/:draftId', name: 'draft', component: FormView, meta: { section: 'catalogue' } },
     { path: '/drafts/:draftId/submit', name: 'submit', component: SubmitView, meta: { section: 'catalogue' } },
     { path: '/tokens/:moduleId/:slotId/unblock', name: 'unblockPin', component: UnblockPinView, meta: { section: 'tokens' } },
+    { path: '/dossiers/:reference', name: 'dossier', component: DossierView, meta: { section: 'dashboard' } },
     { path: '/cosign/:requestId', name: 'cosign', component: CoSignView, meta: { section: 'dashboard' } },
     { path: '/:pathMatch(.*)*', redirect: '/dashboard' },
   ];

@@ -5,6 +5,7 @@ import { tokensDe } from './tokens/de';
 import { pdfDe } from './pdf/de';
 import { submissionsDe } from './submissions/de';
 import { batchDe } from './batch/de';
+import { dossierDe } from './dossier/de';
 
 export const de: typeof en = {
   app: {
@@ -180,6 +181,7 @@ export const de: typeof en = {
   pdf: pdfDe,
   submissions: submissionsDe,
   batch: batchDe,
+  dossier: dossierDe,
   validation: {
     atLeast: 'Geben Sie eine Zahl von mindestens {min} ein.',
     atMost: 'Geben Sie eine Zahl von höchstens {max} ein.',

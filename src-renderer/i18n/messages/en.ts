@@ -4,6 +4,7 @@ import { tokensEn } from './tokens/en';
 import { pdfEn } from './pdf/en';
 import { submissionsEn } from './submissions/en';
 import { batchEn } from './batch/en';
+import { dossierEn } from './dossier/en';
 
 export const en = {
   app: {
@@ -179,6 +180,7 @@ export const en = {
   pdf: pdfEn,
   submissions: submissionsEn,
   batch: batchEn,
+  dossier: dossierEn,
   validation: {
     atLeast: 'Enter a number of at least {min}.',
     atMost: 'Enter a number of at most {max}.',

@@ -5,6 +5,7 @@ import { tokensFr } from './tokens/fr';
 import { pdfFr } from './pdf/fr';
 import { submissionsFr } from './submissions/fr';
 import { batchFr } from './batch/fr';
+import { dossierFr } from './dossier/fr';
 
 export const fr: typeof en = {
   app: {
@@ -180,6 +181,7 @@ export const fr: typeof en = {
   pdf: pdfFr,
   submissions: submissionsFr,
   batch: batchFr,
+  dossier: dossierFr,
   validation: {
     atLeast: 'Saisissez un nombre d’au moins {min}.',
     atMost: 'Saisissez un nombre d’au plus {max}.',

@@ -2,6 +2,7 @@ import type { en } from './en';
 import { formsDe } from './forms/de';
 import { authorityDe } from './authority/de';
 import { tokensDe } from './tokens/de';
+import { dashboardDe } from './dashboard/de';
 import { pdfDe } from './pdf/de';
 import { submissionsDe } from './submissions/de';
 import { batchDe } from './batch/de';
@@ -178,6 +179,7 @@ export const de: typeof en = {
   forms: formsDe,
   authority: authorityDe,
   tokens: tokensDe,
+  dashboard: dashboardDe,
   pdf: pdfDe,
   submissions: submissionsDe,
   batch: batchDe,

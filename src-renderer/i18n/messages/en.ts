@@ -1,6 +1,7 @@
 import { formsEn } from './forms/en';
 import { authorityEn } from './authority/en';
 import { tokensEn } from './tokens/en';
+import { dashboardEn } from './dashboard/en';
 import { pdfEn } from './pdf/en';
 import { submissionsEn } from './submissions/en';
 import { batchEn } from './batch/en';
@@ -177,6 +178,7 @@ export const en = {
   forms: formsEn,
   authority: authorityEn,
   tokens: tokensEn,
+  dashboard: dashboardEn,
   pdf: pdfEn,
   submissions: submissionsEn,
   batch: batchEn,

@@ -2,6 +2,7 @@ import type { en } from './en';
 import { formsFr } from './forms/fr';
 import { authorityFr } from './authority/fr';
 import { tokensFr } from './tokens/fr';
+import { dashboardFr } from './dashboard/fr';
 import { pdfFr } from './pdf/fr';
 import { submissionsFr } from './submissions/fr';
 import { batchFr } from './batch/fr';
@@ -178,6 +179,7 @@ export const fr: typeof en = {
   forms: formsFr,
   authority: authorityFr,
   tokens: tokensFr,
+  dashboard: dashboardFr,
   pdf: pdfFr,
   submissions: submissionsFr,
   batch: batchFr,

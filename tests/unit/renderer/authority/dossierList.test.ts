@@ -5,6 +5,7 @@ import { createBridge } from '../../../../src-shared/bridge/createBridge';
 import { contractCalls, contractEvents } from '../../../../src-shared/contract/contract';
 import { createRendererApp } from '../../../../src-renderer/createRendererApp';
 import DossierList from '../../../../src-renderer/components/DossierList.vue';
+import { createAppRouter } from '../../../../src-renderer/router/createAppRouter';
 import { guichetKey } from '../../../../src-renderer/bridge/guichetKey';
 import { createAppI18n } from '../../../../src-renderer/i18n/createAppI18n';
 import { createDirectTransport } from '../../../helpers/createDirectTransport';
@@ -41,10 +42,10 @@ describe('demo banner, connection status and dossier list against a real main (d
 
     const list = createApp(DossierList);
     list.provide(guichetKey, bridge);
-    list.use(createPinia()).use(createAppI18n('en'));
+    list.use(createPinia()).use(createAppI18n('en')).use(createAppRouter({ memory: true }));
     list.mount('#list');
     const listRoot = document.getElementById('list')!;
-    await untilRendered(() => listRoot.querySelectorAll('tbody tr').length > 0, 'dossier rows');
+    await untilRendered(() => listRoot.querySelectorAll('tbody tr').length > 0, 'dossier rows').catch((e: unknown) => { throw new Error(String(e) + listRoot.innerHTML.slice(0, 3000)); });
     const statuses = [...listRoot.querySelectorAll('.dossier-list__status')].map((el) => el.textContent?.trim());
     expect(statuses.every((s) => ['Submitted', 'Received', 'In process', 'Information requested', 'Completed', 'Rejected'].includes(s ?? ''))).toBe(true);
     const total = () => Number(/\d+/.exec(listRoot.querySelector('.dossier-list__total')?.textContent ?? '')?.[0] ?? -1);

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBridge } from '../../../../src-shared/bridge/createBridge';
 import { contractCalls, contractEvents } from '../../../../src-shared/contract/contract';
 import DossierList from '../../../../src-renderer/components/DossierList.vue';
+import { createAppRouter } from '../../../../src-renderer/router/createAppRouter';
 import { guichetKey } from '../../../../src-renderer/bridge/guichetKey';
 import { createAppI18n } from '../../../../src-renderer/i18n/createAppI18n';
 import { createDirectTransport } from '../../../helpers/createDirectTransport';
@@ -22,7 +23,7 @@ describe('the dashboard tells the person what a reset of the authority removed',
   it('names the removed procedures (the first five, then how many more) and those kept for an unsent reply', async () => {
     const list = createApp(DossierList);
     list.provide(guichetKey, createBridge({ calls: contractCalls, events: contractEvents }, createDirectTransport(main.context, TEST_ORIGIN)));
-    list.use(createPinia()).use(createAppI18n('en'));
+    list.use(createPinia()).use(createAppI18n('en')).use(createAppRouter({ memory: true }));
     list.mount('#list');
     const root = document.getElementById('list')!;
     await untilRendered(() => root.querySelector('[data-testid="dossier-list-empty"]') !== null, 'the empty list');

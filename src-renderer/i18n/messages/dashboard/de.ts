@@ -1,0 +1,25 @@
+import type { dashboardEn } from './en';
+
+export const dashboardDe: typeof dashboardEn = {
+  filters: 'Anzeigen',
+  filter: {
+    all: 'Alle',
+    drafts: 'In Vorbereitung',
+    sent: 'Gesendet',
+    action: 'Handlungsbedarf',
+    closed: 'Abgeschlossen',
+  },
+  count: '{label} ({n})',
+  search: 'Verfahren durchsuchen',
+  searchHelp: 'Aktenzeichen, Verfahren oder ein Wort aus seinen Nachrichten.',
+  sort: 'Sortieren nach',
+  sorts: { updated: 'Letzte Änderung', name: 'Name', reference: 'Aktenzeichen' },
+  ascending: 'Aufsteigend',
+  descending: 'Absteigend',
+  draft: 'In Vorbereitung',
+  noMatch: 'Nichts entspricht „{text}“.',
+  noneInFilter: 'Hier ist nichts.',
+  rows: '{n} Verfahren | {n} Verfahren',
+  tableHelp: 'Mit den Pfeiltasten wechseln Sie die Zeile, mit der Eingabetaste öffnen Sie sie.',
+  loadingRow: 'Wird geladen…',
+};

@@ -1,0 +1,119 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { PDFDocument } from 'pdf-lib';
+import { expect, test } from './fixtures';
+import { createVault } from './createVault';
+import { shootInEveryLanguage } from './screenshots';
+import { fillChangeOfAddress, signInWithToken } from './journeySteps';
+import { authorityWithTokens } from './authorityWithTokens';
+
+/**
+ * The dossier page as a person uses it, in Chromium through the dev host, on real parts: Anne's SoftHSM2 token, the
+ * sandbox as its own process, a folder for the dev host's file dialogs. She submits a change of address; the
+ * administration (the operator API) asks for information with a note; she opens the dossier, reads the timeline and
+ * the note, opens and saves the signed PDF (its signature valid), answers with a document; the sandbox has it once.
+ */
+const PIN = '246810';
+const authority = authorityWithTokens('dossier');
+
+test.beforeAll(() => authority.start([{ personId: 'anne-schmit', label: 'Anne Schmit LuxTrust', pin: PIN }]));
+test.afterAll(() => authority.stop());
+test.use({ devhostArgs: [`--policy=${authority.policyFile}`, `--files=${authority.saveDir}`] });
+
+async function expectNoSeriousViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'] }).include('[data-testid="dossier-view"]').analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('a dossier with information requested: timeline and note, the signed PDF opened, saved and valid, the answer with a document sent once', async ({ page, devhost }) => {
+  test.setTimeout(240_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${devhost.url}#/settings`);
+  await createVault(page);
+  await signInWithToken(page, 'Anne Schmit LuxTrust', PIN);
+  await fillChangeOfAddress(page, 'Schmit');
+  await page.getByTestId('to-submit').click();
+  await page.getByTestId('approve').check();
+  await page.getByLabel('Signature PIN').fill(PIN);
+  await page.getByTestId('sign-submit').click();
+  const outcome = page.getByTestId('submission-outcome');
+  await expect(outcome).toHaveAttribute('data-status', 'sent', { timeout: 60_000 });
+  const reference = /GU-\d{4}-\d+/.exec((await outcome.getByTestId('sent-reference').textContent()) ?? '')![0];
+
+  // The administration asks for information, with a note in its three languages.
+  await authority.sandbox.operator(`/dossiers/${reference}/status`, {
+    status: 'information_requested',
+    note: { en: 'Please send your new lease.', fr: 'Veuillez envoyer votre nouveau bail.', de: 'Bitte senden Sie Ihren neuen Mietvertrag.' },
+    repliesAllowed: true,
+  });
+  await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
+  await page.getByTestId('sync-now').click();
+  const row = page.getByTestId('dossier-list').locator(`[data-reference="${reference}"]`);
+  await expect(row).toContainText('Information requested', { timeout: 30_000 });
+  // The dashboard's rows link to the page once the dashboard has it; until then the page is opened by its address.
+  const link = row.getByRole('link');
+  if ((await link.count()) > 0) await link.first().click();
+  else await page.goto(`${devhost.url}#/dossiers/${reference}`);
+
+  const view = page.getByTestId('dossier-view');
+  await expect(view.getByRole('heading', { level: 1 })).toHaveText(`Procedure ${reference}`);
+  await expect(view.getByTestId('dossier-status')).toHaveText('Information requested');
+  const timeline = view.getByTestId('dossier-timeline');
+  await expect(timeline.locator('ol > li')).toHaveCount(2);
+  await expect(timeline.locator('li').last()).toContainText('Information requested');
+  await expect(timeline.getByTestId('status-note')).toHaveText('Note from the administration: Please send your new lease.');
+  await expect(view.getByTestId('action-note')).toHaveText('Please send your new lease.');
+
+  // What was submitted: the signed PDF (valid, in words), the receipt.
+  const documents = view.getByTestId('dossier-document');
+  await expect(documents).toHaveCount(2);
+  const signed = documents.filter({ hasText: 'Signed submission' });
+  await expect(signed.getByTestId('signature-status')).toHaveAttribute('data-status', 'valid', { timeout: 30_000 });
+  await expect(signed.getByTestId('signature-status')).toContainText('Signature valid');
+  await expect(signed.getByTestId('signature-status')).toContainText('Signed by Anne Schmit');
+  await signed.getByTestId('open-document').click();
+  await expect(view.getByTestId('dossier-pdf-preview').locator('canvas').first()).toBeVisible({ timeout: 20_000 });
+  // Saved through main's save dialog into the dev host's folder; poppler finds the signature valid.
+  await signed.getByTestId('save-document').click();
+  const dialog = page.getByTestId('host-dialog');
+  await dialog.getByRole('textbox').fill(`${reference}-signed.pdf`);
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(signed.getByTestId('document-saved')).toContainText(`${reference}-signed.pdf`);
+  expect(execFileSync('pdfsig', [path.join(authority.saveDir, `${reference}-signed.pdf`)], { encoding: 'utf8' })).toMatch(/Signature Validation: Signature is Valid/);
+
+  await shootInEveryLanguage(page, 'dossier-information-requested', async () => {
+    await expect(view.getByTestId('signature-status')).toHaveAttribute('data-status', 'valid');
+  });
+  await expectNoSeriousViolations(page);
+
+  // The answer: empty is refused at the field; then text and a document from main's picker.
+  const form = view.getByTestId('dossier-answer');
+  await form.getByTestId('send-answer').click();
+  await expect(form.locator('#answer-body-error')).toHaveText('Write your answer before sending it.');
+  await expect(form.getByLabel('Your answer', { exact: true })).toBeFocused();
+  const lease = await PDFDocument.create();
+  lease.addPage([200, 200]).drawText('Lease', { x: 10, y: 100, size: 12 });
+  writeFileSync(path.join(authority.saveDir, 'lease.pdf'), await lease.save());
+  await form.getByLabel('Your answer', { exact: true }).fill('Here is my new lease.');
+  await form.getByRole('button', { name: 'Add a document…' }).click();
+  await dialog.locator('[data-file="lease.pdf"]').click();
+  await expect(form.getByTestId('answer-attachments')).toContainText('lease.pdf');
+  const before = await authority.sandbox.operator<{ acceptedByKey: Record<string, number> }>('/counters');
+  await form.getByTestId('send-answer').click();
+  await expect(form.getByTestId('answer-state')).toHaveAttribute('data-state', 'sent', { timeout: 30_000 });
+  await expect(form.getByTestId('answer-state')).toHaveText('Your answer was sent to the administration.');
+  const after = await authority.sandbox.operator<{ acceptedByKey: Record<string, number> }>('/counters');
+  const newKeys = Object.keys(after.acceptedByKey).filter((k) => !(k in before.acceptedByKey));
+  expect(newKeys.map((k) => after.acceptedByKey[k])).toEqual([1]);
+  await expect(view.getByTestId('dossier-message').filter({ hasText: 'Here is my new lease.' })).toHaveCount(1, { timeout: 20_000 });
+  await shootInEveryLanguage(page, 'dossier-answered', async () => {
+    await expect(view.getByTestId('dossier-messages')).toBeVisible();
+  });
+  expect(errors).toEqual([]);
+});

@@ -6,6 +6,7 @@ import DashboardView from '../views/DashboardView.vue';
 import CatalogueView from '../views/CatalogueView.vue';
 import FormView from '../views/FormView.vue';
 import TokensView from '../views/TokensView.vue';
+import MailboxView from '../views/MailboxView.vue';
 import SubmitView from '../views/SubmitView.vue';
 import CoSignView from '../views/CoSignView.vue';
 import BatchSignView from '../views/BatchSignView.vue';
@@ -17,6 +18,7 @@ const BUILT_VIEWS: Partial<Record<string, RouteRecordRaw['component']>> = {
   dashboard: DashboardView,
   catalogue: CatalogueView,
   tokens: TokensView,
+  mailbox: MailboxView,
 };
 
 /** Hash history: works the same on app://guichet and on the dev host, with no server-side routing. */

@@ -7,6 +7,7 @@ import { pdfDe } from './pdf/de';
 import { submissionsDe } from './submissions/de';
 import { batchDe } from './batch/de';
 import { dossierDe } from './dossier/de';
+import { mailboxDe } from './mailbox/de';
 
 export const de: typeof en = {
   app: {
@@ -184,6 +185,7 @@ export const de: typeof en = {
   submissions: submissionsDe,
   batch: batchDe,
   dossier: dossierDe,
+  mailbox: mailboxDe,
   validation: {
     atLeast: 'Geben Sie eine Zahl von mindestens {min} ein.',
     atMost: 'Geben Sie eine Zahl von höchstens {max} ein.',

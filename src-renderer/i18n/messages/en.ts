@@ -6,6 +6,7 @@ import { pdfEn } from './pdf/en';
 import { submissionsEn } from './submissions/en';
 import { batchEn } from './batch/en';
 import { dossierEn } from './dossier/en';
+import { mailboxEn } from './mailbox/en';
 
 export const en = {
   app: {
@@ -183,6 +184,7 @@ export const en = {
   submissions: submissionsEn,
   batch: batchEn,
   dossier: dossierEn,
+  mailbox: mailboxEn,
   validation: {
     atLeast: 'Enter a number of at least {min}.',
     atMost: 'Enter a number of at most {max}.',

@@ -7,6 +7,7 @@ import { pdfFr } from './pdf/fr';
 import { submissionsFr } from './submissions/fr';
 import { batchFr } from './batch/fr';
 import { dossierFr } from './dossier/fr';
+import { mailboxFr } from './mailbox/fr';
 
 export const fr: typeof en = {
   app: {
@@ -184,6 +185,7 @@ export const fr: typeof en = {
   submissions: submissionsFr,
   batch: batchFr,
   dossier: dossierFr,
+  mailbox: mailboxFr,
   validation: {
     atLeast: 'Saisissez un nombre d’au moins {min}.',
     atMost: 'Saisissez un nombre d’au plus {max}.',

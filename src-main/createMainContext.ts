@@ -14,6 +14,8 @@ import { createOutboxHandlers } from './ipc/handlers/createOutboxHandlers';
 import { createDossiersHandlers } from './ipc/handlers/createDossiersHandlers';
 import { createDashboardHandlers } from './ipc/handlers/createDashboardHandlers';
 import { DashboardService } from './dashboard/DashboardService';
+import { SearchService } from './search/SearchService';
+import { createSearchHandlers } from './ipc/handlers/createSearchHandlers';
 import { createTokensHandlers } from './ipc/handlers/createTokensHandlers';
 import { createTokenService } from './tokens/createTokenService';
 import type { KnownModule } from './tokens/knownModules';
@@ -244,6 +246,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
       ...createSyncHandlers({ sync, status: connectionStatus }),
       ...createDossiersHandlers({ dossiers, documents: new DossierDocuments({ store: vaultAuthorityStore(vault), api: () => connection.api(), log }), files }),
       ...createDashboardHandlers({ dashboard }),
+      ...createSearchHandlers({ search: new SearchService(vault.openSession) }),
       ...createMailboxHandlers({ mailbox, files }),
       ...createOutboxHandlers({ outbox }),
       ...createTokensHandlers({ tokens: tokens.tokens, modules, files }),

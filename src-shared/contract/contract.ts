@@ -11,6 +11,7 @@ import { sessionCalls } from './sessionContract';
 import { submissionsCalls, submissionsEvents } from './submissionsContract';
 import { cosignaturesCalls } from './cosignaturesContract';
 import { dashboardCalls } from './dashboardContract';
+import { searchCalls } from './searchContract';
 import { mailboxCalls, mailboxEvents } from './mailboxContract';
 
 /**
@@ -32,6 +33,7 @@ export const contractCalls = {
   ...submissionsCalls,
   ...cosignaturesCalls,
   ...dashboardCalls,
+  ...searchCalls,
   ...mailboxCalls,
 } as const;
 

@@ -110,6 +110,7 @@ export const fuzzCases: Record<string, FuzzCase> = {
   'submissions.saveDocument': { seed: { draftId: 'draft-0001', which: 'receipt', saveTo: handle } },
   'tokens.list': {},
   'tokens.refresh': {},
+  'search.query': { seed: { text: 'adresse bail', language: 'fr', limit: 8 } },
   'dashboard.query': { seed: { filter: 'all', sort: 'updated', direction: 'desc', text: 'adresse', language: 'en', offset: 0, limit: 50 } },
   'tokens.pinInfo': { seed: { moduleId: 'softhsm2-00000000', slotId: '1' } },
   'tokens.changePin': { seed: { moduleId: 'softhsm2-00000000', slotId: '1', oldPin: '1234', newPin: '5678' } },

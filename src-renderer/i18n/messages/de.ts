@@ -3,6 +3,7 @@ import { formsDe } from './forms/de';
 import { authorityDe } from './authority/de';
 import { tokensDe } from './tokens/de';
 import { dashboardDe } from './dashboard/de';
+import { searchDe } from './search/de';
 import { pdfDe } from './pdf/de';
 import { submissionsDe } from './submissions/de';
 import { batchDe } from './batch/de';
@@ -181,6 +182,7 @@ export const de: typeof en = {
   authority: authorityDe,
   tokens: tokensDe,
   dashboard: dashboardDe,
+  search: searchDe,
   pdf: pdfDe,
   submissions: submissionsDe,
   batch: batchDe,

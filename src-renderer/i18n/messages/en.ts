@@ -2,6 +2,7 @@ import { formsEn } from './forms/en';
 import { authorityEn } from './authority/en';
 import { tokensEn } from './tokens/en';
 import { dashboardEn } from './dashboard/en';
+import { searchEn } from './search/en';
 import { pdfEn } from './pdf/en';
 import { submissionsEn } from './submissions/en';
 import { batchEn } from './batch/en';
@@ -180,6 +181,7 @@ export const en = {
   authority: authorityEn,
   tokens: tokensEn,
   dashboard: dashboardEn,
+  search: searchEn,
   pdf: pdfEn,
   submissions: submissionsEn,
   batch: batchEn,

@@ -3,6 +3,7 @@ import { formsFr } from './forms/fr';
 import { authorityFr } from './authority/fr';
 import { tokensFr } from './tokens/fr';
 import { dashboardFr } from './dashboard/fr';
+import { searchFr } from './search/fr';
 import { pdfFr } from './pdf/fr';
 import { submissionsFr } from './submissions/fr';
 import { batchFr } from './batch/fr';
@@ -181,6 +182,7 @@ export const fr: typeof en = {
   authority: authorityFr,
   tokens: tokensFr,
   dashboard: dashboardFr,
+  search: searchFr,
   pdf: pdfFr,
   submissions: submissionsFr,
   batch: batchFr,

@@ -9,6 +9,7 @@ import { createElectronHost } from './app/createElectronHost';
 import { createMainWindow } from './app/createMainWindow';
 import { createSafeStorageProtector } from './app/createSafeStorageProtector';
 import { lockVaultOnSystemEvents } from './app/lockVaultOnSystemEvents';
+import { notifyNewMessages } from './app/notifyNewMessages';
 import { hardenWebContents } from './app/hardenWebContents';
 import { registerAppSchemePrivileges, serveRenderer } from './app/registerAppProtocol';
 import { startDemoAuthority } from './authority/startDemoAuthority';
@@ -71,6 +72,7 @@ async function start(): Promise<void> {
     },
   });
   lockVaultOnSystemEvents(context.vault);
+  notifyNewMessages(context, () => app.getLocale());
   bindIpc(context, () => BrowserWindow.getAllWindows());
   const open = () => createMainWindow({ preloadPath, url: `${APP_ORIGIN}/index.html`, title: 'Guichet Desktop' });
   open();

@@ -59,13 +59,23 @@ function decodeBody(raw: string): { text: LocalizedText; format: 'text' | 'rich'
   return { text: decodeLocalized(raw), format };
 }
 
+/** Elements whose content is code or markup, not words: left out of the preview whole. */
+const NOT_WORDS = /<(script|style|template|noscript|iframe|object|embed|svg|math|textarea|select|title|head)\b[\s\S]*?(<\/\1\s*>|$)/gi;
+/** A tag, its quoted attribute values included (a `>` inside quotes does not end it). */
+const TAG = /<\/?[a-z!?][^>"']*(?:(?:"[^"]*"|'[^']*')[^>"']*)*>?/gi;
+
+/** The words of a rich text, for the list (shown as text, never as HTML): code and tags left out. */
+function richToPlain(value: string): string {
+  return value.replace(NOT_WORDS, ' ').replace(TAG, ' ').replace(/&(?:[a-z]+|#\d+|#x[0-9a-f]+);/gi, ' ');
+}
+
 /** Plain characters of a body for the list: tags of rich text dropped (shown as text, never as HTML). */
 function previewOf(text: LocalizedText, format: 'text' | 'rich'): LocalizedText {
   const out: LocalizedText = {};
   for (const lang of ['de', 'fr', 'en'] as const) {
     const value = text[lang];
     if (value === undefined) continue;
-    const plain = format === 'rich' ? value.slice(0, 20_000).replace(/<[^>]*>?/g, ' ').replace(/&[a-z#0-9]+;/gi, ' ') : value.slice(0, 2_000);
+    const plain = format === 'rich' ? richToPlain(value.slice(0, 20_000)) : value.slice(0, 2_000);
     out[lang] = plain.replace(/\s+/g, ' ').trim().slice(0, PREVIEW);
   }
   return out;

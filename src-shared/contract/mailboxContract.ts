@@ -115,4 +115,6 @@ export const mailboxEvents = {
       counts: mailboxCountsSchema,
     }),
   ),
+  /** The person clicked the system notification (desktop app): the renderer opens this dossier. */
+  'mailbox.openRequested': defineEvent(z.object({ reference: z.string().min(1).max(40) })),
 };

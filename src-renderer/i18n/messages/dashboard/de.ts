@@ -14,6 +14,7 @@ export const dashboardDe: typeof dashboardEn = {
   searchHelp: 'Aktenzeichen, Verfahren oder ein Wort aus seinen Nachrichten.',
   sort: 'Sortieren nach',
   sorts: { updated: 'Letzte Änderung', name: 'Name', reference: 'Aktenzeichen' },
+  order: 'Reihenfolge',
   ascending: 'Aufsteigend',
   descending: 'Absteigend',
   draft: 'In Vorbereitung',

@@ -13,6 +13,7 @@ export const dashboardEn = {
   searchHelp: 'Reference, procedure or a word of its messages.',
   sort: 'Sort by',
   sorts: { updated: 'Last update', name: 'Name', reference: 'Reference' },
+  order: 'Order',
   ascending: 'Ascending',
   descending: 'Descending',
   draft: 'In preparation',

@@ -14,6 +14,7 @@ export const dashboardFr: typeof dashboardEn = {
   searchHelp: 'Référence, démarche ou un mot de ses messages.',
   sort: 'Trier par',
   sorts: { updated: 'Dernière mise à jour', name: 'Nom', reference: 'Référence' },
+  order: 'Ordre',
   ascending: 'Croissant',
   descending: 'Décroissant',
   draft: 'En préparation',

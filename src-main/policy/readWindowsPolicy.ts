@@ -9,7 +9,7 @@ export const WINDOWS_POLICY_KEY = 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Guich
 /** Runs reg.exe with the given arguments (execFile in the app; the tests pass captured outputs). */
 export type RegRunner = (args: string[]) => Promise<{ code: number; stdout: string; stderr: string }>;
 
-type ValueKind = 'string' | 'number' | 'list';
+type ValueKind = 'string' | 'number' | 'boolean' | 'list';
 
 function kindOf(key: string): ValueKind | undefined {
   // Own keys only: a value named "toString" or "constructor" is an unknown setting, not Object's.
@@ -17,6 +17,7 @@ function kindOf(key: string): ValueKind | undefined {
   const example = settingsSchema.shape[key as SettingKey].unwrap();
   const type = (example as { type?: string }).type;
   if (type === 'number') return 'number';
+  if (type === 'boolean') return 'boolean';
   if (type === 'array') return 'list';
   return 'string';
 }
@@ -41,6 +42,14 @@ function toSetting(name: string, raw: RegistryValue, problems: PolicyProblem[], 
     case 'number':
       if (value.type === 'REG_DWORD' || value.type === 'REG_QWORD') return Number.parseInt(value.data, 16);
       problems.push({ path: `${where}\\${name}`, message: `must be a REG_DWORD, not ${value.type}` });
+      return undefined;
+    case 'boolean':
+      // A switch (mailboxNotifications): REG_DWORD 1 on, 0 off; any other number is refused by the schema.
+      if (value.type === 'REG_DWORD') {
+        const n = Number.parseInt(value.data, 16);
+        return n === 1 ? true : n === 0 ? false : n;
+      }
+      problems.push({ path: `${where}\\${name}`, message: `must be a REG_DWORD (1 or 0), not ${value.type}` });
       return undefined;
     case 'list':
       if (value.type === 'REG_MULTI_SZ') return value.data === '' ? [] : value.data.split('\\0').filter((item) => item !== '');

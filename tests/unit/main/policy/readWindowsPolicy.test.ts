@@ -98,4 +98,15 @@ describe('Windows policy (HKLM\\SOFTWARE\\Policies\\GuichetDesktop, reg.exe outp
     const denied = runner({ code: 0, stdout: listing('GuichetDesktop') }, { code: 1, stderr: 'ERROR: Access is denied.' });
     await expect(readWindowsPolicy(denied)).rejects.toMatchObject({ name: 'PolicyError', problems: [{ message: 'reg.exe failed (1): ERROR: Access is denied.' }] });
   });
+
+  it('reads a switch (mailboxNotifications) from a REG_DWORD 0 or 1, and refuses it as text', async () => {
+    const off = OUTPUT.replace('    idleLockMinutes    REG_DWORD    0x5', '    idleLockMinutes    REG_DWORD    0x5\r\n    mailboxNotifications    REG_DWORD    0x0');
+    expect((await readWindowsPolicy(deployed(off))).managed).toMatchObject({ mailboxNotifications: false });
+    const on = off.replace('mailboxNotifications    REG_DWORD    0x0', 'mailboxNotifications    REG_DWORD    0x1');
+    expect((await readWindowsPolicy(deployed(on))).managed).toMatchObject({ mailboxNotifications: true });
+    const text = off.replace('mailboxNotifications    REG_DWORD    0x0', 'mailboxNotifications    REG_SZ    off');
+    const error = (await readWindowsPolicy(deployed(text)).catch((e: unknown) => e)) as PolicyError;
+    expect(error).toBeInstanceOf(PolicyError);
+    expect(error.problems).toEqual([{ path: `${WINDOWS_POLICY_KEY}\\mailboxNotifications`, message: 'must be a REG_DWORD (1 or 0), not REG_SZ' }]);
+  });
 });

@@ -62,6 +62,9 @@ export const mailboxDe = {
     remove: '{name} entfernen',
     send: 'Antwort senden',
     queued: 'Ihre Antwort liegt im Postausgang: Sie wird gesendet, sobald die Verwaltung erreichbar ist.',
+    sent: 'Ihre Antwort wurde an die Verwaltung gesendet.',
+    refused: 'Die Verwaltung hat die Antwort abgelehnt: {reason}',
+    waitingBecause: 'Wartet, weil: {reason}',
     notAllowed: {
       closed: 'Dieses Verfahren ist abgeschlossen: Die Verwaltung nimmt keine Antworten mehr an.',
       notAccepted: 'Die Verwaltung nimmt zu diesem Verfahren derzeit keine Antworten an.',

@@ -62,6 +62,9 @@ export const mailboxEn = {
     remove: 'Remove {name}',
     send: 'Send the reply',
     queued: 'Your reply is in the outbox: it is sent as soon as the administration can be reached.',
+    sent: 'Your reply was sent to the administration.',
+    refused: 'The administration refused the reply: {reason}',
+    waitingBecause: 'Waiting because: {reason}',
     notAllowed: {
       closed: 'This procedure is closed: the administration accepts no more replies.',
       notAccepted: 'The administration does not accept replies on this procedure at the moment.',

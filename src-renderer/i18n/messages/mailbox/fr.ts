@@ -62,6 +62,9 @@ export const mailboxFr = {
     remove: 'Retirer {name}',
     send: 'Envoyer la réponse',
     queued: 'Votre réponse est dans la boîte d’envoi : elle part dès que l’administration est joignable.',
+    sent: 'Votre réponse a été envoyée à l’administration.',
+    refused: 'L’administration a refusé la réponse : {reason}',
+    waitingBecause: 'En attente : {reason}',
     notAllowed: {
       closed: 'Cette démarche est clôturée : l’administration n’accepte plus de réponses.',
       notAccepted: 'L’administration n’accepte pas de réponses sur cette démarche pour le moment.',

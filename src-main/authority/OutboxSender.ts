@@ -111,7 +111,12 @@ export class OutboxSender {
       } else if (item.kind === OUTBOX_KINDS.messageRead) {
         const payload = messageReadPayloadSchema.parse(item.payload);
         spaceId = payload.spaceId;
-        await this.api.markMessageRead(payload.spaceId, payload.reference, payload.messageId, item.idempotencyKey, payload.read);
+        // A later mark of the same message (read, then unread again) carries the person's last word: an earlier one
+        // that is retried after it must not overwrite it at the authority, so it is done without a request.
+        const superseded = this.store.repos.outbox
+          .list({ limit: 500 })
+          .some((other) => other.kind === OUTBOX_KINDS.messageRead && other.id > item.id && (other.payload as { messageId?: unknown } | null)?.messageId === payload.messageId);
+        if (!superseded) await this.api.markMessageRead(payload.spaceId, payload.reference, payload.messageId, item.idempotencyKey, payload.read);
         this.store.repos.outbox.markSent(item.id);
       } else {
         throw new AuthorityItemNotFoundError(`Unknown outbox item kind ${item.kind}.`, { what: 'outboxKind', id: item.kind });

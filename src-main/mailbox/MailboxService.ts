@@ -129,10 +129,11 @@ export class MailboxService {
   markRead(messageId: string, read: boolean): { read: boolean; counts: MailboxCounts } {
     const row = this.row(messageId);
     if (row.direction === 'in' && row.read !== read) {
+      // One transaction: the vault's state and the outbox item that tells the authority, or neither.
       this.options.store.session().tx(() => {
         this.queries.setRead(row.id, read);
+        this.options.outbox.enqueueMessageRead({ spaceId: row.spaceId, reference: row.dossierId, messageId: row.id, read });
       });
-      this.options.outbox.enqueueMessageRead({ spaceId: row.spaceId, reference: row.dossierId, messageId: row.id, read });
     }
     return { read: row.direction === 'in' ? read : true, counts: this.counts() };
   }

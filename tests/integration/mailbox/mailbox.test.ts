@@ -141,6 +141,26 @@ describe.skipIf(!SOFTHSM_MODULE)('mailbox on a real vault and the sandbox', () =
     expect((await value<MailboxCounts>('mailbox.counts', {})).total).toBe(before.total);
   });
 
+  it('read, unread and read again while offline: the authority gets the last word, in one request', { timeout: 60_000 }, async () => {
+    const id = await post(refs[0]!, { subject: 'Toggle me', body: 'Read, unread, read.' });
+    await value('sync.now');
+    sandbox.faults.add({ kind: 'drop', route: '/v1/spaces/*/dossiers/*/messages/*/read', method: 'POST', times: 0 });
+    await value('mailbox.markRead', { messageId: id, read: true });
+    await value('mailbox.markRead', { messageId: id, read: false });
+    await value('mailbox.markRead', { messageId: id, read: true });
+    const pending = async () => (await value<{ items: OutboxItemView[] }>('outbox.list', {})).items.filter((i) => i.kind === 'messageRead' && i.status === 'pending');
+    // The two earlier marks are superseded (done without a request, even offline); the last waits for the network.
+    await until(async () => {
+      const left = await pending();
+      return left.length === 1 && left[0]!.tries > 0;
+    }, 'the last mark tried offline');
+    expect((await operator(sandbox, `/messages/${id}`)).data).toMatchObject({ read: false, readRequests: 0 });
+    sandbox.faults.clear();
+    await value('sync.now');
+    await until(async () => (await pending()).length === 0, 'the marks done');
+    expect((await operator(sandbox, `/messages/${id}`)).data).toMatchObject({ read: true, readRequests: 1 });
+  });
+
   it('downloads the sealed PDF of the authority into the vault: valid; the same with one byte changed: invalid', { timeout: 60_000 }, async () => {
     const sealed = await sealedPdf(sandbox, 'Criminal record extract');
     const changed = Buffer.from(sealed);

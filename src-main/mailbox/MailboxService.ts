@@ -167,6 +167,10 @@ export class MailboxService {
     if (last <= seen) return;
     const fresh = this.queries.unreadAfter(seen, this.space());
     settings.set(NOTIFIED_KEY, last);
+    // Their files come into the vault now, while the authority can be reached (and are there when it cannot).
+    for (const row of fresh.filter((r) => r.attachments.length > 0).slice(0, 20)) {
+      void this.options.files.ensure(row).catch((error: unknown) => this.options.log.info('mailbox.prefetchFailed', { message: (error as Error).message }));
+    }
     const latest = fresh[0];
     if (!latest || !this.options.notificationsEnabled()) return;
     this.options.onNewMessages({

@@ -172,6 +172,9 @@ describe.skipIf(!SOFTHSM_MODULE)('mailbox on a real vault and the sandbox', () =
     const good = await post(refs[1]!, { subject: 'Extract', body: 'Your extract.', attachments: [{ filename: 'extract.pdf', mediaType: 'application/pdf', contentBase64: sealed.toString('base64') }] });
     const bad = await post(refs[1]!, { subject: 'Extract (changed)', body: 'Changed.', attachments: [{ filename: 'changed.pdf', mediaType: 'application/pdf', contentBase64: changed.toString('base64') }] });
     await value('sync.now');
+    // Fetched into the vault after the sync, before anyone opens the message.
+    const fileId = ((await operator(sandbox, `/messages/${good}`)).data.attachments as { id: string }[])[0]!.id;
+    await until(() => app.main.vault.repos.documents.getMeta(fileId) !== null, 'the sealed PDF in the vault');
 
     const valid = await value<MailboxMessage>('mailbox.get', { messageId: good });
     expect(valid.attachments).toHaveLength(1);

@@ -48,6 +48,12 @@ describe('search over dossiers, messages and documents', () => {
     expect(result.messages[0]!.title.map((p) => p.text).join('')).toBe('Pièce manquante');
   });
 
+  it('shows the language whose text has the words searched for when the interface’s has none', () => {
+    const [hit] = search.query('mietvertrag', 'en').messages;
+    expect(marked(hit!.snippet)).toEqual(['Mietvertrag']);
+    expect(hit!.title.map((p) => p.text).join('')).toBe('Missing document');
+  });
+
   it('gives a rich body’s words as text, tags left out', () => {
     const [hit] = search.query('vignette', 'fr').messages;
     expect(hit!.snippet.map((p) => p.text).join('')).toBe('Votre vignette est prête .');

@@ -232,7 +232,9 @@ try {
   console.log(`dossier page (row link -> timeline painted): median ${o.toFixed(0)} ms ${list(dossier)}`);
   console.log(`mailbox (click -> messages painted): median ${m.toFixed(0)} ms ${list(mailbox)}`);
   console.log(`search as you type (Ctrl+K, ${search.length} queries): median ${median(search).toFixed(0)} ms, p95 ${s.toFixed(0)} ms ${list(search)}`);
-  console.log(`scrolling the dashboard (400 px a frame for 3 s, to ${scrolledTo.toFixed(0)} px): ${frames.length} frames, median ${median(frames).toFixed(1)} ms, p95 ${f.toFixed(1)} ms`);
+  // At 60 Hz a frame is 16.7 ms: a p95 just above it is the clock's jitter, a missed frame shows as ~33 ms.
+  const missed = frames.filter((x) => x > 25).length;
+  console.log(`scrolling the dashboard (400 px a frame for 3 s, to ${scrolledTo.toFixed(0)} px): ${frames.length} frames, median ${median(frames).toFixed(1)} ms, p95 ${f.toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms, ${missed} over 25 ms; load average ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} cores`);
   const met = (x: number, target: number) => (x < target ? 'met' : 'MISSED');
   console.log(`targets: dashboard < 150 (${met(d, 150)}), dossier < 150 (${met(o, 150)}), mailbox < 200 (${met(m, 200)}), search p95 < 50 (${met(s, 50)}), frame p95 < 17 (${met(f, 17)})`);
   console.log(`ui dashboard_ms ${d.toFixed(0)} dossier_ms ${o.toFixed(0)} mailbox_ms ${m.toFixed(0)} search_p95_ms ${s.toFixed(0)} frame_p95_ms ${f.toFixed(1)}`);

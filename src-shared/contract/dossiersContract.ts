@@ -40,7 +40,7 @@ export const dossiersCalls = {
   'dossiers.verifyDocument': defineCall({ input: z.object({ reference, documentId: documentIdSchema }).strict(), output: documentVerificationSchema }),
   /** Stores a file chosen in main's picker (app.pickFile 'replyAttachment') in the vault, for an answer's attachmentIds. */
   'dossiers.attachFile': defineCall({
-    input: z.object({ file: fileHandleSchema, spaceId: z.string().min(1).max(20).nullable().default(null) }).strict(),
+    input: z.object({ fileHandle: fileHandleSchema, spaceId: z.string().min(1).max(20).nullable().default(null) }).strict(),
     output: attachedFileSchema,
   }),
   /** A dossier's messages from the vault (moves to the mailbox's contract with its own service). */

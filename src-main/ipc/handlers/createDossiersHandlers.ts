@@ -19,10 +19,10 @@ export function createDossiersHandlers(deps: { dossiers: DossierService; documen
       return documents.save(reference, documentId, files.take(saveTo, 'pdfDocument', 'save'));
     },
     'dossiers.verifyDocument': ({ reference, documentId }) => documents.verify(reference, documentId),
-    'dossiers.attachFile': async ({ file, spaceId }) => {
-      const picked = files.resolve(file, 'replyAttachment', 'open');
+    'dossiers.attachFile': async ({ fileHandle, spaceId }) => {
+      const picked = files.resolve(fileHandle, 'replyAttachment', 'open');
       const attached = await documents.attachPicked(picked, spaceId);
-      files.release(file);
+      files.release(fileHandle);
       return attached;
     },
     'messages.list': ({ reference }) => ({ items: dossiers.listMessages(reference) }),

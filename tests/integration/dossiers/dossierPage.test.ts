@@ -117,11 +117,11 @@ describe.skipIf(!SOFTHSM_MODULE)('dossier page: documents, signatures, answer to
     expect(choice.file.name).toBe('lease.pdf');
     // A handle for another purpose is not one for this call.
     const wrong = await value<{ file: { fileHandle: string } }>('app.pickFile', { purpose: 'pkcs12', title: 'x' });
-    expect(await app.call('dossiers.attachFile', { file: wrong.file.fileHandle, spaceId: dossier.spaceId })).toMatchObject({ ok: false, error: { name: 'FileChoiceInvalidError' } });
-    const attached = await value<AttachedFile>('dossiers.attachFile', { file: choice.file.fileHandle, spaceId: dossier.spaceId });
+    expect(await app.call('dossiers.attachFile', { fileHandle: wrong.file.fileHandle, spaceId: dossier.spaceId })).toMatchObject({ ok: false, error: { name: 'FileChoiceInvalidError' } });
+    const attached = await value<AttachedFile>('dossiers.attachFile', { fileHandle: choice.file.fileHandle, spaceId: dossier.spaceId });
     expect(attached).toMatchObject({ name: 'lease.pdf', mediaType: 'application/pdf', size: (await readFile(picked)).length });
     // Used once.
-    expect(await app.call('dossiers.attachFile', { file: choice.file.fileHandle, spaceId: dossier.spaceId })).toMatchObject({ ok: false, error: { name: 'FileChoiceInvalidError' } });
+    expect(await app.call('dossiers.attachFile', { fileHandle: choice.file.fileHandle, spaceId: dossier.spaceId })).toMatchObject({ ok: false, error: { name: 'FileChoiceInvalidError' } });
 
     // Offline for replies: the answer waits in the outbox with the reason.
     sandbox.faults.add({ kind: 'drop', route: '/v1/spaces/*/dossiers/*/replies', method: 'POST', times: 0 });

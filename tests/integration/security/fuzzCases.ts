@@ -57,7 +57,7 @@ export const fuzzCases: Record<string, FuzzCase> = {
   'dossiers.openDocument': { seed: { reference: 'REF-1', documentId: 'doc-1' } },
   'dossiers.saveDocument': { seed: { reference: 'REF-1', documentId: 'doc-1', saveTo: handle } },
   'dossiers.verifyDocument': { seed: { reference: 'REF-1', documentId: 'doc-1' } },
-  'dossiers.attachFile': { seed: { file: handle, spaceId: 'PP-ABC123' } },
+  'dossiers.attachFile': { seed: { fileHandle: handle, spaceId: 'PP-ABC123' } },
   'messages.list': { seed: { reference: 'REF-1' } },
   'mailbox.list': { seed: { reference: 'REF-1', unreadOnly: true, withAttachments: false, page: 1, pageSize: 20 } },
   'mailbox.counts': {},

@@ -49,7 +49,7 @@ describe('electron-builder dir target', () => {
   }, 240_000);
 
   it('holds the built main, preload and renderer', () => {
-    for (const file of ['/dist-electron/main.js', '/dist-electron/pkcs11Worker.js', '/dist-electron/pageWriterWorker.js', '/dist-electron/preload.cjs', '/dist/renderer/index.html', '/package.json']) expect(files).toContain(file);
+    for (const file of ['/dist-electron/main.js', '/dist-electron/pkcs11Worker.js', '/dist-electron/slotEventWorker.js', '/dist-electron/pageWriterWorker.js', '/dist-electron/preload.cjs', '/dist/renderer/index.html', '/package.json']) expect(files).toContain(file);
   });
 
   it('leaves out the dev host, tests, sources and source maps', () => {
@@ -59,8 +59,8 @@ describe('electron-builder dir target', () => {
     expect(files.some((file) => file.startsWith('/node_modules/vue/'))).toBe(false);
   });
 
-  it('ships the PDF fonts with their licence, the bundled form definitions and the API document as resources', () => {
-    for (const file of ['fonts/DejaVuSans.ttf', 'fonts/LICENSE-DejaVu.txt', 'forms/index.json', 'forms/housing-aid.json', 'api/authority.openapi.yaml', 'policy/policy.schema.json', 'policy/policy.example.json', 'policy/README.md']) {
+  it('ships the PDF fonts with their licence, the bundled form definitions, the API document and the OpenSC setting as resources', () => {
+    for (const file of ['opensc/opensc.conf', 'fonts/DejaVuSans.ttf', 'fonts/LICENSE-DejaVu.txt', 'forms/index.json', 'forms/housing-aid.json', 'api/authority.openapi.yaml', 'policy/policy.schema.json', 'policy/policy.example.json', 'policy/README.md']) {
       expect(existsSync(path.join(unpacked, 'resources', file)), file).toBe(true);
     }
   });

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { expectNoSeriousAxeViolations } from './axe';
 import { createVault } from './createVault';
 import { shootInEveryLanguage } from './screenshots';
 import { signInWithToken } from './journeySteps';
@@ -30,12 +29,6 @@ test.beforeAll(async () => {
 test.afterAll(() => authority.stop());
 test.use({ devhostArgs: [`--policy=${authority.policyFile}`] });
 
-async function expectNoSeriousAxeViolation(page: Page, selector: string): Promise<void> {
-  const results = await new AxeBuilder({ page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'] }).include(selector).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
 test('the dashboard with 3 000 procedures: counts, a filter, the search, the keyboard, and the search over everything', async ({ page, devhost }) => {
   test.setTimeout(240_000);
   const errors: string[] = [];
@@ -56,7 +49,7 @@ test('the dashboard with 3 000 procedures: counts, a filter, the search, the key
   const rowCount = Number(await table.getAttribute('aria-rowcount'));
   expect(rowCount).toBeGreaterThan(3000);
   expect(await list.locator('tbody tr[aria-rowindex]').count()).toBeLessThan(60);
-  await expectNoSeriousAxeViolation(page, '[data-testid="dossier-list"]');
+  await expectNoSeriousAxeViolations(page, '[data-testid="dossier-list"]');
   await shootInEveryLanguage(page, 'dashboard-all', async () => {
     await expect(page.getByTestId('procedure-table')).toBeVisible();
   });
@@ -100,7 +93,7 @@ test('the dashboard with 3 000 procedures: counts, a filter, the search, the key
   await expect(dialog.locator('[data-group="dossiers"] [data-testid="search-hit"]')).toHaveCount(1);
   // Each word of the reference is marked in the hit's title (the hyphens are not words).
   await expect(dialog.locator('[data-group="dossiers"] [data-testid="search-hit"] mark')).toHaveText(target.split('-'));
-  await expectNoSeriousAxeViolation(page, '[data-testid="global-search"]');
+  await expectNoSeriousAxeViolations(page, '[data-testid="global-search"]');
   // The dialog is modal (the language switcher is behind it): closed, the language changed, opened again, the text kept.
   for (const language of ['de', 'fr', 'en'] as const) {
     await page.keyboard.press('Escape');

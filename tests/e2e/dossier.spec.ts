@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import { expect, test } from './fixtures';
+import { expectNoSeriousAxeViolations } from './axe';
 import { createVault } from './createVault';
 import { shootInEveryLanguage } from './screenshots';
 import { fillChangeOfAddress, signInWithToken } from './journeySteps';
@@ -22,12 +21,6 @@ const authority = authorityWithTokens('dossier');
 test.beforeAll(() => authority.start([{ personId: 'anne-schmit', label: 'Anne Schmit LuxTrust', pin: PIN }]));
 test.afterAll(() => authority.stop());
 test.use({ devhostArgs: [`--policy=${authority.policyFile}`, `--files=${authority.saveDir}`] });
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'] }).include('[data-testid="dossier-view"]').analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 test('a dossier with information requested: timeline and note, the signed PDF opened, saved and valid, the answer with a document sent once', async ({ page, devhost }) => {
   test.setTimeout(240_000);
@@ -90,7 +83,7 @@ test('a dossier with information requested: timeline and note, the signed PDF op
   await shootInEveryLanguage(page, 'dossier-information-requested', async () => {
     await expect(view.getByTestId('signature-status')).toHaveAttribute('data-status', 'valid');
   });
-  await expectNoSeriousViolations(page);
+  await expectNoSeriousAxeViolations(page, '[data-testid="dossier-view"]');
 
   // The answer: empty is refused at the field; then text and a document from main's picker.
   const form = view.getByTestId('dossier-answer');

@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import { expect, test } from './fixtures';
+import { expectNoSeriousAxeViolations } from './axe';
 import { createVault } from './createVault';
 import { shootInEveryLanguage } from './screenshots';
 import { makeMatricule } from '../../src-shared/forms/validators/isValidMatricule';
@@ -38,13 +38,6 @@ function day(offsetDays: number): { iso: string; keys: string } {
   return { iso: `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`, keys: `${pad(d.getMonth() + 1)}${pad(d.getDate())}${d.getFullYear()}` };
 }
 
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  // @axe-core/playwright is typed against its own playwright-core; the page is the same object at run time.
-  const results = await new AxeBuilder({ page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'] }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
 test.describe('forms in Chromium through the dev host', () => {
   test('catalogue, then a long form filled with the keyboard only; the draft survives a reload and reopens where it was left', async ({ page, devhost }) => {
     test.setTimeout(120_000);
@@ -56,7 +49,7 @@ test.describe('forms in Chromium through the dev host', () => {
     await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
     await expect(page.getByRole('heading', { level: 1, name: 'Procedures' })).toBeVisible();
     await expect(page.getByTestId('catalogue-count')).toHaveText('6 procedures');
-    await expectNoSeriousViolations(page);
+    await expectNoSeriousAxeViolations(page);
 
     // Search and filters.
     await typeIn(page, '#catalogue-query', 'parental');
@@ -167,7 +160,7 @@ test.describe('forms in Chromium through the dev host', () => {
     await expect(page.locator('.file-list')).toContainText('agreement.pdf');
     await expect(page.locator('#field-employerAgreement-error')).toHaveCount(0);
     await typeIn(page, '#field-iban', 'LU280019400644750000');
-    await expectNoSeriousViolations(page);
+    await expectNoSeriousAxeViolations(page);
     await page.keyboard.press('Enter');
 
     // Step 5 and the review.
@@ -184,7 +177,7 @@ test.describe('forms in Chromium through the dev host', () => {
     await expect(review.locator('[data-answer="adoptionDate"]')).toHaveCount(0);
     await expect(page.getByTestId('form-complete')).toBeVisible();
     await expect(page.getByTestId('to-submit')).toBeEnabled();
-    await expectNoSeriousViolations(page);
+    await expectNoSeriousAxeViolations(page);
     await shootInEveryLanguage(page, 'form-review', async () => {
       await expect(page.getByTestId('review')).toBeVisible();
     });
@@ -197,7 +190,7 @@ test.describe('forms in Chromium through the dev host', () => {
     const steps = page.getByRole('navigation', { name: 'Steps of the form' });
     await expect(steps.getByRole('button')).toHaveCount(5);
     await expect(steps.locator('.step-progress__step--done')).toHaveCount(4);
-    await expectNoSeriousViolations(page);
+    await expectNoSeriousAxeViolations(page);
     await shootInEveryLanguage(page, 'form-step-from-review', async () => {
       await expect(page.getByTestId('form-return')).toBeVisible();
     });
@@ -223,7 +216,7 @@ test.describe('forms in Chromium through the dev host', () => {
     const offer = page.getByTestId('existing-drafts');
     await expect(offer.getByRole('heading', { name: 'You have already started this procedure' })).toBeVisible();
     await expect(offer).toContainText('“Application for parental leave (2)”');
-    await expectNoSeriousViolations(page);
+    await expectNoSeriousAxeViolations(page);
     await shootInEveryLanguage(page, 'form-existing-draft', async () => {
       await expect(page.getByTestId('existing-drafts')).toBeVisible();
     });
@@ -250,7 +243,7 @@ test.describe('forms in Chromium through the dev host', () => {
     // The company's contact e-mail, from its data.
     await expect(page.locator('#field-email')).toHaveValue('contact@moselle-digital.example.lu');
     await expect(page.getByTestId('prefill-dropped')).toHaveCount(0);
-    await expectNoSeriousViolations(page);
+    await expectNoSeriousAxeViolations(page);
     await shootInEveryLanguage(page, 'vat-company', async () => {
       await expect(page.locator('#field-legalForm')).toHaveValue('sarl');
     });

@@ -1,12 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import { createKeySigner } from '../../src-main/signing/CmsSigner';
 import { signPdf } from '../../src-main/signing/signPdf';
 import { hostileMessages } from '../fixtures/hostileMessages';
 import { expect, test } from './fixtures';
+import { expectNoSeriousAxeViolations } from './axe';
 import { createVault } from './createVault';
 import { shootInEveryLanguage } from './screenshots';
 import { signInWithToken } from './journeySteps';
@@ -57,12 +57,6 @@ function offencesIn(page: Page): Promise<string[]> {
     }
     return found;
   });
-}
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'] }).include('.mailbox').analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 test('the mailbox: toast and unread count, hostile bodies inert, the sealed PDF valid and a changed one invalid, the answer sent once', async ({ page, devhost }) => {
@@ -174,7 +168,7 @@ test('the mailbox: toast and unread count, hostile bodies inert, the sealed PDF 
   await shootInEveryLanguage(page, 'mailbox-sealed-valid', async () => {
     await expect(file.getByTestId('signature-status')).toHaveAttribute('data-signature', 'valid');
   });
-  await expectNoSeriousViolations(page);
+  await expectNoSeriousAxeViolations(page, '.mailbox');
 
   await item(bad.id).click();
   await expect(page.getByTestId('mailbox-file').getByTestId('signature-status')).toHaveAttribute('data-signature', 'invalid', { timeout: 30_000 });
@@ -222,7 +216,7 @@ test('the mailbox: toast and unread count, hostile bodies inert, the sealed PDF 
   await shootInEveryLanguage(page, 'mailbox-answered', async () => {
     await expect(page.getByTestId('mailbox-list')).toBeVisible();
   });
-  await expectNoSeriousViolations(page);
+  await expectNoSeriousAxeViolations(page, '.mailbox');
 
   // Nothing of the hostile bodies ran, was blocked by the CSP (it would have been there to block), or loaded.
   expect(ran).toEqual([]);

@@ -7,8 +7,8 @@ import { build } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { PDFDocument, rgb } from 'pdf-lib';
 import fontkit from '@pdf-lib/fontkit';
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
+import { expectNoSeriousAxeViolations } from './axe';
 import { buildContentSecurityPolicy } from '../../src-main/app/contentSecurityPolicy';
 import { en } from '../../src-renderer/i18n/messages/en';
 
@@ -158,9 +158,7 @@ test('PdfPreview shows every page fitted to its width, with page navigation from
   await expect(page.getByText('Page 2 of 2')).toBeVisible();
   expect(foreign).toEqual([]);
   expect(await page.evaluate(() => window.pdfHarness.violations)).toEqual([]);
-  const results = await new AxeBuilder({ page: page as unknown as ConstructorParameters<typeof AxeBuilder>[0]['page'] }).include('.pdf-preview').analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await expectNoSeriousAxeViolations(page, '.pdf-preview');
 });
 
 test('PdfPreview re-renders sharp and fitted at 200% zoom', async ({ browser }) => {

@@ -7,11 +7,11 @@
  *   context-specific login, GENERAL AUTHENTICATE, logout) against hashing the same PDF, side by side.
  * Last line: `reader insert_to_view_p95_ms <x> sign_p95_ms <y>`. Target: insert_to_view < 1000.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnDevHost, type SpawnedDevHost } from '../helpers/spawnDevHost';
 import { chromium } from '@playwright/test';
 import { loadOrCreatePki } from '../../src-sandbox/pki/createPki';
 import { createSubmissionPdf } from '../../src-main/documents/createSubmissionPdf';
@@ -32,41 +32,19 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const list = (xs: number[]) => `[${xs.map((n) => n.toFixed(0)).join(' ')}]`;
 
-async function startDevHost(userDataDir: string): Promise<{ url: string; child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tools/devhost/cli.ts', '--port=0'], {
-    env: { ...process.env, GUICHET_USER_DATA: userDataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the dev host did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /at (http:\/\/127\.0\.0\.1:\d+\/\?devhost-token=[\w-]+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`the dev host exited (${code}):\n${output}`)));
-  });
-  return { url, child, output: () => output };
-}
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'guichet-reader-bench-'));
 const stack = await startReaderStack({ dir: path.join(dir, 'stack') });
 const pki = await loadOrCreatePki(sharedPkiDir);
 const card = await spawnVirtualCard({ port: stack.readers[0], host: stack.cardHost, pki, personId: 'anne-schmit', stateFile: path.join(dir, 'card.json'), pin: PIN, inserted: false });
-let host: { url: string; child: ChildProcess; output: () => string } | null = null;
+let host: SpawnedDevHost | null = null;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
 });
 try {
   // --- hot-plug, seen in the renderer ---
-  host = await startDevHost(path.join(dir, 'profile'));
+  host = await spawnDevHost(path.join(dir, 'profile'));
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(host.url);
   await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);

@@ -11,10 +11,10 @@
  * Last line: `ui dashboard_ms <x> dossier_ms <y> mailbox_ms <z> search_p95_ms <w> frame_p95_ms <v>`.
  * Targets: dashboard < 150, dossier < 150, mailbox < 200, search p95 < 50, frame p95 < 17.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnDevHost, type SpawnedDevHost } from '../helpers/spawnDevHost';
 import { chromium, type Page } from '@playwright/test';
 import { loadOrCreatePki } from '../../src-sandbox/pki/createPki';
 import { createSoftHsm, SOFTHSM_MODULE } from '../helpers/softhsm/softHsm';
@@ -45,24 +45,6 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.ceil(xs.length * 0.95) - 1]!;
 const list = (xs: number[]) => `[${xs.map((x) => x.toFixed(0)).join(' ')}]`;
 
-function startDevHost(userDataDir: string, args: string[]): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tools/devhost/cli.ts', '--port=0', ...args], { env: { ...process.env, GUICHET_USER_DATA: userDataDir }, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the dev host did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /at (http:\/\/127\.0\.0\.1:\d+\/\?devhost-token=[\w-]+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ url: match[1], child });
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`the dev host exited (${code}):\n${output}`)));
-  });
-}
 
 /**
  * In the page: runs `act` (a selector to click), then waits for `selector` to match with `text` in it, then for the
@@ -102,7 +84,7 @@ const hsm = createSoftHsm();
 hsm.addPersonToken(pki, 'anne-schmit', 'Anne Schmit LuxTrust', PIN);
 const policyFile = path.join(work, 'policy.json');
 writeFileSync(policyFile, JSON.stringify({ managed: { authorityUrl: sandbox.apiUrl, pkcs11Modules: [SOFTHSM_MODULE] }, recommended: {} }));
-let host: { url: string; child: ChildProcess } | null = null;
+let host: SpawnedDevHost | null = null;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
@@ -112,7 +94,7 @@ try {
   const { items } = await sandbox.operator<{ items: { reference: string }[] }>(`/dossiers?space=${SPACE}`);
   for (const { reference } of items.slice(-20)) await sandbox.operator(`/dossiers/${reference}/status`, { status: 'information_requested', note: { en: 'Please send your lease.' } });
   mkdirSync(path.join(work, 'profile'), { recursive: true });
-  host = await startDevHost(path.join(work, 'profile'), [`--policy=${policyFile}`]);
+  host = await spawnDevHost(path.join(work, 'profile'), [`--policy=${policyFile}`]);
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   // tsx keeps function names with a __name() helper: the functions sent into the page need it there too.
   await page.addInitScript('globalThis.__name = (f) => f;');

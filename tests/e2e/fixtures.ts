@@ -1,5 +1,6 @@
 import { test as base } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { spawnDevHost } from '../helpers/spawnDevHost';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,31 +16,13 @@ export interface DevHostProcess {
 
 async function launch(userDataDir: string, children: ChildProcess[], args: readonly string[]): Promise<DevHostProcess> {
   // The real `npm run dev:web` entry point (after the renderer build done by `npm run test:e2e`).
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tools/devhost/cli.ts', '--port=0', ...args], {
-    env: { ...process.env, GUICHET_USER_DATA: userDataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const { url, child, output } = await spawnDevHost(userDataDir, args);
   children.push(child);
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`dev host did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /at (http:\/\/127\.0\.0\.1:\d+\/\?devhost-token=[\w-]+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`dev host exited with ${code}:\n${output}`)));
-  });
   return {
     url,
     origin: new URL(url).origin,
     userDataDir,
-    output: () => output,
+    output,
     async restart() {
       await stop(child);
       return launch(userDataDir, children, args);

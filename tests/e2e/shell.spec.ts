@@ -15,8 +15,11 @@ test.describe('the app shell in Chromium through the dev host', () => {
     await createVault(page);
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 
+    // Built: the mailbox opens its own view.
+    await page.getByRole('link', { name: /^Mailbox/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Mailbox');
+    await expect(page.getByTestId('coming-soon')).toHaveCount(0);
     for (const [label, heading] of [
-      ['Mailbox', 'Mailbox'],
       ['My documents', 'My documents'],
       ['eTracking', 'eTracking'],
       ['Spaces and users', 'Spaces and users'],

@@ -1,4 +1,4 @@
-import { ref, shallowRef, triggerRef } from 'vue';
+import { computed, ref, shallowRef, triggerRef } from 'vue';
 import { defineStore } from 'pinia';
 import type { DashboardFilterName, DashboardRowView } from '../../src-shared/dashboard/dashboardSchemas';
 import { useGuichet } from '../bridge/useGuichet';
@@ -6,6 +6,18 @@ import { useGuichet } from '../bridge/useGuichet';
 /** Rows are read from main in aligned windows of this many, as the table scrolls to them. */
 export const WINDOW = 100;
 type Counts = Record<DashboardFilterName, number>;
+
+/** A signature another person asked of this one (a co-signature): it needs the person's action, first in the list. */
+export interface SignatureRequestRow {
+  kind: 'signature';
+  id: string;
+  procedureId: string;
+  title: string;
+  status: 'signature_requested';
+  updatedAt: number;
+  requesterName: string;
+}
+export type TableRow = DashboardRowView | SignatureRequestRow;
 
 /**
  * "My procedures": the filter, sort and search the person chose, the counts of every filter, and the rows main has
@@ -19,10 +31,24 @@ export const useDashboardStore = defineStore('dashboard', () => {
   const direction = ref<'asc' | 'desc'>('desc');
   const text = ref('');
   const language = ref<'de' | 'fr' | 'en'>('en');
-  const total = ref<number | null>(null);
-  const counts = ref<Counts>({ all: 0, drafts: 0, sent: 0, action: 0, closed: 0 });
+  /** The signature requests shown in the chosen filter and search (they come before the vault's rows). */
+  const shownRequests = computed(() => {
+    if (filter.value !== 'all' && filter.value !== 'action') return [];
+    const needle = text.value.trim().toLowerCase();
+    return needle ? requests.value.filter((r) => `${r.title} ${r.requesterName}`.toLowerCase().includes(needle)) : requests.value;
+  });
+  const total = computed(() => (sqlTotal.value === null ? null : sqlTotal.value + shownRequests.value.length));
+  const counts = computed<Counts>(() => {
+    const needle = text.value.trim().toLowerCase();
+    const n = needle ? requests.value.filter((r) => `${r.title} ${r.requesterName}`.toLowerCase().includes(needle)).length : requests.value.length;
+    return { ...sqlCounts.value, all: sqlCounts.value.all + n, action: sqlCounts.value.action + n };
+  });
   const error = ref<unknown>(null);
   const rows = shallowRef(new Map<number, DashboardRowView>());
+  /** From the authority (cosignatures.list), not the vault: none while offline or signed out. */
+  const requests = shallowRef<SignatureRequestRow[]>([]);
+  const sqlTotal = ref<number | null>(null);
+  const sqlCounts = ref<Counts>({ all: 0, drafts: 0, sent: 0, action: 0, closed: 0 });
   const asked = new Set<number>();
   let generation = 0;
   let unsubscribe: (() => void) | null = null;
@@ -40,8 +66,8 @@ export const useDashboardStore = defineStore('dashboard', () => {
       });
       if (forGeneration !== generation) return;
       page.rows.forEach((row, i) => rows.value.set(page.offset + i, row));
-      total.value = page.total;
-      counts.value = page.counts as Counts;
+      sqlTotal.value = page.total;
+      sqlCounts.value = page.counts as Counts;
       error.value = null;
       triggerRef(rows);
     } catch (raw) {
@@ -50,10 +76,19 @@ export const useDashboardStore = defineStore('dashboard', () => {
     }
   }
 
-  /** Makes sure the rows from `from` to `to` (indexes) are asked for. */
-  function ensure(from: number, to: number): void {
+  /** The row at a table index: the signature requests first, then the vault's rows (undefined until they arrive). */
+  function rowAt(index: number): TableRow | undefined {
+    const before = shownRequests.value.length;
+    return index < before ? shownRequests.value[index] : rows.value.get(index - before);
+  }
+
+  /** Makes sure the rows from `from` to `to` (table indexes) are asked for. */
+  function ensure(fromIndex: number, toIndex: number): void {
+    const from = fromIndex - shownRequests.value.length;
+    const to = toIndex - shownRequests.value.length;
+    if (to < 0) return;
     for (let start = Math.floor(Math.max(from, 0) / WINDOW) * WINDOW; start <= to; start += WINDOW) {
-      if (asked.has(start) || (total.value !== null && start >= total.value && start > 0)) continue;
+      if (asked.has(start) || (sqlTotal.value !== null && start >= sqlTotal.value && start > 0)) continue;
       asked.add(start);
       void fetchWindow(start, generation);
     }
@@ -71,10 +106,33 @@ export const useDashboardStore = defineStore('dashboard', () => {
     keep.clear();
   }
 
+  async function loadRequests(): Promise<void> {
+    try {
+      const { items } = await guichet.cosignatures.list();
+      requests.value = items
+        .filter((item) => item.incoming && item.status === 'pending')
+        .map((item) => ({
+          kind: 'signature' as const,
+          id: item.id,
+          procedureId: item.procedureId,
+          title: item.procedureTitle[language.value] ?? item.procedureTitle.en ?? item.procedureId,
+          status: 'signature_requested' as const,
+          updatedAt: item.createdAt,
+          requesterName: item.requesterName,
+        }));
+    } catch {
+      requests.value = [];
+    }
+  }
+
   async function load(lang: 'de' | 'fr' | 'en'): Promise<void> {
     language.value = lang;
+    void loadRequests();
     unsubscribe ??= (() => {
-      const offDossiers = guichet.events.on('dossiers.changed', () => void reload());
+      const offDossiers = guichet.events.on('dossiers.changed', () => {
+        void reload();
+        void loadRequests();
+      });
       const offSubmissions = guichet.events.on('submissions.changed', () => void reload());
       return () => {
         offDossiers();
@@ -89,5 +147,5 @@ export const useDashboardStore = defineStore('dashboard', () => {
     unsubscribe = null;
   }
 
-  return { filter, sort, direction, text, language, total, counts, error, rows, ensure, reload, load, dispose };
+  return { filter, sort, direction, text, language, total, counts, error, rows, requests, rowAt, ensure, reload, load, loadRequests, dispose };
 });

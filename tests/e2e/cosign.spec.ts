@@ -61,6 +61,17 @@ test('Anne signs and sends to Luc’s space; Luc reviews the same PDF, adds his 
     const request = luc.getByTestId('cosignature-request');
     await expect(request).toContainText('Report a change of address', { timeout: 20_000 });
     await expect(request).toContainText('from Anne Schmit');
+    // "Needs my action" counts the signature asked of him, as the first row, opening the same page.
+    const list = luc.getByTestId('dossier-list');
+    await expect(list.locator('[data-filter="action"]')).toHaveText('Needs my action (1)', { timeout: 20_000 });
+    await list.locator('[data-filter="action"]').click();
+    const asked = list.locator('tbody tr[aria-rowindex="2"]');
+    await expect(asked).toHaveAttribute('data-kind', 'signature');
+    await expect(asked).toContainText('Anne Schmit');
+    await expect(asked).toContainText('Signature asked of you');
+    await asked.getByRole('link').click();
+    await expect(luc.getByTestId('cosign-view')).toBeVisible({ timeout: 20_000 });
+    await luc.getByRole('link', { name: 'Dashboard', exact: true }).click();
     await request.getByRole('link', { name: 'Review and sign' }).click();
     const view = luc.getByTestId('cosign-view');
     await expect(view.getByTestId('cosign-summary')).toContainText('Anne Schmit signed this document and asks you to sign it too.');

@@ -18,6 +18,7 @@ export const dashboardDe: typeof dashboardEn = {
   ascending: 'Aufsteigend',
   descending: 'Absteigend',
   draft: 'In Vorbereitung',
+  signatureRequested: 'Unterschrift erbeten',
   noMatch: 'Nichts entspricht „{text}“.',
   noneInFilter: 'Hier ist nichts.',
   rows: '{n} Verfahren | {n} Verfahren',

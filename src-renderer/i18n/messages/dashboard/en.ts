@@ -17,6 +17,7 @@ export const dashboardEn = {
   ascending: 'Ascending',
   descending: 'Descending',
   draft: 'In preparation',
+  signatureRequested: 'Signature asked of you',
   noMatch: 'Nothing matches “{text}”.',
   noneInFilter: 'Nothing here.',
   rows: '{n} procedure | {n} procedures',

@@ -18,6 +18,7 @@ export const dashboardFr: typeof dashboardEn = {
   ascending: 'Croissant',
   descending: 'Décroissant',
   draft: 'En préparation',
+  signatureRequested: 'Signature demandée',
   noMatch: 'Rien ne correspond à « {text} ».',
   noneInFilter: 'Rien ici.',
   rows: '{n} démarche | {n} démarches',

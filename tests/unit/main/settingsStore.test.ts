@@ -15,7 +15,7 @@ describe('SettingsStore', () => {
   it('starts from defaults and survives a restart', async () => {
     const file = path.join(dir, 'settings.json');
     const first = new SettingsStore(file, { values: {} }, createMemoryLogger());
-    expect((await first.load()).values).toEqual({ language: null, idleLockMinutes: 10, authorityUrl: null, proxyUrl: null, pkcs11Modules: [] });
+    expect((await first.load()).values).toEqual({ language: null, idleLockMinutes: 10, authorityUrl: null, proxyUrl: null, pkcs11Modules: [], mailboxNotifications: true });
     await first.set({ language: 'de', authorityUrl: 'https://api.example.lu/v1' });
     const second = new SettingsStore(file, { values: {} }, createMemoryLogger());
     expect((await second.load()).values).toMatchObject({ language: 'de', authorityUrl: 'https://api.example.lu/v1' });
@@ -48,7 +48,7 @@ describe('SettingsStore', () => {
     const policy = { values: { idleLockMinutes: 5 }, recommended: { language: 'fr' as const, proxyUrl: 'http://proxy.example.lu:3128/' } };
     const store = new SettingsStore(file, policy, createMemoryLogger());
     expect(await store.load()).toEqual({
-      values: { language: 'fr', idleLockMinutes: 5, authorityUrl: null, proxyUrl: 'http://proxy.example.lu:3128/', pkcs11Modules: [] },
+      values: { language: 'fr', idleLockMinutes: 5, authorityUrl: null, proxyUrl: 'http://proxy.example.lu:3128/', pkcs11Modules: [], mailboxNotifications: true },
       locked: ['idleLockMinutes'],
       refused: [],
     });

@@ -206,6 +206,24 @@ try {
         w.requestAnimationFrame(step);
       }),
   );
+  // The same frame clock with nothing to do (no scrolling), in the same page: what this machine's frames are at rest.
+  const idleFrames = await page.evaluate(
+    () =>
+      new Promise<number[]>((resolve) => {
+        const w = globalThis as unknown as PageGlobals;
+        const deltas: number[] = [];
+        let last = performance.now();
+        const end = last + 3000;
+        const step = () => {
+          const now = performance.now();
+          deltas.push(now - last);
+          last = now;
+          if (now < end) w.requestAnimationFrame(step);
+          else resolve(deltas.slice(5));
+        };
+        w.requestAnimationFrame(step);
+      }),
+  );
   const scrolledTo = await page.evaluate(() => (globalThis as unknown as PageGlobals).document.querySelector('[data-testid="procedure-table"]')!.scrollTop);
 
   const [d, o, m, s, f] = [median(dashboard), median(dossier), median(mailbox), p95(search), p95(frames)];
@@ -216,6 +234,7 @@ try {
   console.log(`search as you type (Ctrl+K, ${search.length} queries): median ${median(search).toFixed(0)} ms, p95 ${s.toFixed(0)} ms ${list(search)}`);
   // At 60 Hz a frame is 16.7 ms: a p95 just above it is the clock's jitter, a missed frame shows as ~33 ms.
   const missed = frames.filter((x) => x > 25).length;
+  console.log(`the same page at rest (no scrolling): ${idleFrames.length} frames, median ${median(idleFrames).toFixed(1)} ms, p95 ${p95(idleFrames).toFixed(1)} ms, max ${Math.max(...idleFrames).toFixed(1)} ms`);
   console.log(`scrolling the dashboard (400 px a frame for 3 s, to ${scrolledTo.toFixed(0)} px): ${frames.length} frames, median ${median(frames).toFixed(1)} ms, p95 ${f.toFixed(1)} ms, max ${Math.max(...frames).toFixed(1)} ms, ${missed} over 25 ms; load average ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} cores`);
   const met = (x: number, target: number) => (x < target ? 'met' : 'MISSED');
   console.log(`targets: dashboard < 150 (${met(d, 150)}), dossier < 150 (${met(o, 150)}), mailbox < 200 (${met(m, 200)}), search p95 < 50 (${met(s, 50)}), frame p95 < 17 (${met(f, 17)})`);

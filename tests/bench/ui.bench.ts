@@ -212,23 +212,7 @@ try {
   const slowFrames = await scroll(100);
   const frames = await scroll(400);
   // The same frame clock with nothing to do (no scrolling), in the same page: what this machine's frames are at rest.
-  const idleFrames = await page.evaluate(
-    () =>
-      new Promise<number[]>((resolve) => {
-        const w = globalThis as unknown as PageGlobals;
-        const deltas: number[] = [];
-        let last = performance.now();
-        const end = last + 3000;
-        const step = () => {
-          const now = performance.now();
-          deltas.push(now - last);
-          last = now;
-          if (now < end) w.requestAnimationFrame(step);
-          else resolve(deltas.slice(5));
-        };
-        w.requestAnimationFrame(step);
-      }),
-  );
+  const idleFrames = await scroll(0);
   const scrolledTo = await page.evaluate(() => (globalThis as unknown as PageGlobals).document.querySelector('[data-testid="procedure-table"]')!.scrollTop);
 
   const [d, o, m, s, f] = [median(dashboard), median(dossier), median(mailbox), p95(search), p95(frames)];

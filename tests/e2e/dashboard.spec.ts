@@ -1,8 +1,7 @@
 import { expect, test } from './fixtures';
 import { expectNoSeriousAxeViolations } from './axe';
-import { createVault } from './createVault';
 import { shootInEveryLanguage } from './screenshots';
-import { signInWithToken } from './journeySteps';
+import { signInWithToken, openNewApp } from './journeySteps';
 import { authorityWithTokens } from './authorityWithTokens';
 
 /**
@@ -31,11 +30,7 @@ test.use({ devhostArgs: [`--policy=${authority.policyFile}`] });
 
 test('the dashboard with 3 000 procedures: counts, a filter, the search, the keyboard, and the search over everything', async ({ page, devhost }) => {
   test.setTimeout(240_000);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(`${devhost.url}#/settings`);
-  await createVault(page);
+  const errors = await openNewApp(page, devhost.url);
   await signInWithToken(page, 'Anne Schmit LuxTrust', PIN);
   await page.getByRole('link', { name: 'Dashboard', exact: true }).click();
   const list = page.getByTestId('dossier-list');

@@ -4,9 +4,8 @@ import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { expect, test } from './fixtures';
 import { expectNoSeriousAxeViolations } from './axe';
-import { createVault } from './createVault';
 import { shootInEveryLanguage } from './screenshots';
-import { fillChangeOfAddress, signInWithToken } from './journeySteps';
+import { fillChangeOfAddress, signInWithToken, openNewApp } from './journeySteps';
 import { authorityWithTokens } from './authorityWithTokens';
 
 /**
@@ -24,11 +23,7 @@ test.use({ devhostArgs: [`--policy=${authority.policyFile}`, `--files=${authorit
 
 test('a dossier with information requested: timeline and note, the signed PDF opened, saved and valid, the answer with a document sent once', async ({ page, devhost }) => {
   test.setTimeout(240_000);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(`${devhost.url}#/settings`);
-  await createVault(page);
+  const errors = await openNewApp(page, devhost.url);
   await signInWithToken(page, 'Anne Schmit LuxTrust', PIN);
   await fillChangeOfAddress(page, 'Schmit');
   await page.getByTestId('to-submit').click();

@@ -1,4 +1,18 @@
 import { expect, type Page } from '@playwright/test';
+import { createVault } from './createVault';
+
+/**
+ * A first start of the app as a person sees it: 1280 px wide, on the settings, the vault created. Answers the page's
+ * uncaught errors from then on (a journey ends by expecting none).
+ */
+export async function openNewApp(page: Page, url: string): Promise<string[]> {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${url}#/settings`);
+  await createVault(page);
+  return errors;
+}
 
 /** Signs in with the token of that label and its PIN, under Smart cards and tokens; ends online. */
 export async function signInWithToken(page: Page, tokenLabel: string, pin: string): Promise<void> {

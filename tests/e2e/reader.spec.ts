@@ -4,9 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { createVault, E2E_PASSPHRASE } from './createVault';
+import { E2E_PASSPHRASE } from './createVault';
 import { shootInEveryLanguage } from './screenshots';
-import { fillChangeOfAddress } from './journeySteps';
+import { fillChangeOfAddress, openNewApp } from './journeySteps';
 import { authorityWithTokens } from './authorityWithTokens';
 import { verifyPdfSignatures } from '../../src-main/signing';
 import { startReaderStack, type ReaderStack } from '../helpers/readerStack/startReaderStack';
@@ -52,11 +52,7 @@ async function saveSigned(page: Page, name: string): Promise<string> {
 
 test('a card in a reader: shown when inserted, the last PIN try warned, signing with a card pulled out and put back, a blocked PIN unblocked with the PUK, a card changed while locked', async ({ page, devhost }) => {
   test.setTimeout(300_000);
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await page.goto(`${devhost.url}#/settings`);
-  await createVault(page);
+  const errors = await openNewApp(page, devhost.url);
 
   // Inserted while the cards screen is open: it shows within a second (slot events, not a poll).
   await page.getByRole('link', { name: 'Smart cards and tokens' }).click();

@@ -6,7 +6,7 @@ import { PDFDocument } from 'pdf-lib';
 import { expect, test } from './fixtures';
 import { createVault } from './createVault';
 import { shootInEveryLanguage } from './screenshots';
-import { fillChangeOfAddress as fillAddressChange, signInWithToken } from './journeySteps';
+import { fillChangeOfAddress as fillAddressChange, signInWithToken, openNewApp } from './journeySteps';
 import { verifyPdfSignatures } from '../../src-main/signing';
 import { authorityWithTokens } from './authorityWithTokens';
 
@@ -48,11 +48,7 @@ async function saveThroughDialog(page: Page, button: string, name: string): Prom
 test.describe('sign and submit in Chromium through the dev host', () => {
   test('review, preview, approval, a wrong PIN then the right one, the receipt saved and shown; offline it waits and is sent once', async ({ page, devhost }) => {
     test.setTimeout(240_000);
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(`${devhost.url}#/settings`);
-    await createVault(page);
+    const errors = await openNewApp(page, devhost.url);
     await signIn(page);
     const before = (await counters()).dossiers;
 

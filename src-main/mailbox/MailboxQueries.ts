@@ -1,15 +1,8 @@
 import type { SessionSource } from '../vault/SqlSession';
+import { toMessage, type Message, type MessageRow } from '../vault/repositories/MessageRepository';
 
 /** One message as the mailbox lists it, with its dossier's title and status (the vault's encoded texts). */
-export interface MailboxRow {
-  id: string;
-  dossierId: string;
-  direction: 'in' | 'out';
-  subject: string;
-  body: string;
-  attachments: string[];
-  sentAt: number;
-  read: boolean;
+export interface MailboxRow extends Message {
   /** The vault's row id: grows with each message stored (what a notification has seen). */
   rid: number;
   dossierTitle: string;
@@ -24,15 +17,7 @@ export interface MailboxFilter {
   withAttachments?: boolean;
 }
 
-interface Row {
-  id: string;
-  dossier_id: string;
-  direction: 'in' | 'out';
-  subject: string;
-  body: string;
-  attachments: string;
-  sent_at: number;
-  read: number;
+interface Row extends MessageRow {
   rid: number;
   title: string;
   status: string;
@@ -43,27 +28,7 @@ const SELECT = `SELECT m.id, m.dossier_id, m.direction, m.subject, m.body, m.att
   d.title, d.status, d.space_id FROM messages m JOIN dossiers d ON d.id = m.dossier_id`;
 
 function toRow(row: Row): MailboxRow {
-  let attachments: string[] = [];
-  try {
-    const parsed = JSON.parse(row.attachments) as unknown;
-    if (Array.isArray(parsed)) attachments = parsed.filter((a): a is string => typeof a === 'string');
-  } catch {
-    // A damaged list shows as none.
-  }
-  return {
-    id: row.id,
-    dossierId: row.dossier_id,
-    direction: row.direction,
-    subject: row.subject,
-    body: row.body,
-    attachments,
-    sentAt: row.sent_at,
-    read: row.read === 1,
-    rid: row.rid,
-    dossierTitle: row.title,
-    dossierStatus: row.status,
-    spaceId: row.space_id,
-  };
+  return { ...toMessage(row), rid: row.rid, dossierTitle: row.title, dossierStatus: row.status, spaceId: row.space_id };
 }
 
 /** "Unread" is a state of the authority's messages only: the person's own replies are never unread. */

@@ -17,7 +17,8 @@ export interface UnreadCounts {
   byDossier: Record<string, number>;
 }
 
-interface MessageRow {
+/** A row of the messages table as SQLite gives it. */
+export interface MessageRow {
   id: string;
   dossier_id: string;
   direction: 'in' | 'out';
@@ -30,14 +31,24 @@ interface MessageRow {
 
 const COLUMNS = 'id, dossier_id, direction, subject, body, attachments, sent_at, read';
 
-function toMessage(row: MessageRow): Message {
+/** The attachment ids of a row; a damaged list reads as none rather than failing the whole list. */
+function attachmentIds(raw: string): string[] {
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    return Array.isArray(parsed) ? parsed.filter((a): a is string => typeof a === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+export function toMessage(row: MessageRow): Message {
   return {
     id: row.id,
     dossierId: row.dossier_id,
     direction: row.direction,
     subject: row.subject,
     body: row.body,
-    attachments: JSON.parse(row.attachments) as string[],
+    attachments: attachmentIds(row.attachments),
     sentAt: row.sent_at,
     read: row.read === 1,
   };

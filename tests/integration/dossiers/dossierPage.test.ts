@@ -1,4 +1,4 @@
-import { rm, writeFile, readFile } from 'node:fs/promises';
+import { writeFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
@@ -10,7 +10,7 @@ import { createSoftHsm, SOFTHSM_MODULE, testPki, type SoftHsm } from '../../help
 import { createTestHost } from '../../helpers/createTestHost';
 import { until } from '../../helpers/until';
 import { counters, operator, start, pdfBytes } from '../authority/authorityKit';
-import { anneMoves, openSignedInApp, saveMoveDraft, type SignedInApp } from '../submissions/signedInApp';
+import { anneMoves, closeJourneyParts, openSignedInApp, saveMoveDraft, type SignedInApp } from '../submissions/signedInApp';
 
 const PIN = '123456';
 
@@ -51,12 +51,7 @@ describe.skipIf(!SOFTHSM_MODULE)('dossier page: documents, signatures, answer to
     reference = (state as SubmissionState | null)!.reference!;
   }, 180_000);
 
-  afterAll(async () => {
-    await app?.main.dispose();
-    await sandbox?.close();
-    hsm?.cleanup();
-    if (app?.dir) await rm(app.dir, { recursive: true, force: true });
-  });
+  afterAll(() => closeJourneyParts({ app, sandbox, hsm }));
 
   it('lists what was submitted, verifies the signed PDF valid against the authority anchors, and invalid with one byte changed', { timeout: 60_000 }, async () => {
     const { items } = await value<{ items: DossierDocument[] }>('dossiers.documents', { reference });

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PDFDocument } from 'pdf-lib';
 import type { MailboxCounts, MailboxItem, MailboxMessage } from '../../../src-shared/contract/mailboxContract';
@@ -11,7 +10,7 @@ import { signPdf } from '../../../src-main/signing/signPdf';
 import { createSoftHsm, SOFTHSM_MODULE, testPki, type SoftHsm } from '../../helpers/softhsm/softHsm';
 import { until } from '../../helpers/until';
 import { ANNE_SPACE, expectContractClean, operator, start } from '../authority/authorityKit';
-import { openSignedInApp, type SignedInApp } from '../submissions/signedInApp';
+import { closeJourneyParts, openSignedInApp, type SignedInApp } from '../submissions/signedInApp';
 
 const PIN = '123456';
 
@@ -59,12 +58,7 @@ describe.skipIf(!SOFTHSM_MODULE)('mailbox on a real vault and the sandbox', () =
     expect(refs.length).toBeGreaterThanOrEqual(2);
   }, 180_000);
 
-  afterAll(async () => {
-    await app?.main.dispose();
-    await sandbox?.close();
-    hsm?.cleanup();
-    if (app?.dir) await rm(app.dir, { recursive: true, force: true });
-  });
+  afterAll(() => closeJourneyParts({ app, sandbox, hsm }));
 
   it('lists every message of the space unread first then newest, counts them per dossier, and filters', { timeout: 60_000 }, async () => {
     await post(refs[0]!, { subject: 'First question', body: 'Please call us.' });

@@ -9,7 +9,7 @@ import { createMemoryLogger } from '../../../src-main/log/createMemoryLogger';
 import { createSoftHsm, SOFTHSM_MODULE, testPki, type SoftHsm } from '../../helpers/softhsm/softHsm';
 import { until } from '../../helpers/until';
 import { counters, start } from '../authority/authorityKit';
-import { anneMoves, openSignedInApp, saveMoveDraft, type SignedInApp } from './signedInApp';
+import { anneMoves, closeJourneyParts, openSignedInApp, saveMoveDraft, type SignedInApp } from './signedInApp';
 
 const PIN = '123456';
 /**
@@ -58,13 +58,10 @@ describe.skipIf(!SOFTHSM_MODULE)('batch signing (one PIN session, SoftHSM2 throu
   }, 120_000);
 
   afterAll(async () => {
-    await app?.main.dispose();
-    await sandbox?.close();
-    hsm?.cleanup();
+    await closeJourneyParts({ app, sandbox, hsm });
     delete process.env.PKCS11SPY;
     delete process.env.PKCS11SPY_OUTPUT;
     if (dir) await rm(dir, { recursive: true, force: true });
-    if (app) await rm(app.dir, { recursive: true, force: true });
   });
 
   it('signs three drafts with one login and three signatures; a draft edited after prepare fails alone', { timeout: 180_000 }, async () => {

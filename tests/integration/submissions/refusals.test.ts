@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IdentityRef } from '../../../src-shared/tokens/tokenSchemas';
 import type { PreparedSubmission, SubmissionState } from '../../../src-shared/submissions/submissionSchemas';
@@ -6,7 +5,7 @@ import type { SandboxHandle } from '../../../src-sandbox/createSandbox';
 import { createSoftHsm, SOFTHSM_MODULE, testPki, type SoftHsm } from '../../helpers/softhsm/softHsm';
 import { until } from '../../helpers/until';
 import { start } from '../authority/authorityKit';
-import { anneMoves, openSignedInApp, saveMoveDraft, type SignedInApp } from './signedInApp';
+import { anneMoves, closeJourneyParts, openSignedInApp, saveMoveDraft, type SignedInApp } from './signedInApp';
 
 const PIN = '123456';
 
@@ -41,12 +40,7 @@ describe.skipIf(!SOFTHSM_MODULE)('refusals of the authority, on the draft', () =
     signer = await app.identity('signature');
   }, 120_000);
 
-  afterAll(async () => {
-    await app?.main.dispose();
-    await sandbox?.close();
-    hsm?.cleanup();
-    if (app) await rm(app.dir, { recursive: true, force: true });
-  });
+  afterAll(() => closeJourneyParts({ app, sandbox, hsm }));
 
   it('a file too large: payload-too-large, the draft editable again', { timeout: 60_000 }, async () => {
     expect((await saveMoveDraft(app, 'draft-too-large-01', anneMoves())).ok).toBe(true);

@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { CallResult } from '../../../src-shared/contract/types';
@@ -9,7 +9,7 @@ import { createMemoryLogger } from '../../../src-main/log/createMemoryLogger';
 import type { Logger } from '../../../src-main/log/Logger';
 import type { HostInfo } from '../../../src-main/host/HostInfo';
 import { createTestHost } from '../../helpers/createTestHost';
-import { SOFTHSM_MODULE } from '../../helpers/softhsm/softHsm';
+import { SOFTHSM_MODULE, type SoftHsm } from '../../helpers/softhsm/softHsm';
 
 export const ORIGIN = 'http://127.0.0.1:5999';
 
@@ -92,4 +92,12 @@ export function anneMoves(number = '3'): Record<string, unknown> {
 /** drafts.save of a change of address, left at the review. */
 export function saveMoveDraft(app: SignedInApp, id: string, values: Record<string, unknown>): Promise<CallResult> {
   return app.call('drafts.save', { id, spaceId: null, procedureId: 'change-of-address', formVersion: 1, title: 'Change of address', values, attachmentRefs: [], resumeAt: '@review' });
+}
+
+/** What a journey test opened, closed in order (each part may be missing when its start failed): app, sandbox, tokens. */
+export async function closeJourneyParts(parts: { app?: SignedInApp | null; sandbox?: SandboxHandle | null; hsm?: SoftHsm | null }): Promise<void> {
+  await parts.app?.main.dispose();
+  await parts.sandbox?.close();
+  parts.hsm?.cleanup();
+  if (parts.app?.dir) await rm(parts.app.dir, { recursive: true, force: true });
 }

@@ -3,6 +3,9 @@ import { defineConfig } from '@playwright/test';
 /** End-to-end tests in Debian's Chromium, against the app served by the development host. */
 export default defineConfig({
   testDir: 'tests/e2e',
+  // The dev hosts' log files of the whole run are scanned for personal data and secrets at its end.
+  globalSetup: './tests/e2e/logScan/globalSetup.ts',
+  globalTeardown: './tests/e2e/logScan/globalTeardown.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

@@ -38,6 +38,8 @@ import { defaultFormsDir, loadBundledForms } from './forms/loadBundledForms';
 import type { HostInfo } from './host/HostInfo';
 import type { HealthCheck } from './host/HealthCheck';
 import type { Logger } from './log/Logger';
+import { combineLoggers } from './log/combineLoggers';
+import { createFileLogger } from './log/createFileLogger';
 import { SettingsStore } from './settings/SettingsStore';
 import { NO_POLICY, type MachinePolicy } from './policy/MachinePolicy';
 import { createVaultHealthCheck } from './vault/createVaultHealthCheck';
@@ -77,6 +79,8 @@ export interface MainContextOptions {
   vaultClock?: Clock;
   /** PKCS#11 modules to load besides the known middleware and the `pkcs11Modules` setting (demo, tests: SoftHSM2). */
   extraPkcs11Modules?: readonly string[];
+  /** The log files' folder (Electron's app.getPath('logs'); the dev host: the profile's logs/); none: `log` only. */
+  logsDir?: string;
 }
 
 export interface MainContext {
@@ -110,13 +114,18 @@ export interface MainContext {
 
 /** The composition root of main's services: plain Node, shared by the Electron glue, the dev host and the tests. */
 export async function createMainContext(options: MainContextOptions): Promise<MainContext> {
-  const { userDataDir, host, log } = options;
+  const { userDataDir, host } = options;
   await mkdir(userDataDir, { recursive: true, mode: 0o700 });
-  const events = new EventHub(contractEvents, log);
   const policy = options.policy ?? NO_POLICY;
+  // The files follow the `logLevel` setting (policy first, as the settings are not read yet; then at each change).
+  const fileLog = options.logsDir ? await createFileLogger({ dir: options.logsDir, level: policy.managed.logLevel ?? policy.recommended.logLevel ?? 'info' }) : null;
+  const log = fileLog ? combineLoggers(options.log, fileLog) : options.log;
+  const events = new EventHub(contractEvents, log);
   const settings = new SettingsStore(path.join(userDataDir, 'settings.json'), { values: policy.managed, recommended: policy.recommended }, log);
   if (policy.source) log.info('policy.applied', { source: policy.source, enforced: Object.keys(policy.managed), recommended: Object.keys(policy.recommended) });
   await settings.load();
+  fileLog?.setLevel(settings.get('logLevel'));
+  const stopFollowingLogLevel = events.on('settings.changed', () => fileLog?.setLevel(settings.get('logLevel')));
   // One vault per person, each in its own folder under vaults/; the single vault of earlier versions becomes the first.
   const registry = new ProfileRegistry(path.join(userDataDir, 'vaults'), log);
   await registry.adoptLegacy(path.join(userDataDir, 'vault'));
@@ -284,6 +293,8 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
       await describing;
       // A sign-in that was binding the vault when it locked may still be writing its label: nothing after this.
       await registry.close();
+      stopFollowingLogLevel();
+      await fileLog?.close();
     },
   };
 }

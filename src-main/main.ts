@@ -55,6 +55,7 @@ async function start(): Promise<void> {
   serveRenderer(rendererRoot);
   context = await createMainContext({
     userDataDir: app.getPath('userData'),
+    logsDir: app.getPath('logs'),
     host: createElectronHost(),
     log,
     trustedOrigins: [APP_ORIGIN],

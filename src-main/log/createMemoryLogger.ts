@@ -1,8 +1,9 @@
+import type { LogLevel } from '../../src-shared/settings/settingsSchema';
 import type { Logger } from './Logger';
 import { redactFields } from './redactFields';
 
 export interface LogEntry {
-  level: 'info' | 'warn' | 'error';
+  level: LogLevel;
   event: string;
   fields: Record<string, unknown>;
 }
@@ -13,5 +14,5 @@ export function createMemoryLogger(): Logger & { entries: LogEntry[] } {
   const push = (level: LogEntry['level']) => (event: string, fields: Record<string, unknown> = {}) => {
     entries.push({ level, event, fields: redactFields(fields) });
   };
-  return { entries, info: push('info'), warn: push('warn'), error: push('error') };
+  return { entries, debug: push('debug'), info: push('info'), warn: push('warn'), error: push('error') };
 }

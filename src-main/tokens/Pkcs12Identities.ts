@@ -59,7 +59,8 @@ export class Pkcs12Identities {
     const shown = normalizeFileName(path.basename(real), { fallback: 'certificate.p12' });
     const identity: Pkcs12Identity = { id, name: shown.ok ? shown.name : 'certificate.p12', path: real, ...contents };
     this.identities.set(id, identity);
-    this.log.info('tokens.pkcs12Added', { id, name: identity.name });
+    // Not the file's name: people name these files after themselves.
+    this.log.info('tokens.pkcs12Added', { id });
     this.emit();
     return this.viewOf(identity);
   }

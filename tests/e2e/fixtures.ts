@@ -1,6 +1,7 @@
 import { test as base } from '@playwright/test';
 import type { ChildProcess } from 'node:child_process';
 import { spawnDevHost } from '../helpers/spawnDevHost';
+import { keepDevHostLogs } from './logScan/keepDevHostLogs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,6 +48,7 @@ export async function startSecondDevHost(args: readonly string[]): Promise<DevHo
     ...host,
     async stop() {
       await Promise.all(children.map(stop));
+      await keepDevHostLogs(userDataDir);
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
@@ -62,6 +64,7 @@ export const test = base.extend<{ devhost: DevHostProcess; devhostArgs: string[]
       await use(await launch(userDataDir, children, devhostArgs));
     } finally {
       await Promise.all(children.map(stop));
+      await keepDevHostLogs(userDataDir);
       await rm(userDataDir, { recursive: true, force: true });
     }
   },

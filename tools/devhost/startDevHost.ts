@@ -77,7 +77,16 @@ export async function startDevHost(options: DevHostOptions): Promise<DevHost> {
     pageDialogs,
     openExternal: async (url) => options.log.info('devhost.openExternal', { url }),
   };
-  const context = await createMainContext({ userDataDir: options.userDataDir, host, log: options.log, trustedOrigins: [origin], policy: options.policy, extraPkcs11Modules: options.extraPkcs11Modules });
+  const context = await createMainContext({
+    userDataDir: options.userDataDir,
+    // The profile's own log folder, as Electron has one per app.
+    logsDir: path.join(options.userDataDir, 'logs'),
+    host,
+    log: options.log,
+    trustedOrigins: [origin],
+    policy: options.policy,
+    extraPkcs11Modules: options.extraPkcs11Modules,
+  });
 
   server.on('request', (request, response) => {
     // Whatever goes wrong serving one file answers that request; it never reaches the process as an unhandled rejection.

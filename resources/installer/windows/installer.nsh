@@ -2,7 +2,7 @@
 ;
 ; Command-line options for silent roll-outs, written as the machine policy the app reads
 ; (src-main/policy/readWindowsPolicy.ts): one value per setting key under HKLM\SOFTWARE\Policies\GuichetDesktop.
-;   /AUTHORITYURL=https://...   authorityUrl     REG_SZ
+;   /AUTHORITYURL="https://..." authorityUrl     REG_SZ (in quotes: an unquoted value ends at its first "/")
 ;   /UPDATES=0|1                updatesEnabled   REG_DWORD
 ;   /DEMO=0|1                   demoModeAllowed  REG_DWORD
 ;   /PKCS11MODULES=a.dll;b.dll  pkcs11Modules    REG_MULTI_SZ (";" separates the libraries)
@@ -42,6 +42,24 @@
     ${EndIf}
   !macroend
 
+  ; An address is given in quotes (/AUTHORITYURL="https://..."): GetOptions ends an unquoted value at its first "/",
+  ; which would leave "https:". Anything but an http(s) address stops the installer, with that hint.
+  !macro guichetCheckUrl NAME VAR
+    Push $0
+    Push $1
+    StrCpy $0 ${VAR} 8
+    StrCpy $1 ${VAR} 7
+    ${If} ${VAR} != ""
+    ${AndIf} $0 != "https://"
+    ${AndIf} $1 != "http://"
+      MessageBox MB_OK|MB_ICONSTOP '/${NAME}= takes an https:// address, in quotes: /${NAME}="https://..." (not ${VAR}).' /SD IDOK
+      SetErrorLevel 2
+      Quit
+    ${EndIf}
+    Pop $1
+    Pop $0
+  !macroend
+
   ; A registry write that failed stops the installation: a roll-out must not end without its policy, silently.
   !macro guichetFailIfErrors WHAT
     ${If} ${Errors}
@@ -59,6 +77,7 @@
     !insertmacro guichetReadOption DEMO $guichetDemo
     !insertmacro guichetReadOption PKCS11MODULES $guichetPkcs11Modules
     Pop $R0
+    !insertmacro guichetCheckUrl AUTHORITYURL $guichetAuthorityUrl
     !insertmacro guichetCheckSwitch UPDATES $guichetUpdates
     !insertmacro guichetCheckSwitch DEMO $guichetDemo
   !macroend
@@ -79,11 +98,13 @@
     ${EndIf}
     ${If} $guichetPkcs11Modules != ""
       ; NSIS writes no REG_MULTI_SZ from a variable; reg.exe does, splitting at ";" (/s ;), into the 64-bit view.
+      Push $0
       nsExec::ExecToLog '"$SYSDIR\reg.exe" add "HKLM\${GUICHET_POLICY_KEY}" /v pkcs11Modules /t REG_MULTI_SZ /s ; /d "$guichetPkcs11Modules" /f /reg:64'
-      Pop $0
+      Pop $0 ; reg.exe's exit code, or "error" when it could not be started
       ${If} $0 != "0"
         SetErrors
       ${EndIf}
+      Pop $0
       !insertmacro guichetFailIfErrors "pkcs11Modules"
     ${EndIf}
   !macroend

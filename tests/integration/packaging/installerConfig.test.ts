@@ -241,6 +241,9 @@ describe('NSIS include (silent install options)', () => {
   it('reads /AUTHORITYURL=, /UPDATES=, /DEMO= and /PKCS11MODULES= (the MSI’s property names) and checks the switches', () => {
     expect([...options.values()]).toEqual(['AUTHORITYURL', 'UPDATES', 'DEMO', 'PKCS11MODULES']);
     expect(code).toContain('${GetOptions} $R0 "/${NAME}=" ${VAR}');
+    // GetOptions ends an unquoted value at its first "/": an address that is not one (…=https:) stops the installer.
+    expect(code).toContain('!insertmacro guichetCheckUrl AUTHORITYURL $guichetAuthorityUrl');
+    expect(code).toMatch(/!macro guichetCheckUrl[\s\S]*"https:\/\/"[\s\S]*Quit[\s\S]*!macroend/);
     expect(code).toContain('!insertmacro guichetCheckSwitch UPDATES $guichetUpdates');
     expect(code).toContain('!insertmacro guichetCheckSwitch DEMO $guichetDemo');
   });
@@ -263,7 +266,7 @@ describe('NSIS include (silent install options)', () => {
     expect(code).not.toMatch(/customUnInstall|DeleteReg/);
   });
 
-  it('is read back by the app as the enforced policy: /S /AUTHORITYURL=https://api.example.lu/v1 /UPDATES=0 /PKCS11MODULES=…', async () => {
+  it('is read back by the app as the enforced policy: /S /AUTHORITYURL="https://api.example.lu/v1" /UPDATES=0 /PKCS11MODULES=…', async () => {
     const given: Record<string, string> = { AUTHORITYURL: 'https://api.example.lu/v1', UPDATES: '0', PKCS11MODULES: 'C:\\a\\one.dll;C:\\b\\two.dll' };
     const written = writes
       .filter((w) => given[options.get(w.variable) as string] !== undefined)

@@ -55,6 +55,9 @@ import { createSubmissions, type Submissions } from './submissions/createSubmiss
 import { createSubmissionsHandlers } from './ipc/handlers/createSubmissionsHandlers';
 import { createCoSignaturesHandlers } from './ipc/handlers/createCoSignaturesHandlers';
 import { vaultAuthorityStore } from './authority/AuthorityStore';
+import { createUpdates, type UpdatesWiringOptions } from './updates/createUpdates';
+import type { UpdateService } from './updates/UpdateService';
+import { createUpdatesHandlers } from './ipc/handlers/createUpdatesHandlers';
 
 export interface MainContextOptions {
   /** The user's profile folder (Electron's userData; a temporary folder in tests). */
@@ -79,6 +82,8 @@ export interface MainContextOptions {
   vaultClock?: Clock;
   /** PKCS#11 modules to load besides the known middleware and the `pkcs11Modules` setting (demo, tests: SoftHSM2). */
   extraPkcs11Modules?: readonly string[];
+  /** The updater (the glue: electron-updater; default: the same over Node's HTTP), its clock and check interval. */
+  updates?: UpdatesWiringOptions;
   /** The log files' folder (Electron's app.getPath('logs'); the dev host: the profile's logs/); none: `log` only. */
   logsDir?: string;
 }
@@ -109,6 +114,8 @@ export interface MainContext {
   tokens: TokenService;
   /** Sign and submit: drafts to signed PDFs in the outbox, and what became of them. */
   submissions: Submissions;
+  /** Update checks, downloads and installs, each with the person's consent; none at all while updates are off. */
+  updates: UpdateService;
   dispose(): Promise<void>;
 }
 
@@ -235,6 +242,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     language: () => settings.get('language') ?? 'en',
   });
   const stopFollowingIdleLock = events.on('settings.changed', () => vault.idleSettingChanged());
+  const updates = createUpdates({ userDataDir, host, settings, events, log, options: options.updates });
   const stopPageDialogs = host.pageDialogs?.onRequest((id, request) => events.emit('app.hostDialogRequested', { id, ...request })) ?? (() => undefined);
 
   const healthChecks: HealthCheck[] = [
@@ -262,6 +270,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
       ...createSubmissionsHandlers({ submissions: submissions.service, batch: submissions.batch, anonymous: submissions.anonymous, documents: submissions.documents, files, api: () => connection.api() }),
       ...createCoSignaturesHandlers({ cosignatures: submissions.cosignatures }),
       ...createSessionHandlers({ connection, tokens: tokens.tokens }),
+      ...createUpdatesHandlers({ updates: updates.service }),
     },
     isTrustedSender: createSenderCheck(options.trustedOrigins),
     log,
@@ -282,7 +291,9 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     connectionStatus,
     tokens: tokens.tokens,
     submissions,
+    updates: updates.service,
     async dispose() {
+      await updates.dispose();
       submissions.dispose();
       stopPageDialogs();
       stopFollowingIdleLock();

@@ -13,6 +13,7 @@ import { cosignaturesCalls } from './cosignaturesContract';
 import { dashboardCalls } from './dashboardContract';
 import { searchCalls } from './searchContract';
 import { mailboxCalls, mailboxEvents } from './mailboxContract';
+import { updatesCalls, updatesEvents } from './updatesContract';
 
 /**
  * Every call and event between renderer and main, declared once. Adding a call: declare it in its domain file
@@ -35,6 +36,7 @@ export const contractCalls = {
   ...dashboardCalls,
   ...searchCalls,
   ...mailboxCalls,
+  ...updatesCalls,
 } as const;
 
 export const contractEvents = {
@@ -47,4 +49,5 @@ export const contractEvents = {
   ...mailboxEvents,
   ...tokensEvents,
   ...submissionsEvents,
+  ...updatesEvents,
 } as const;

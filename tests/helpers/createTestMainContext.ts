@@ -9,6 +9,7 @@ import { createTestHost } from './createTestHost';
 import type { MachinePolicy } from '../../src-main/policy/MachinePolicy';
 import type { Clock } from '../../src-main/vault/Clock';
 import type { AuthorityWiringOptions } from '../../src-main/authority/createAuthority';
+import type { UpdatesWiringOptions } from '../../src-main/updates/createUpdates';
 
 export const TEST_ORIGIN = 'http://127.0.0.1:5999';
 
@@ -34,6 +35,7 @@ export async function createTestMainContext(
     pageDialogs?: HostInfo['pageDialogs'];
     vaultClock?: Clock;
     authority?: AuthorityWiringOptions;
+    updates?: UpdatesWiringOptions;
     /** Middleware looked for at the usual paths (default none: see below). */
     knownModules?: readonly KnownModule[];
   } = {},
@@ -64,6 +66,7 @@ export async function createTestMainContext(
     policy: options.policy,
     ...(options.vaultClock ? { vaultClock: options.vaultClock } : {}),
     ...(options.authority ? { authority: options.authority } : {}),
+    ...(options.updates ? { updates: options.updates } : {}),
     // Explicit: under happy-dom import.meta.url is not a file URL, so main's default cannot be worked out there.
     formsDir: path.resolve('resources/forms'),
     // Not the machine's middleware: OpenSC would show the virtual cards of the reader tests running beside.

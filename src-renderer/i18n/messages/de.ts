@@ -9,6 +9,7 @@ import { submissionsDe } from './submissions/de';
 import { batchDe } from './batch/de';
 import { dossierDe } from './dossier/de';
 import { mailboxDe } from './mailbox/de';
+import { updatesDe } from './updates/de';
 
 export const de: typeof en = {
   app: {
@@ -188,6 +189,7 @@ export const de: typeof en = {
   batch: batchDe,
   dossier: dossierDe,
   mailbox: mailboxDe,
+  updates: updatesDe,
   validation: {
     atLeast: 'Geben Sie eine Zahl von mindestens {min} ein.',
     atMost: 'Geben Sie eine Zahl von höchstens {max} ein.',
@@ -240,6 +242,9 @@ export const de: typeof en = {
     CancelledError: 'Die Aktion wurde abgebrochen.',
     BridgeError: 'Die Verbindung zur Anwendung wurde unterbrochen. Laden Sie das Fenster neu.',
     SettingLockedError: 'Diese Einstellung wird von Ihrer Administration verwaltet und kann nicht geändert werden.',
+    UpdatesOffError: 'Updates sind ausgeschaltet: Der Update-Server wird nicht angefragt.',
+    UpdateNotAvailableError: 'Derzeit gibt es kein Update zum Herunterladen oder Installieren.',
+    UpdateInstallUnavailableError: 'Ein Update kann nur in der Desktop-App installiert werden. Das Update bleibt heruntergeladen.',
     PolicyError: 'Die von Ihrer IT-Abteilung verteilten Einstellungen können nicht angewendet werden. Bitte wenden Sie sich an Ihre IT-Abteilung.',
     WrongPassphraseError: 'Die Passphrase ist nicht korrekt.',
     TooManyAttemptsError: 'Zu viele falsche Versuche. Warten Sie einen Moment, bevor Sie es erneut versuchen.',

@@ -8,6 +8,7 @@ import { submissionsEn } from './submissions/en';
 import { batchEn } from './batch/en';
 import { dossierEn } from './dossier/en';
 import { mailboxEn } from './mailbox/en';
+import { updatesEn } from './updates/en';
 
 export const en = {
   app: {
@@ -187,6 +188,7 @@ export const en = {
   batch: batchEn,
   dossier: dossierEn,
   mailbox: mailboxEn,
+  updates: updatesEn,
   validation: {
     atLeast: 'Enter a number of at least {min}.',
     atMost: 'Enter a number of at most {max}.',
@@ -239,6 +241,9 @@ export const en = {
     CancelledError: 'The action was cancelled.',
     BridgeError: 'The connection to the application was lost. Reload the window.',
     SettingLockedError: 'This setting is managed by your administrator and cannot be changed.',
+    UpdatesOffError: 'Updates are turned off: nothing is asked of the update server.',
+    UpdateNotAvailableError: 'There is no update to download or install at the moment.',
+    UpdateInstallUnavailableError: 'Installing an update needs the desktop app. The update stays downloaded.',
     PolicyError: 'The settings your administrator deployed cannot be applied. Please contact your IT department.',
     WrongPassphraseError: 'The passphrase is not correct.',
     TooManyAttemptsError: 'Too many wrong tries. Wait a moment before trying again.',

@@ -9,6 +9,7 @@ import { submissionsFr } from './submissions/fr';
 import { batchFr } from './batch/fr';
 import { dossierFr } from './dossier/fr';
 import { mailboxFr } from './mailbox/fr';
+import { updatesFr } from './updates/fr';
 
 export const fr: typeof en = {
   app: {
@@ -188,6 +189,7 @@ export const fr: typeof en = {
   batch: batchFr,
   dossier: dossierFr,
   mailbox: mailboxFr,
+  updates: updatesFr,
   validation: {
     atLeast: 'Saisissez un nombre d’au moins {min}.',
     atMost: 'Saisissez un nombre d’au plus {max}.',
@@ -240,6 +242,9 @@ export const fr: typeof en = {
     CancelledError: 'L’action a été annulée.',
     BridgeError: 'La connexion à l’application a été perdue. Rechargez la fenêtre.',
     SettingLockedError: 'Ce paramètre est géré par votre administrateur et ne peut pas être modifié.',
+    UpdatesOffError: 'Les mises à jour sont désactivées : aucune demande n’est faite au serveur de mises à jour.',
+    UpdateNotAvailableError: 'Aucune mise à jour à télécharger ou à installer pour le moment.',
+    UpdateInstallUnavailableError: 'L’installation d’une mise à jour nécessite l’application de bureau. La mise à jour reste téléchargée.',
     PolicyError: 'Les paramètres déployés par votre administrateur ne peuvent pas être appliqués. Veuillez contacter votre service informatique.',
     WrongPassphraseError: 'La phrase secrète n’est pas correcte.',
     TooManyAttemptsError: 'Trop d’essais erronés. Patientez un instant avant de réessayer.',

@@ -122,3 +122,7 @@ export const fuzzCases: Record<string, FuzzCase> = {
   'session.signIn': { seed: { identity: { kind: 'pkcs12', id: 'p12-0000000000000000' }, pin: '1234' } },
   'session.signOut': {},
 };
+  'updates.state': {},
+  'updates.check': {},
+  'updates.download': {},
+  'updates.install': { seed: { when: 'onQuit' } },

@@ -40,6 +40,10 @@ import type { HealthCheck } from './host/HealthCheck';
 import type { Logger } from './log/Logger';
 import { combineLoggers } from './log/combineLoggers';
 import { createFileLogger } from './log/createFileLogger';
+import { readRecentLogLines } from './log/readRecentLogLines';
+import { DiagnosticsService } from './diagnostics/DiagnosticsService';
+import { probeUrl } from './diagnostics/probeUrl';
+import { createDiagnosticsHandlers } from './ipc/handlers/createDiagnosticsHandlers';
 import { SettingsStore } from './settings/SettingsStore';
 import { NO_POLICY, type MachinePolicy } from './policy/MachinePolicy';
 import { createVaultHealthCheck } from './vault/createVaultHealthCheck';
@@ -251,6 +255,24 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     tokens.healthCheck,
   ];
 
+  const diagnostics = new DiagnosticsService({
+    host,
+    policy,
+    settings,
+    tokens: tokens.tokens,
+    authorityUrl: async () => {
+      await connection.api();
+      return connection.endpointInfo();
+    },
+    tsaUrl: (apiUrl) => settings.get('tsaUrl') ?? (apiUrl ? `${apiUrl}/tsa` : null),
+    probe: (url) => probeUrl(url, { proxyUrl: settings.get('proxyMode') === 'direct' ? null : settings.get('proxyUrl') }),
+    recentLogLines: () => (fileLog ? readRecentLogLines(fileLog.dir, 200) : Promise.resolve([])),
+    personalValues: () => {
+      const person = vaultOwner.current();
+      return [person?.name, person?.ssn, person?.personId, connection.sessionStatus().personName].filter((value): value is string => typeof value === 'string');
+    },
+  });
+
   const router = createIpcRouter({
     calls: contractCalls,
     handlers: {
@@ -270,6 +292,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
       ...createSubmissionsHandlers({ submissions: submissions.service, batch: submissions.batch, anonymous: submissions.anonymous, documents: submissions.documents, files, api: () => connection.api() }),
       ...createCoSignaturesHandlers({ cosignatures: submissions.cosignatures }),
       ...createSessionHandlers({ connection, tokens: tokens.tokens }),
+      ...createDiagnosticsHandlers({ diagnostics, files }),
       ...createUpdatesHandlers({ updates: updates.service }),
     },
     isTrustedSender: createSenderCheck(options.trustedOrigins),

@@ -7,6 +7,8 @@ export function pickerExtensions(purpose: OpenPurpose | SavePurpose, platform: s
       return ['gvbak'];
     case 'pdfDocument':
       return ['pdf'];
+    case 'diagnosticsReport':
+      return ['txt'];
     case 'replyAttachment':
       return ['pdf', 'png', 'jpg', 'jpeg'];
     case 'pkcs12':

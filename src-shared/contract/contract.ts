@@ -13,6 +13,7 @@ import { cosignaturesCalls } from './cosignaturesContract';
 import { dashboardCalls } from './dashboardContract';
 import { searchCalls } from './searchContract';
 import { mailboxCalls, mailboxEvents } from './mailboxContract';
+import { diagnosticsCalls } from './diagnosticsContract';
 import { updatesCalls, updatesEvents } from './updatesContract';
 
 /**
@@ -36,6 +37,7 @@ export const contractCalls = {
   ...dashboardCalls,
   ...searchCalls,
   ...mailboxCalls,
+  ...diagnosticsCalls,
   ...updatesCalls,
 } as const;
 

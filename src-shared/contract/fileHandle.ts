@@ -19,5 +19,5 @@ export type PickedFile = z.infer<typeof pickedFileSchema>;
 /** What each open picker is for: the file kinds it offers and the call that may use its handle. */
 export const openPurposes = ['vaultBackup', 'pkcs12', 'pkcs11Module', 'replyAttachment'] as const;
 export type OpenPurpose = (typeof openPurposes)[number];
-export const savePurposes = ['vaultBackup', 'pdfDocument'] as const;
+export const savePurposes = ['vaultBackup', 'pdfDocument', 'diagnosticsReport'] as const;
 export type SavePurpose = (typeof savePurposes)[number];

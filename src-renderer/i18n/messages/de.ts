@@ -2,6 +2,7 @@ import type { en } from './en';
 import { formsDe } from './forms/de';
 import { authorityDe } from './authority/de';
 import { tokensDe } from './tokens/de';
+import { diagnosticsDe } from './diagnostics/de';
 import { dashboardDe } from './dashboard/de';
 import { searchDe } from './search/de';
 import { pdfDe } from './pdf/de';
@@ -182,6 +183,7 @@ export const de: typeof en = {
   forms: formsDe,
   authority: authorityDe,
   tokens: tokensDe,
+  diagnostics: diagnosticsDe,
   dashboard: dashboardDe,
   search: searchDe,
   pdf: pdfDe,
@@ -224,6 +226,7 @@ export const de: typeof en = {
   },
   languages: { de: 'Deutsch', fr: 'Français', en: 'English' },
   errors: {
+    DiagnosticsReportMissingError: 'Der Bericht muss erstellt werden, bevor er gespeichert werden kann.',
     CoSignatureUnavailableError: 'Diese Anfrage wartet nicht mehr auf Ihre Unterschrift: sie wurde unterzeichnet, abgelehnt oder zurückgezogen.',
     CoSignatureDeclinedError: 'Die zweite Person hat die Unterschrift abgelehnt.',
     DraftSubmittedError: 'Dieser Entwurf wurde unterzeichnet und eingereicht: er bleibt für Ihre Unterlagen schreibgeschützt.',

@@ -1,6 +1,7 @@
 import { formsEn } from './forms/en';
 import { authorityEn } from './authority/en';
 import { tokensEn } from './tokens/en';
+import { diagnosticsEn } from './diagnostics/en';
 import { dashboardEn } from './dashboard/en';
 import { searchEn } from './search/en';
 import { pdfEn } from './pdf/en';
@@ -181,6 +182,7 @@ export const en = {
   forms: formsEn,
   authority: authorityEn,
   tokens: tokensEn,
+  diagnostics: diagnosticsEn,
   dashboard: dashboardEn,
   search: searchEn,
   pdf: pdfEn,
@@ -223,6 +225,7 @@ export const en = {
   },
   languages: { de: 'Deutsch', fr: 'Français', en: 'English' },
   errors: {
+    DiagnosticsReportMissingError: 'The report must be created before it can be saved.',
     CoSignatureUnavailableError: 'This request is no longer waiting for your signature: it was signed, declined or withdrawn.',
     CoSignatureDeclinedError: 'The second signer declined to sign.',
     DraftSubmittedError: 'This draft was signed and submitted: it is kept read-only for your records.',

@@ -2,6 +2,7 @@ import type { en } from './en';
 import { formsFr } from './forms/fr';
 import { authorityFr } from './authority/fr';
 import { tokensFr } from './tokens/fr';
+import { diagnosticsFr } from './diagnostics/fr';
 import { dashboardFr } from './dashboard/fr';
 import { searchFr } from './search/fr';
 import { pdfFr } from './pdf/fr';
@@ -182,6 +183,7 @@ export const fr: typeof en = {
   forms: formsFr,
   authority: authorityFr,
   tokens: tokensFr,
+  diagnostics: diagnosticsFr,
   dashboard: dashboardFr,
   search: searchFr,
   pdf: pdfFr,
@@ -224,6 +226,7 @@ export const fr: typeof en = {
   },
   languages: { de: 'Deutsch', fr: 'Français', en: 'English' },
   errors: {
+    DiagnosticsReportMissingError: 'Le rapport doit être créé avant de pouvoir être enregistré.',
     CoSignatureUnavailableError: 'Cette demande n’attend plus votre signature : elle a été signée, refusée ou retirée.',
     CoSignatureDeclinedError: 'La deuxième personne a refusé de signer.',
     DraftSubmittedError: 'Ce brouillon a été signé et soumis : il est gardé en lecture seule pour vos archives.',

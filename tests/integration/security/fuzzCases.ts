@@ -56,6 +56,8 @@ export const fuzzCases: Record<string, FuzzCase> = {
   'dossiers.documents': { seed: { reference: 'REF-1' } },
   'dossiers.openDocument': { seed: { reference: 'REF-1', documentId: 'doc-1' } },
   'dossiers.saveDocument': { seed: { reference: 'REF-1', documentId: 'doc-1', saveTo: handle } },
+  'diagnostics.create': {},
+  'diagnostics.save': { seed: { saveTo: handle } },
   'dossiers.verifyDocument': { seed: { reference: 'REF-1', documentId: 'doc-1' } },
   'dossiers.attachFile': { seed: { fileHandle: handle, spaceId: 'PP-ABC123' } },
   'messages.list': { seed: { reference: 'REF-1' } },

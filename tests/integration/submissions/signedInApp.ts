@@ -38,6 +38,8 @@ export async function openSignedInApp(options: {
   module?: string;
   /** The host main runs in (file dialogs, questions); createTestHost()'s by default. */
   host?: HostInfo;
+  /** Where main writes its log files; none by default. */
+  logsDir?: string;
 }): Promise<SignedInApp> {
   const dir = options.existingDir ?? (await mkdtemp(path.join(os.tmpdir(), 'guichet-submit-')));
   const main = await createMainContext({
@@ -49,6 +51,7 @@ export async function openSignedInApp(options: {
     formsDir: path.resolve('resources/forms'),
     extraPkcs11Modules: [options.module ?? SOFTHSM_MODULE!],
     host: options.host ?? createTestHost(),
+    ...(options.logsDir ? { logsDir: options.logsDir } : {}),
     authority: { syncIntervalMs: 3_600_000, client: { timeoutMs: 10_000, baseDelayMs: 20, maxDelayMs: 100 }, outbox: { baseDelayMs: 50, maxDelayMs: 200 } },
   });
   const call = (name: string, input?: unknown) => main.router.dispatch(name, input, { url: ORIGIN });

@@ -1,0 +1,27 @@
+import axios from 'axios';
+import { proxyConfig } from '../authority/proxyConfig';
+
+export type ProbeResult = { ok: true; status: number; ms: number } | { ok: false; error: string; ms: number };
+
+/**
+ * One GET, its status and how long it took, or the error's class (ECONNREFUSED, ETIMEDOUT, a TLS code...): whatever
+ * the status, an answer means the server was reached. Through the proxy in the settings, as the authority client goes.
+ */
+export async function probeUrl(url: string, options: { proxyUrl: string | null; timeoutMs?: number; now?: () => number }): Promise<ProbeResult> {
+  const now = options.now ?? (() => performance.now());
+  const started = now();
+  try {
+    const response = await axios.get(url, {
+      timeout: options.timeoutMs ?? 10_000,
+      proxy: proxyConfig(options.proxyUrl),
+      validateStatus: () => true,
+      responseType: 'text',
+      maxContentLength: 1024 * 1024,
+      maxRedirects: 0,
+    });
+    return { ok: true, status: response.status, ms: Math.round(now() - started) };
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    return { ok: false, error: typeof code === 'string' ? code : error instanceof Error ? error.name : 'Error', ms: Math.round(now() - started) };
+  }
+}

@@ -61,10 +61,11 @@ describe('Linux: deb and rpm declare what smart cards need', () => {
     expect(CONFIG.deb.recommends).toEqual(['opensc-pkcs11', 'opensc']);
     // Debian's own index (this machine and the CI container are Debian): a misspelt dependency would make the
     // package uninstallable.
-    for (const name of [...CONFIG.deb.depends, ...CONFIG.deb.recommends]) {
-      const shown = execFileSync('apt-cache', ['show', '--no-all-versions', name], { encoding: 'utf8' });
-      expect(shown, name).toMatch(new RegExp(`^Package: ${name.replace(/[.+]/g, '\\$&')}$`, 'm'));
-    }
+    const names = [...CONFIG.deb.depends, ...CONFIG.deb.recommends];
+    // apt-cache still succeeds when only some are known: each must be listed by name.
+    const shown = execFileSync('apt-cache', ['show', '--no-all-versions', ...names], { encoding: 'utf8' });
+    const listed = new Set([...shown.matchAll(/^Package: (\S+)$/gm)].map((m) => m[1]));
+    for (const name of names) expect(listed.has(name), name).toBe(true);
   });
 
   it('rpm requires pcsc-lite, its library and libsecret, and recommends OpenSC (a weak dependency tag)', () => {

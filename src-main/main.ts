@@ -8,6 +8,7 @@ import { bindIpc } from './app/bindIpc';
 import { createElectronHost } from './app/createElectronHost';
 import { createMainWindow } from './app/createMainWindow';
 import { createSafeStorageProtector } from './app/createSafeStorageProtector';
+import { createElectronUpdater } from './app/createElectronUpdater';
 import { lockVaultOnSystemEvents } from './app/lockVaultOnSystemEvents';
 import { notifyNewMessages } from './app/notifyNewMessages';
 import { hardenWebContents } from './app/hardenWebContents';
@@ -63,6 +64,7 @@ async function start(): Promise<void> {
     keyProtector: createSafeStorageProtector(process.platform),
     formsDir: resources.forms,
     openscConfig: resources.opensc,
+    updates: { createUpdater: () => createElectronUpdater(log) },
     authority: {
       // Demo mode only: the sandbox (a whole authority server with its test PKI) is loaded when the demo starts, so it
       // is never in what the production main loads (tests/integration/packaging/mainStaticGraph.test.ts).

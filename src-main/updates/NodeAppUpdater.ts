@@ -2,7 +2,6 @@ import { BaseUpdater, type ProgressInfo } from 'electron-updater';
 import type { AppAdapter } from 'electron-updater/out/AppAdapter';
 import type { DownloadExecutorResult, DownloadUpdateOptions } from 'electron-updater/out/AppUpdater';
 import type { InstallOptions } from 'electron-updater/out/BaseUpdater';
-import { findFile } from 'electron-updater/out/providers/Provider';
 import { NodeHttpExecutor } from './NodeHttpExecutor';
 
 /**
@@ -19,8 +18,10 @@ export class NodeAppUpdater extends BaseUpdater {
 
   protected override doDownloadUpdate(options: DownloadUpdateOptions): Promise<DownloadExecutorResult> {
     const { provider, info } = options.updateInfoAndProvider;
-    // The package of this platform when the feed lists several, as the platform updaters pick theirs.
-    const fileInfo = findFile(provider.resolveFiles(info), packageExtension(), ['AppImage', 'deb', 'rpm', 'exe', 'zip', 'dmg']);
+    // The package of this platform when the feed lists several, as the platform updaters pick theirs (resolveFiles
+    // refuses a feed without files or checksums).
+    const files = provider.resolveFiles(info);
+    const fileInfo = files.find((file) => file.url.pathname.toLowerCase().endsWith(`.${packageExtension().toLowerCase()}`)) ?? files[0];
     if (!fileInfo) throw new Error('The update feed lists no file.');
     const executor = (this as unknown as { httpExecutor: NodeHttpExecutor }).httpExecutor;
     return this.executeDownload({

@@ -63,6 +63,10 @@ import { createUpdates, type UpdatesWiringOptions } from './updates/createUpdate
 import type { UpdateService } from './updates/UpdateService';
 import { createUpdatesHandlers } from './ipc/handlers/createUpdatesHandlers';
 
+import type { TransportFactory } from './net/HttpTransport';
+import { createNodeTransport, DIRECT_NETWORK } from './net/createNodeTransport';
+import { networkSettings } from './net/networkSettings';
+
 export interface MainContextOptions {
   /** The user's profile folder (Electron's userData; a temporary folder in tests). */
   userDataDir: string;
@@ -82,6 +86,8 @@ export interface MainContextOptions {
   knownModules?: readonly KnownModule[];
   /** Authority connection (tests: sync interval, demo sandbox starter). authorityUrl null in the settings = demo mode. */
   authority?: AuthorityWiringOptions;
+  /** How requests to the authority and the TSA travel: Chromium's network stack in the glue, Node's by default. */
+  transport?: TransportFactory;
   /** Time and timers of the vault (idle lock, retry delays); the system's by default, a fake one in tests. */
   vaultClock?: Clock;
   /** PKCS#11 modules to load besides the known middleware and the `pkcs11Modules` setting (demo, tests: SoftHSM2). */
@@ -177,7 +183,8 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
 
   const forms = new FormsService({ vault, log, loadBundled: () => loadBundledForms(options.formsDir ?? defaultFormsDir()) });
 
-  const authority = createAuthority({ userDataDir, settings, vault, owner: vaultOwner, events, log, options: options.authority });
+  const transport = options.transport ?? createNodeTransport;
+  const authority = createAuthority({ userDataDir, settings, vault, owner: vaultOwner, events, log, options: { transport, ...options.authority } });
   const { connection, sync, outbox, status: connectionStatus } = authority.services;
   authorityConnection = connection;
   const dossiers = new DossierService({
@@ -217,6 +224,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     settingsPaths: settings.get('pkcs11Modules'),
     extraPaths: options.extraPkcs11Modules,
     log,
+    pkcs12Allowed: () => settings.get('pkcs12Allowed'),
     ...(options.openscConfig ? { openscConfig: options.openscConfig } : {}),
     ...(options.knownModules ? { known: options.knownModules } : {}),
   });
@@ -244,6 +252,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     log,
     isVaultUnlocked: () => vault.status().state === 'unlocked',
     language: () => settings.get('language') ?? 'en',
+    tsa: { url: () => settings.get('tsaUrl'), transport: () => transport(networkSettings(settings)) },
   });
   const stopFollowingIdleLock = events.on('settings.changed', () => vault.idleSettingChanged());
   const updates = createUpdates({ userDataDir, host, settings, events, log, options: options.updates });
@@ -265,7 +274,8 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
       return connection.endpointInfo();
     },
     tsaUrl: (apiUrl) => settings.get('tsaUrl') ?? (apiUrl ? `${apiUrl}/tsa` : null),
-    probe: (url) => probeUrl(url, { proxyUrl: settings.get('proxyMode') === 'direct' ? null : settings.get('proxyUrl') }),
+    // The demo sandbox is on loopback in this process: probed directly, as the client reaches it.
+    probe: (url) => probeUrl(url, { transport: connection.endpointInfo().demo ? createNodeTransport(DIRECT_NETWORK) : transport(networkSettings(settings)) }),
     recentLogLines: () => (fileLog ? readRecentLogLines(fileLog.dir, 200) : Promise.resolve([])),
     personalValues: () => {
       const person = vaultOwner.current();

@@ -25,7 +25,7 @@ export type PolicyField =
   | { kind: 'decimal'; min: number; max: number }
   | { kind: 'enum'; values: string[]; nullable: boolean }
   | { kind: 'text'; nullable: boolean }
-  | { kind: 'list' };
+  | { kind: 'list'; maxLength: number };
 
 interface JsonSchema {
   type?: string;
@@ -34,6 +34,7 @@ interface JsonSchema {
   minimum?: number;
   maximum?: number;
   items?: JsonSchema;
+  maxLength?: number;
 }
 
 function fieldOf(key: string, schema: JsonSchema): PolicyField {
@@ -44,7 +45,8 @@ function fieldOf(key: string, schema: JsonSchema): PolicyField {
   if (base.type === 'integer' && base.minimum !== undefined && base.maximum !== undefined && !nullable) return { kind: 'decimal', min: base.minimum, max: base.maximum };
   if (base.type === 'string' && base.enum) return { kind: 'enum', values: base.enum.map(String), nullable };
   if (base.type === 'string') return { kind: 'text', nullable };
-  if (base.type === 'array' && base.items?.type === 'string' && !nullable) return { kind: 'list' };
+  // A line of a list holds one item (a certificate's base64 DER is longer than a path).
+  if (base.type === 'array' && base.items?.type === 'string' && !nullable) return { kind: 'list', maxLength: base.items.maxLength ?? 1024 };
   throw new Error(`policy templates: no Group Policy element for the setting ${key} (${JSON.stringify(schema)}): add one in scripts/policy/policyTemplates.ts`);
 }
 
@@ -99,7 +101,7 @@ function policyXml(key: SettingKey, field: PolicyField, recommended: boolean): s
     case 'list':
       // REG_MULTI_SZ under the setting's own name, as readWindowsPolicy reads lists (not the list element's numbered
       // values in a subkey).
-      lines.push('      <elements>', `        <multiText id="${key}" valueName="${key}" maxLength="1024" />`, '      </elements>');
+      lines.push('      <elements>', `        <multiText id="${key}" valueName="${key}" maxLength="${field.maxLength}" />`, '      </elements>');
       break;
   }
   lines.push('    </policy>');

@@ -153,4 +153,151 @@ export const SETTING_TEXTS: { [K in SettingKey]: SettingTexts<K> } = {
     label: { 'en-US': 'Library paths, one per line', 'de-DE': 'Pfade der Bibliotheken, einer pro Zeile', 'fr-FR': 'Chemins des bibliothèques, un par ligne' },
     macExample: ['/Library/Frameworks/Pkcs11ClassicClient.framework/Versions/A/Pkcs11ClassicClient/libgclib.dylib'],
   },
+  proxyMode: {
+    name: { 'en-US': 'How to reach the administration', 'de-DE': 'Verbindung zur Verwaltung', 'fr-FR': 'Connexion à l’administration' },
+    explain: {
+      'en-US':
+        'How the requests to the administration’s API and to the timestamp authority find their way. System: the proxy settings of Windows or macOS, a PAC file and its authentication included (the desktop app sends them through Chromium’s network stack). Manual: the proxy in “Proxy for the administration’s API”. Direct: no proxy.',
+      'de-DE':
+        'Wie die Anfragen an die API der Verwaltung und an den Zeitstempeldienst ihren Weg finden. System: die Proxy-Einstellungen von Windows oder macOS, einschließlich PAC-Datei und Anmeldung (die Desktop-App sendet sie über den Netzwerk-Stack von Chromium). Manuell: der Proxy unter „Proxy für die API der Verwaltung“. Direkt: kein Proxy.',
+      'fr-FR':
+        'Comment les requêtes vers l’API de l’administration et vers l’horodatage trouvent leur chemin. Système : les paramètres de proxy de Windows ou de macOS, fichier PAC et authentification compris (l’application de bureau les envoie par la pile réseau de Chromium). Manuel : le proxy indiqué dans « Proxy pour l’API de l’administration ». Direct : aucun proxy.',
+    },
+    label: { 'en-US': 'Connection', 'de-DE': 'Verbindung', 'fr-FR': 'Connexion' },
+    choices: {
+      system: { 'en-US': 'System proxy settings', 'de-DE': 'Proxy-Einstellungen des Systems', 'fr-FR': 'Paramètres de proxy du système' },
+      manual: { 'en-US': 'The proxy set below', 'de-DE': 'Der unten angegebene Proxy', 'fr-FR': 'Le proxy indiqué ci-dessous' },
+      direct: { 'en-US': 'Direct (no proxy)', 'de-DE': 'Direkt (kein Proxy)', 'fr-FR': 'Direct (sans proxy)' },
+    },
+    macExample: 'system',
+  },
+  updatesEnabled: {
+    name: { 'en-US': 'Look for updates', 'de-DE': 'Nach Updates suchen', 'fr-FR': 'Rechercher les mises à jour' },
+    explain: {
+      'en-US':
+        'Whether the app looks for new versions (at start and every few hours) and offers to download and install them; the user decides when. Disabled: no update request is ever sent; the administrator deploys new versions.',
+      'de-DE':
+        'Ob die App nach neuen Versionen sucht (beim Start und alle paar Stunden) und anbietet, sie herunterzuladen und zu installieren; der Benutzer entscheidet, wann. Deaktiviert: Es wird nie eine Update-Anfrage gesendet; die IT-Abteilung verteilt neue Versionen.',
+      'fr-FR':
+        'Si l’application recherche de nouvelles versions (au démarrage et toutes les quelques heures) et propose de les télécharger et de les installer ; l’utilisateur décide quand. Désactivé : aucune requête de mise à jour n’est jamais envoyée ; l’administrateur déploie les nouvelles versions.',
+    },
+    macExample: false,
+  },
+  updateChannel: {
+    name: { 'en-US': 'Update channel', 'de-DE': 'Update-Kanal', 'fr-FR': 'Canal de mise à jour' },
+    explain: {
+      'en-US': 'Which releases updates follow: stable releases only, or also the beta releases published before them.',
+      'de-DE': 'Welchen Versionen die Updates folgen: nur stabilen Versionen oder auch den vorher veröffentlichten Beta-Versionen.',
+      'fr-FR': 'Quelles versions les mises à jour suivent : les versions stables seulement, ou aussi les versions bêta publiées avant elles.',
+    },
+    label: { 'en-US': 'Channel', 'de-DE': 'Kanal', 'fr-FR': 'Canal' },
+    choices: {
+      stable: { 'en-US': 'Stable', 'de-DE': 'Stabil', 'fr-FR': 'Stable' },
+      beta: { 'en-US': 'Beta', 'de-DE': 'Beta', 'fr-FR': 'Bêta' },
+    },
+    macExample: 'stable',
+  },
+  updateUrl: {
+    name: { 'en-US': 'Address of the update server', 'de-DE': 'Adresse des Update-Servers', 'fr-FR': 'Adresse du serveur de mises à jour' },
+    explain: {
+      'en-US':
+        'The https address where new versions are published (the files latest.yml / beta.yml and the installers, as electron-builder publishes them), for example a mirror inside the company. Empty: the address the app was built with.',
+      'de-DE':
+        'Die https-Adresse, unter der neue Versionen veröffentlicht werden (die Dateien latest.yml / beta.yml und die Installationsprogramme, wie electron-builder sie veröffentlicht), zum Beispiel ein Spiegel im Unternehmen. Leer: die Adresse, mit der die App gebaut wurde.',
+      'fr-FR':
+        'L’adresse https où les nouvelles versions sont publiées (les fichiers latest.yml / beta.yml et les installateurs, tels qu’electron-builder les publie), par exemple un miroir dans l’entreprise. Vide : l’adresse avec laquelle l’application a été construite.',
+    },
+    label: { 'en-US': 'URL', 'de-DE': 'URL', 'fr-FR': 'URL' },
+    macExample: 'https://updates.guichet.example.lu/desktop/',
+  },
+  demoModeAllowed: {
+    name: { 'en-US': 'Allow the demo mode', 'de-DE': 'Demo-Modus erlauben', 'fr-FR': 'Autoriser le mode démonstration' },
+    explain: {
+      'en-US':
+        'Whether the app may run its built-in demo sandbox (a simulated administration with demo data) when no address of the administration’s API is set. Disabled: without an address the app says to ask the administrator for one.',
+      'de-DE':
+        'Ob die App ihre eingebaute Demo-Sandbox (eine simulierte Verwaltung mit Demodaten) ausführen darf, wenn keine Adresse der API der Verwaltung festgelegt ist. Deaktiviert: Ohne Adresse bittet die App darum, sich an die IT-Abteilung zu wenden.',
+      'fr-FR':
+        'Si l’application peut lancer son bac à sable de démonstration intégré (une administration simulée avec des données de démonstration) quand aucune adresse de l’API de l’administration n’est définie. Désactivé : sans adresse, l’application invite à la demander à l’administrateur.',
+    },
+    macExample: false,
+  },
+  pkcs12Allowed: {
+    name: { 'en-US': 'Allow certificate files (PKCS#12)', 'de-DE': 'Zertifikatsdateien (PKCS#12) erlauben', 'fr-FR': 'Autoriser les fichiers de certificat (PKCS#12)' },
+    explain: {
+      'en-US': 'Whether users may sign in and sign with a certificate file (.p12, .pfx) besides smart cards and signing sticks. Disabled: only keys on a card or token.',
+      'de-DE': 'Ob Benutzer sich mit einer Zertifikatsdatei (.p12, .pfx) anmelden und damit signieren dürfen, neben Chipkarten und Signatur-Sticks. Deaktiviert: nur Schlüssel auf einer Karte oder einem Token.',
+      'fr-FR': 'Si les utilisateurs peuvent se connecter et signer avec un fichier de certificat (.p12, .pfx) en plus des cartes à puce et des clés de signature. Désactivé : seulement des clés sur une carte ou un token.',
+    },
+    macExample: false,
+  },
+  tsaUrl: {
+    name: { 'en-US': 'Timestamp authority', 'de-DE': 'Zeitstempeldienst', 'fr-FR': 'Service d’horodatage' },
+    explain: {
+      'en-US': 'The address of the RFC 3161 timestamp authority for signatures at level B-T, for example a qualified TSA the company uses. Empty: the one the administration names.',
+      'de-DE': 'Die Adresse des RFC-3161-Zeitstempeldienstes für Signaturen der Stufe B-T, zum Beispiel ein qualifizierter Dienst, den das Unternehmen nutzt. Leer: der von der Verwaltung genannte.',
+      'fr-FR': 'L’adresse du service d’horodatage RFC 3161 pour les signatures de niveau B-T, par exemple un service qualifié utilisé par l’entreprise. Vide : celui que l’administration indique.',
+    },
+    label: { 'en-US': 'URL', 'de-DE': 'URL', 'fr-FR': 'URL' },
+    macExample: 'https://tsa.example.lu/',
+  },
+  trustedRootCertificates: {
+    name: { 'en-US': 'Additional trusted root certificates', 'de-DE': 'Zusätzliche vertrauenswürdige Stammzertifikate', 'fr-FR': 'Certificats racines de confiance supplémentaires' },
+    explain: {
+      'en-US':
+        'Root certificates trusted besides the system’s for the connections to the administration and the timestamp authority (for example the company’s TLS inspection) and for checking signatures: one certificate per line, as its base64 DER (a PEM file’s lines between BEGIN and END, joined), at most 16.',
+      'de-DE':
+        'Stammzertifikate, denen zusätzlich zu denen des Systems für die Verbindungen zur Verwaltung und zum Zeitstempeldienst (zum Beispiel die TLS-Prüfung des Unternehmens) und beim Prüfen von Signaturen vertraut wird: ein Zertifikat pro Zeile, als Base64-DER (die Zeilen einer PEM-Datei zwischen BEGIN und END, aneinandergefügt), höchstens 16.',
+      'fr-FR':
+        'Certificats racines de confiance, en plus de ceux du système, pour les connexions à l’administration et à l’horodatage (par exemple l’inspection TLS de l’entreprise) et pour vérifier les signatures : un certificat par ligne, en DER base64 (les lignes d’un fichier PEM entre BEGIN et END, mises bout à bout), 16 au plus.',
+    },
+    label: { 'en-US': 'Certificates, one per line (base64)', 'de-DE': 'Zertifikate, eines pro Zeile (Base64)', 'fr-FR': 'Certificats, un par ligne (base64)' },
+    macExample: ['MIIB...base64 DER of the company root...'],
+  },
+  logLevel: {
+    name: { 'en-US': 'Log level', 'de-DE': 'Protokollstufe', 'fr-FR': 'Niveau de journalisation' },
+    explain: {
+      'en-US': 'What the app’s log files keep (they hold no personal data and no secrets): errors only, warnings, information (the default) or details for support.',
+      'de-DE': 'Was die Protokolldateien der App festhalten (sie enthalten keine persönlichen Daten und keine Geheimnisse): nur Fehler, Warnungen, Informationen (Standard) oder Details für den Support.',
+      'fr-FR': 'Ce que les journaux de l’application conservent (ils ne contiennent ni données personnelles ni secrets) : les erreurs seulement, les avertissements, les informations (par défaut) ou les détails pour le support.',
+    },
+    label: { 'en-US': 'Level', 'de-DE': 'Stufe', 'fr-FR': 'Niveau' },
+    choices: {
+      error: { 'en-US': 'Errors', 'de-DE': 'Fehler', 'fr-FR': 'Erreurs' },
+      warn: { 'en-US': 'Warnings', 'de-DE': 'Warnungen', 'fr-FR': 'Avertissements' },
+      info: { 'en-US': 'Information', 'de-DE': 'Informationen', 'fr-FR': 'Informations' },
+      debug: { 'en-US': 'Details for support', 'de-DE': 'Details für den Support', 'fr-FR': 'Détails pour le support' },
+    },
+    macExample: 'info',
+  },
+  idleLockMinMinutes: {
+    name: { 'en-US': 'Shortest idle lock users may choose (minutes)', 'de-DE': 'Kürzeste wählbare Sperre bei Inaktivität (Minuten)', 'fr-FR': 'Verrouillage pour inactivité le plus court au choix (minutes)' },
+    explain: {
+      'en-US': 'The smallest number of minutes users may set for the idle lock; 0 lets them choose any, “never” included.',
+      'de-DE': 'Die kleinste Zahl von Minuten, die Benutzer für die Sperre bei Inaktivität festlegen können; 0 erlaubt jede, auch „nie“.',
+      'fr-FR': 'Le plus petit nombre de minutes que les utilisateurs peuvent choisir pour le verrouillage pour inactivité ; 0 permet n’importe lequel, « jamais » compris.',
+    },
+    label: { 'en-US': 'Minutes', 'de-DE': 'Minuten', 'fr-FR': 'Minutes' },
+    macExample: 0,
+  },
+  idleLockMaxMinutes: {
+    name: { 'en-US': 'Longest idle lock users may choose (minutes)', 'de-DE': 'Längste wählbare Sperre bei Inaktivität (Minuten)', 'fr-FR': 'Verrouillage pour inactivité le plus long au choix (minutes)' },
+    explain: {
+      'en-US': 'The largest number of minutes users may set for the idle lock. Below 1440 users cannot turn the idle lock off: “never” locks after this many minutes.',
+      'de-DE': 'Die größte Zahl von Minuten, die Benutzer für die Sperre bei Inaktivität festlegen können. Unter 1440 können Benutzer die Sperre nicht ausschalten: „nie“ sperrt nach so vielen Minuten.',
+      'fr-FR': 'Le plus grand nombre de minutes que les utilisateurs peuvent choisir pour le verrouillage pour inactivité. En dessous de 1440, ils ne peuvent pas le désactiver : « jamais » verrouille après ce nombre de minutes.',
+    },
+    label: { 'en-US': 'Minutes', 'de-DE': 'Minuten', 'fr-FR': 'Minutes' },
+    macExample: 30,
+  },
+  allowedLanguages: {
+    name: { 'en-US': 'Languages offered', 'de-DE': 'Angebotene Sprachen', 'fr-FR': 'Langues proposées' },
+    explain: {
+      'en-US': 'The interface languages users may choose, one language code per line: de, fr, en. A system language not in the list is replaced by the first one.',
+      'de-DE': 'Die Sprachen der Oberfläche, die Benutzer wählen können, ein Sprachcode pro Zeile: de, fr, en. Eine Systemsprache außerhalb der Liste wird durch die erste ersetzt.',
+      'fr-FR': 'Les langues de l’interface que les utilisateurs peuvent choisir, un code de langue par ligne : de, fr, en. Une langue du système absente de la liste est remplacée par la première.',
+    },
+    label: { 'en-US': 'Language codes, one per line', 'de-DE': 'Sprachcodes, einer pro Zeile', 'fr-FR': 'Codes de langue, un par ligne' },
+    macExample: ['fr', 'de'],
+  },
 };

@@ -1,5 +1,3 @@
-import http from 'node:http';
-import https from 'node:https';
 import { Readable } from 'node:stream';
 import axios, { type AxiosInstance, type AxiosResponse, type Method } from 'axios';
 import type { z } from 'zod';
@@ -16,13 +14,15 @@ import type { AuthProvider } from './AuthProvider';
 import { backoffDelay, sleep as defaultSleep } from './backoff';
 import { capText } from './capText';
 import type { EncodedMultipart } from './encodeMultipart';
-import { proxyConfig } from './proxyConfig';
+import type { HttpTransport } from '../net/HttpTransport';
+import { createNodeTransport, DIRECT_NETWORK } from '../net/createNodeTransport';
 import { requestSignal } from './requestSignal';
 
 export interface AuthorityClientOptions {
   /** Base URL of the API, e.g. `https://authority.example/v1`. */
   baseUrl: string;
-  proxyUrl?: string | null;
+  /** How requests travel (Node's stack by default, direct). The client disposes of it with itself. */
+  transport?: HttpTransport;
   /**
    * Per request: the deadline of the whole exchange, from sending to the last byte of the answer (an answer trickled
    * in byte by byte ends there too), and the longest silence of the socket. Default 20 s. Uploads and binary
@@ -96,10 +96,10 @@ const MIN_ATTEMPT_MS = 100;
  */
 export class AuthorityClient {
   private readonly http: AxiosInstance;
-  private readonly options: Required<Omit<AuthorityClientOptions, 'proxyUrl' | 'onReachability' | 'onRequest' | 'signal'>> &
+  private readonly options: Required<Omit<AuthorityClientOptions, 'transport' | 'onReachability' | 'onRequest' | 'signal'>> &
     Pick<AuthorityClientOptions, 'onReachability' | 'onRequest'>;
   private auth: AuthProvider | null = null;
-  private readonly agents: { http: http.Agent; https: https.Agent };
+  private readonly transport: HttpTransport;
   private readonly disposed = new AbortController();
   /** Aborted by dispose() or by the connection's signal. */
   private readonly closed: AbortSignal;
@@ -117,15 +117,11 @@ export class AuthorityClient {
       onRequest: options.onRequest,
     };
     this.closed = options.signal ? AbortSignal.any([this.disposed.signal, options.signal]) : this.disposed.signal;
-    this.agents = { http: new http.Agent({ keepAlive: true, maxSockets: 8 }), https: new https.Agent({ keepAlive: true, maxSockets: 8 }) };
+    this.transport = options.transport ?? createNodeTransport(DIRECT_NETWORK);
     this.http = axios.create({
-      // Node's http adapter always (a DOM-like global XMLHttpRequest, e.g. in tests, must not be picked up).
-      adapter: 'http',
+      ...this.transport.config,
       baseURL: this.options.baseUrl,
       timeout: this.options.timeoutMs,
-      proxy: proxyConfig(options.proxyUrl),
-      httpAgent: this.agents.http,
-      httpsAgent: this.agents.https,
       responseType: 'arraybuffer',
       transformResponse: [(data: unknown) => data],
       validateStatus: () => true,
@@ -146,8 +142,7 @@ export class AuthorityClient {
 
   dispose(): void {
     this.disposed.abort(new AuthorityConnectionClosedError('The connection to the authority was closed.'));
-    this.agents.http.destroy();
-    this.agents.https.destroy();
+    this.transport.dispose();
   }
 
   async request<S extends z.ZodType>(spec: RequestSpec<S>): Promise<ClientResponse<z.output<S>>>;

@@ -1,4 +1,6 @@
 import { AuthorityConnectionClosedError } from '../../src-shared/authority/errors';
+import type { HttpTransport } from '../net/HttpTransport';
+import { createNodeTransport, DIRECT_NETWORK } from '../net/createNodeTransport';
 import type { ConnectionState, SessionStatus } from '../../src-shared/authority/viewSchemas';
 import type { Logger } from '../log/Logger';
 import { AuthorityApi } from './AuthorityApi';
@@ -15,7 +17,8 @@ export interface AuthorityConnectionOptions {
   isDemo: () => boolean;
   /** Resolves (and in demo mode starts) the endpoint; called at the first connection. */
   resolveEndpoint: () => Promise<AuthorityEndpoint>;
-  proxyUrl: () => string | null;
+  /** How requests to the authority travel, from the network settings in effect (a new one per connection). */
+  transport: () => HttpTransport;
   client?: Partial<AuthorityClientOptions>;
   now?: () => number;
   /** Who may sign in through a connection to this endpoint (the vault's owner rule). */
@@ -190,7 +193,8 @@ export class AuthorityConnection {
     signal.throwIfAborted();
     const client = new AuthorityClient({
       baseUrl: endpoint.apiUrl,
-      proxyUrl: endpoint.demo ? null : this.options.proxyUrl(),
+      // The demo sandbox runs in this process on loopback: never through a proxy.
+      transport: endpoint.demo ? createNodeTransport(DIRECT_NETWORK) : this.options.transport(),
       ...this.options.client,
       signal,
       onReachability: (reachable) => this.onReachability(reachable),

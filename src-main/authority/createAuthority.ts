@@ -8,10 +8,21 @@ import type { AuthorityEndpoint } from './AuthorityEndpoint';
 import { vaultAuthorityStore } from './AuthorityStore';
 import { composeAuthority, type AuthorityOptions, type AuthorityServices } from './composeAuthority';
 import { startDemoAuthority, type DemoAuthority } from './startDemoAuthority';
+import { ExpectedError } from '../../src-shared/errors';
+import { networkKey, type TransportFactory } from '../net/HttpTransport';
+import { createNodeTransport } from '../net/createNodeTransport';
+import { networkSettings } from '../net/networkSettings';
 
 export interface AuthorityWiringOptions extends Partial<Pick<AuthorityOptions, 'syncIntervalMs' | 'pageSize' | 'client' | 'outbox'>> {
   /** Starts the demo sandbox (default: in this process, data in `<userDataDir>/sandbox`). */
   startDemo?: (userDataDir: string) => Promise<DemoAuthority>;
+  /** How requests reach the authority (default Node's stack; the desktop app passes Chromium's). */
+  transport?: TransportFactory;
+}
+
+/** No authority address, and the administrator does not allow the demo sandbox in its place. */
+export class DemoModeNotAllowedError extends ExpectedError {
+  static override readonly errorName: string = 'DemoModeNotAllowedError';
 }
 
 /**
@@ -35,6 +46,7 @@ export function createAuthority(deps: {
   const resolveEndpoint = async (): Promise<AuthorityEndpoint> => {
     const url = settings.get('authorityUrl');
     if (url) return { apiUrl: url.replace(/\/+$/, ''), demo: false, demoSigner: null };
+    if (!settings.get('demoModeAllowed')) throw new DemoModeNotAllowedError('No address of the authority is set, and the demo mode is not allowed here.');
     demo ??= (options.startDemo ?? startDemoAuthority)(userDataDir).catch((error: unknown) => {
       demo = null;
       throw error;
@@ -51,7 +63,7 @@ export function createAuthority(deps: {
     isVaultUnlocked: () => vault.status().state === 'unlocked',
     isDemo: () => settings.get('authorityUrl') === null,
     resolveEndpoint,
-    proxyUrl: () => settings.get('proxyUrl'),
+    transport: () => (options.transport ?? createNodeTransport)(networkSettings(settings)),
     syncIntervalMs: options.syncIntervalMs,
     pageSize: options.pageSize,
     openPageWriter: () => vault.openPageWriter(),
@@ -60,13 +72,14 @@ export function createAuthority(deps: {
     outbox: options.outbox,
   });
 
-  let endpointKey = `${settings.get('authorityUrl')}|${settings.get('proxyUrl')}`;
+  const keyOf = () => `${settings.get('authorityUrl')}|${settings.get('demoModeAllowed')}|${networkKey(networkSettings(settings))}`;
+  let endpointKey = keyOf();
   const stopFollowingVault = events.on('vault.stateChanged', ({ state }) => {
     if (state === 'unlocked') services.start();
     else services.stop();
   });
   const stopFollowingSettings = events.on('settings.changed', () => {
-    const key = `${settings.get('authorityUrl')}|${settings.get('proxyUrl')}`;
+    const key = keyOf();
     if (key !== endpointKey) {
       endpointKey = key;
       void services.connection.reset();

@@ -13,6 +13,8 @@ import {
 import { ExpectedError } from '../../src-shared/errors';
 import { writeFileAtomic } from '../fs/writeFileAtomic';
 import type { Logger } from '../log/Logger';
+import { ValidationError } from '../../src-shared/errors/ValidationError';
+import { boundsIssues, withinBounds } from './settingBounds';
 
 export class SettingLockedError extends ExpectedError {
   static override readonly errorName: string = 'SettingLockedError';
@@ -112,6 +114,8 @@ export class SettingsStore {
   private async apply(checked: SettingsChange): Promise<SettingsView> {
     const locked = this.lockedKeys().filter((key) => key in checked);
     if (locked.length > 0) throw new SettingLockedError('This setting is managed by your administrator.', { keys: locked });
+    const outside = boundsIssues(checked, this.effective);
+    if (outside.length > 0) throw new ValidationError('The value is outside what your administrator allows.', outside);
     const next = { ...this.chosen, ...stripUndefined(checked) };
     await writeFileAtomic(this.file, `${JSON.stringify({ format: FORMAT, chosen: next }, null, 2)}\n`);
     this.chosen = next;
@@ -121,7 +125,7 @@ export class SettingsStore {
   }
 
   private merge(): Settings {
-    return settingsSchema.parse({ ...this.managed.recommended, ...this.chosen, ...this.managed.values });
+    return withinBounds(settingsSchema.parse({ ...this.managed.recommended, ...this.chosen, ...this.managed.values }));
   }
 
   private lockedKeys(): SettingKey[] {

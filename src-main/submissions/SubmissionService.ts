@@ -1,4 +1,7 @@
 import { createHash } from 'node:crypto';
+import axios from 'axios';
+import type { HttpTransport } from '../net/HttpTransport';
+import { createNodeTransport, DIRECT_NETWORK } from '../net/createNodeTransport';
 import { AuthorityNotSignedInError } from '../../src-shared/authority/errors';
 import type { SubmissionInput } from '../../src-shared/authority/viewSchemas';
 import type { SupportedLocale as Language } from '../../src-shared/i18n/locales';
@@ -37,8 +40,10 @@ export interface SubmissionServiceOptions {
   outbox: SubmissionOutbox;
   /** The signed-in person: their SSN (their certificate must sign), name, private space; null when nobody is. */
   person: () => { ssn: string | null; name: string | null; privateSpaceId: string | null } | null;
-  /** The authority's RFC 3161 endpoint (B-T). */
+  /** The RFC 3161 endpoint (B-T): the policy's TSA, else the authority's. */
   tsaUrl: () => Promise<string>;
+  /** How the timestamp request travels (a new transport per signature, closed after it); default Node's, direct. */
+  tsaTransport?: () => HttpTransport;
   events: EventHub;
   log: Logger;
   documentOptions?: DocumentOptions;
@@ -217,17 +222,18 @@ export class SubmissionService {
   async signDocument(pdf: Buffer, reason: string, progressId: string, signer: CmsSigner): Promise<{ pdf: Buffer; level: 'B-B' | 'B-T' }> {
     const progress = (phase: SignPhase) => this.progress(progressId, phase);
     const tsaUrl = await this.options.tsaUrl();
+    const transport = this.options.tsaTransport?.() ?? createNodeTransport(DIRECT_NETWORK);
     const signed = await signPdf(pdf, {
       signer,
       level: 'B-T',
-      tsa: { url: tsaUrl, timeoutMs: 15_000 },
+      tsa: { url: tsaUrl, timeoutMs: 15_000, http: axios.create(transport.config) },
       timestampFallback: true,
       reason,
       onProgress: (phase: SignPdfPhase) => {
         if (phase === 'sign') progress('signing');
         else if (phase === 'timestamp') progress('timestamp');
       },
-    });
+    }).finally(() => transport.dispose());
     if (signed.timestampFailure) {
       progress('timestampUnavailable');
       this.options.log.warn('submissions.timestampUnavailable', { message: signed.timestampFailure.message });

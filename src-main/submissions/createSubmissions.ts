@@ -7,6 +7,8 @@ import type { FormsService } from '../forms/FormsService';
 import type { Logger } from '../log/Logger';
 import type { VaultOwner } from '../vault/owner/VaultOwner';
 import { AnonymousSubmission } from './AnonymousSubmission';
+import type { HttpTransport } from '../net/HttpTransport';
+import { createNodeTransport, DIRECT_NETWORK } from '../net/createNodeTransport';
 import { BatchSigning } from './BatchSigning';
 import { CoSignatures } from './CoSignatures';
 import type { SupportedLocale } from '../../src-shared/i18n/locales';
@@ -43,6 +45,8 @@ export function createSubmissions(deps: {
   /** The language of receipts made for co-signed submissions (the app's). */
   language?: () => SupportedLocale;
   documentOptions?: DocumentOptions;
+  /** The TSA the policy names (null: the authority's) and how requests to it travel. */
+  tsa?: { url: () => string | null; transport: () => HttpTransport };
 }): Submissions {
   const { store, events, log, connection } = deps;
   const service = new SubmissionService({
@@ -57,9 +61,13 @@ export function createSubmissions(deps: {
       return { ssn: owner.ssn, name: connection.sessionStatus().personName ?? owner.name, privateSpaceId: connection.sessionStatus().privateSpaceId ?? owner.personId };
     },
     tsaUrl: async () => {
+      const chosen = deps.tsa?.url() ?? null;
+      if (chosen) return chosen;
       await connection.api();
       return `${connection.endpointInfo().apiUrl}/tsa`;
     },
+    // The demo sandbox's TSA is on loopback in this process: never through a proxy.
+    tsaTransport: () => (deps.tsa && (deps.tsa.url() || !connection.endpointInfo().demo) ? deps.tsa.transport() : createNodeTransport(DIRECT_NETWORK)),
     events,
     log,
     ...(deps.documentOptions ? { documentOptions: deps.documentOptions } : {}),

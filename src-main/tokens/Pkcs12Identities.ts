@@ -5,7 +5,7 @@ import type { Logger } from '../log/Logger';
 import { FileUnreadableError } from '../../src-shared/errors/FileUnreadableError';
 import { normalizeFileName } from '../../src-shared/files/normalizeFileName';
 import type { Pkcs12View } from '../../src-shared/tokens/tokenSchemas';
-import { Pkcs12InvalidError, TokenNotFoundError } from '../../src-shared/tokens/errors';
+import { Pkcs12InvalidError, Pkcs12NotAllowedError, TokenNotFoundError } from '../../src-shared/tokens/errors';
 import { certificateFacts, type CertificateCache } from './buildSlotViews';
 import type { Pkcs12Identity } from './Pkcs12Identity';
 import { readPkcs12 } from './readPkcs12';
@@ -20,6 +20,8 @@ export class Pkcs12Identities {
   constructor(
     private readonly log: Logger,
     private readonly certificates: CertificateCache,
+    /** Whether the policy allows PKCS#12 files (asked at each use: a policy turned off hides those already open). */
+    private readonly isAllowed: () => boolean = () => true,
   ) {}
 
   onChange(listener: () => void): () => void {
@@ -28,11 +30,11 @@ export class Pkcs12Identities {
   }
 
   get(id: string): Pkcs12Identity | undefined {
-    return this.identities.get(id);
+    return this.isAllowed() ? this.identities.get(id) : undefined;
   }
 
   all(): Pkcs12Identity[] {
-    return [...this.identities.values()];
+    return this.isAllowed() ? [...this.identities.values()] : [];
   }
 
   views(): Pkcs12View[] {
@@ -41,6 +43,10 @@ export class Pkcs12Identities {
 
   /** Opens a PKCS#12 file for this run; the password (consumed) is not kept. */
   async add(filePath: string, password: Buffer): Promise<Pkcs12View> {
+    if (!this.isAllowed()) {
+      password.fill(0);
+      throw new Pkcs12NotAllowedError('Certificate files are not allowed on this computer.');
+    }
     let file: Buffer;
     let real: string;
     try {

@@ -27,6 +27,8 @@ export interface TokenServiceOptions {
   createChannel?: ModuleChannelFactory;
   /** How slot events are awaited (default: a thread per module with slot events; none with `createChannel`). */
   createWaiter?: SlotEventWaiterFactory | null;
+  /** Whether PKCS#12 files may be used (the `pkcs12Allowed` setting); default yes. */
+  pkcs12Allowed?: () => boolean;
   /** Tests with a double: whether a module's file is there (default: the file system says). */
   moduleExists?: (libraryPath: string) => boolean;
 }
@@ -48,7 +50,7 @@ export class TokenService {
   constructor(options: TokenServiceOptions) {
     setupTokenCrypto();
     const certificates: CertificateCache = new Map();
-    this.pkcs12 = new Pkcs12Identities(options.log, certificates);
+    this.pkcs12 = new Pkcs12Identities(options.log, certificates, options.pkcs12Allowed);
     this.modules = new TokenModules({
       entries: options.entries,
       ...(options.absent ? { absent: options.absent } : {}),

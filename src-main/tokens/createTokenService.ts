@@ -20,6 +20,7 @@ export function createTokenService(options: {
   known?: readonly KnownModule[];
   /** The app's opensc.conf (default: resources/opensc in the source tree). */
   openscConfig?: string;
+  pkcs12Allowed?: () => boolean;
 }): { tokens: TokenService; setSettingsPaths(paths: readonly string[]): Promise<void>; healthCheck: HealthCheck } {
   const resolve = (settingsPaths: readonly string[]) =>
     resolveModuleEntries({ platform: options.platform, settingsPaths, extraPaths: options.extraPaths, ...(options.known ? { known: options.known } : {}) });
@@ -30,6 +31,7 @@ export function createTokenService(options: {
     entries,
     absent,
     log: options.log,
+    ...(options.pkcs12Allowed ? { pkcs12Allowed: options.pkcs12Allowed } : {}),
     ...(options.createChannel ? { createChannel: options.createChannel } : {}),
     ...(options.pollIntervalMs ? { pollIntervalMs: options.pollIntervalMs } : {}),
   });

@@ -1,7 +1,7 @@
 import { computed, ref } from 'vue';
 import { defineStore } from 'pinia';
 import type { SettingsPatch, SettingsView } from '../../src-shared/settings/settingsSchema';
-import { pickLocale, type SupportedLocale } from '../../src-shared/i18n/locales';
+import { pickLocale, SUPPORTED_LOCALES, type SupportedLocale } from '../../src-shared/i18n/locales';
 import { useGuichet } from '../bridge/useGuichet';
 
 /** Settings live in main; this store mirrors them and follows changes made from anywhere (settings.changed). */
@@ -11,7 +11,9 @@ export const useSettingsStore = defineStore('settings', () => {
   const systemLocales = ref<string[]>([]);
   let unsubscribe: (() => void) | null = null;
 
-  const systemLocale = computed<SupportedLocale>(() => pickLocale([...systemLocales.value, ...navigator.languages]));
+  /** The languages the administrator offers (all three unless a policy says otherwise). */
+  const offeredLocales = computed<readonly SupportedLocale[]>(() => view.value?.values.allowedLanguages ?? SUPPORTED_LOCALES);
+  const systemLocale = computed<SupportedLocale>(() => pickLocale([...systemLocales.value, ...navigator.languages], 'en', offeredLocales.value));
   const locale = computed<SupportedLocale>(() => view.value?.values.language ?? systemLocale.value);
 
   async function load(): Promise<void> {
@@ -31,5 +33,5 @@ export const useSettingsStore = defineStore('settings', () => {
     return view.value?.locked.includes(key) ?? false;
   }
 
-  return { view, locale, systemLocale, load, update, isLocked };
+  return { view, locale, systemLocale, offeredLocales, load, update, isLocked };
 });

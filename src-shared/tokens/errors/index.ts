@@ -14,6 +14,7 @@ export {
   MechanismUnsupportedError,
   WrongPasswordError,
   Pkcs12InvalidError,
+  Pkcs12NotAllowedError,
   WrongPukError,
   PukLockedError,
   PinUnblockUnsupportedError,

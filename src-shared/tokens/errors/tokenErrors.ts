@@ -71,6 +71,11 @@ export class Pkcs12InvalidError extends ExpectedError {
   static override readonly errorName: string = 'Pkcs12InvalidError';
 }
 
+/** The administrator does not allow PKCS#12 files here (the `pkcs12Allowed` policy). */
+export class Pkcs12NotAllowedError extends ExpectedError {
+  static override readonly errorName: string = 'Pkcs12NotAllowedError';
+}
+
 /** The chosen file is not a PKCS#11 library for this system (wrong kind of file), or is not one the person may add. */
 export class ModuleFileRefusedError extends ExpectedError {
   static override readonly errorName: string = 'ModuleFileRefusedError';

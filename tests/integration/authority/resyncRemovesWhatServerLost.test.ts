@@ -1,3 +1,4 @@
+import { createNodeTransport, DIRECT_NETWORK } from '../../../src-main/net/createNodeTransport';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../../src-sandbox/createSandbox';
 import { contractEvents } from '../../../src-shared/contract/contract';
@@ -36,7 +37,7 @@ describe('full resync after a reset of the authority', () => {
       isVaultUnlocked: () => vault.status().state === 'unlocked',
       isDemo: () => true,
       resolveEndpoint: async () => ({ apiUrl: sb.apiUrl, demo: true, demoSigner: p12Signer(sb) }),
-      proxyUrl: () => null,
+      transport: () => createNodeTransport(DIRECT_NETWORK),
       pageSize: 3,
       // As in the app: pages are written by the vault's worker thread.
       openPageWriter: () => vault.openPageWriter(),

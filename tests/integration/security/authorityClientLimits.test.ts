@@ -1,3 +1,6 @@
+import { createNodeTransport, DIRECT_NETWORK } from '../../../src-main/net/createNodeTransport';
+import { createFetchTransport } from '../../../src-main/net/createFetchTransport';
+import type { HttpTransport } from '../../../src-main/net/HttpTransport';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,7 +131,13 @@ function hostileServer() {
   };
 }
 
-describe('the authority client against a hostile server', () => {
+/** Node's stack (the dev host) and axios's fetch adapter over a WHATWG fetch (the desktop app's Chromium stack; Node's fetch here). */
+const TRANSPORTS: [string, () => HttpTransport][] = [
+  ['Node', () => createNodeTransport(DIRECT_NETWORK)],
+  ['fetch', () => createFetchTransport((input, init) => fetch(input, init))],
+];
+
+describe.each(TRANSPORTS)('the authority client against a hostile server (%s transport)', (name, makeTransport) => {
   const server = hostileServer();
   let url: string;
   beforeAll(async () => {
@@ -137,7 +146,7 @@ describe('the authority client against a hostile server', () => {
   afterAll(() => server.close());
 
   const clientOf = (options: Partial<ConstructorParameters<typeof AuthorityClient>[0]> = {}) =>
-    new AuthorityClient({ baseUrl: url, baseDelayMs: 1, maxDelayMs: 5, ...options });
+    new AuthorityClient({ baseUrl: url, baseDelayMs: 1, maxDelayMs: 5, transport: makeTransport(), ...options });
 
   it('ends an answer that trickles in at the deadline of the whole request', async () => {
     const client = clientOf({ timeoutMs: 1_000, retries: 0 });
@@ -173,7 +182,8 @@ describe('the authority client against a hostile server', () => {
   it('refuses an answer over 64 MiB with its own error, and does not ask again', async () => {
     const client = clientOf({ retries: 3 });
     const error = await client.request({ operation: 'large', method: 'GET', path: '/large', auth: false, schema: spaceListSchema }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: 'AuthorityAnswerTooLargeError', details: { operation: 'large', status: 200 } });
+    // axios's fetch adapter stops reading at the limit before it hands the answer over: its status is not known there.
+    expect(error).toMatchObject({ name: 'AuthorityAnswerTooLargeError', details: { operation: 'large', status: name === 'Node' ? 200 : null } });
     expect(error).toBeInstanceOf(AuthorityResponseError);
     expect(error).not.toBeInstanceOf(NetworkError);
     expect(server.seen.get('/v1/large')).toBe(1);
@@ -215,7 +225,7 @@ describe('the authority client against a hostile server', () => {
       isVaultUnlocked: () => vault.status().state === 'unlocked',
       isDemo: () => false,
       resolveEndpoint: async () => ({ apiUrl: url, demo: false, demoSigner: null }),
-      proxyUrl: () => null,
+      transport: makeTransport,
       client: { retries: 0 },
     });
     try {

@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { SettingsStore, SettingLockedError } from '../../../src-main/settings/SettingsStore';
 import { createMemoryLogger } from '../../../src-main/log/createMemoryLogger';
+import { settingsSchema } from '../../../src-shared/settings/settingsSchema';
+
+const DEFAULTS = settingsSchema.parse({});
 
 describe('SettingsStore', () => {
   let dir: string;
@@ -15,7 +18,7 @@ describe('SettingsStore', () => {
   it('starts from defaults and survives a restart', async () => {
     const file = path.join(dir, 'settings.json');
     const first = new SettingsStore(file, { values: {} }, createMemoryLogger());
-    expect((await first.load()).values).toEqual({ language: null, idleLockMinutes: 10, authorityUrl: null, proxyUrl: null, pkcs11Modules: [], mailboxNotifications: true });
+    expect((await first.load()).values).toEqual({ ...DEFAULTS, language: null, idleLockMinutes: 10, authorityUrl: null, proxyUrl: null, pkcs11Modules: [], mailboxNotifications: true });
     await first.set({ language: 'de', authorityUrl: 'https://api.example.lu/v1' });
     const second = new SettingsStore(file, { values: {} }, createMemoryLogger());
     expect((await second.load()).values).toMatchObject({ language: 'de', authorityUrl: 'https://api.example.lu/v1' });
@@ -48,7 +51,7 @@ describe('SettingsStore', () => {
     const policy = { values: { idleLockMinutes: 5 }, recommended: { language: 'fr' as const, proxyUrl: 'http://proxy.example.lu:3128/' } };
     const store = new SettingsStore(file, policy, createMemoryLogger());
     expect(await store.load()).toEqual({
-      values: { language: 'fr', idleLockMinutes: 5, authorityUrl: null, proxyUrl: 'http://proxy.example.lu:3128/', pkcs11Modules: [], mailboxNotifications: true },
+      values: { ...DEFAULTS, language: 'fr', idleLockMinutes: 5, authorityUrl: null, proxyUrl: 'http://proxy.example.lu:3128/', pkcs11Modules: [], mailboxNotifications: true },
       locked: ['idleLockMinutes'],
       refused: [],
     });
@@ -92,6 +95,26 @@ describe('SettingsStore', () => {
     await writeFile(file, JSON.stringify({ format: 3, chosen: { language: 'fr', idleLockMinutes: 10 }, somethingNew: true }));
     const store = new SettingsStore(file, { values: {}, recommended: { idleLockMinutes: 5 } }, createMemoryLogger());
     expect((await store.load()).values).toMatchObject({ language: 'fr', idleLockMinutes: 10 });
+  });
+
+  it('keeps the idle lock and the language within the bounds the administrator set, and refuses a choice outside them', async () => {
+    const file = path.join(dir, 'settings.json');
+    await writeFile(file, JSON.stringify({ format: 2, chosen: { idleLockMinutes: 0, language: 'en' } }));
+    const policy = { values: { idleLockMinMinutes: 2, idleLockMaxMinutes: 30, allowedLanguages: ['fr' as const, 'de' as const] } };
+    const store = new SettingsStore(file, policy, createMemoryLogger());
+    // "Never" has a ceiling now, and English is not offered: the system's language (among those offered) applies.
+    expect((await store.load()).values).toMatchObject({ idleLockMinutes: 30, language: null });
+    await expect(store.set({ idleLockMinutes: 45 })).rejects.toMatchObject({ name: 'ValidationError', details: { issues: [{ path: 'idleLockMinutes', code: 'too_big', maximum: 30 }] } });
+    await expect(store.set({ idleLockMinutes: 1 })).rejects.toMatchObject({ details: { issues: [{ path: 'idleLockMinutes', code: 'too_small', minimum: 2 }] } });
+    await expect(store.set({ idleLockMinutes: 0 })).rejects.toMatchObject({ details: { issues: [{ path: 'idleLockMinutes', maximum: 30 }] } });
+    await expect(store.set({ language: 'en' })).rejects.toMatchObject({ details: { issues: [{ path: 'language', message: 'languageNotOffered' }] } });
+    // Nothing refused was written; a choice within the bounds is.
+    expect(JSON.parse(await readFile(file, 'utf8')).chosen).toEqual({ idleLockMinutes: 0, language: 'en' });
+    expect((await store.set({ idleLockMinutes: 12, language: 'de' })).values).toMatchObject({ idleLockMinutes: 12, language: 'de' });
+    // Without a ceiling, the saved "never" applies again.
+    const lifted = new SettingsStore(file, { values: {} }, createMemoryLogger());
+    await writeFile(file, JSON.stringify({ format: 2, chosen: { idleLockMinutes: 0 } }));
+    expect((await lifted.load()).values.idleLockMinutes).toBe(0);
   });
 
   it('keeps the error name through serialization', async () => {

@@ -53,6 +53,7 @@ export const tokensDe: typeof tokensEn = {
   fingerprint: 'SHA-256-Fingerabdruck',
   pkcs12Title: 'Zertifikatsdateien (PKCS#12)',
   pkcs12Intro: 'Ein Firmensiegel oder eine Testidentität in einer .p12-Datei. Das Passwort öffnet die Datei einmal und wird nicht gespeichert.',
+  pkcs12NotAllowed: 'Ihre IT-Abteilung erlaubt auf diesem Computer keine Zertifikatsdateien: Melden Sie sich mit einer Chipkarte oder einem Signatur-Stick an.',
   pkcs12Path: 'Zertifikatsdatei (.p12 oder .pfx)',
   pkcs12Password: 'Passwort der Datei',
   pkcs12Add: 'Datei öffnen',

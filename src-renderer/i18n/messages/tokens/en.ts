@@ -52,6 +52,7 @@ export const tokensEn = {
   fingerprint: 'SHA-256 fingerprint',
   pkcs12Title: 'Certificate files (PKCS#12)',
   pkcs12Intro: 'A company seal or a test identity kept in a .p12 file. The password opens the file once and is not stored.',
+  pkcs12NotAllowed: 'Your administrator does not allow certificate files on this computer: sign in with a smart card or signing stick.',
   pkcs12Path: 'Certificate file (.p12 or .pfx)',
   pkcs12Password: 'Password of the file',
   pkcs12Add: 'Open the file',

@@ -53,6 +53,7 @@ export const tokensFr: typeof tokensEn = {
   fingerprint: 'Empreinte SHA-256',
   pkcs12Title: 'Fichiers de certificat (PKCS#12)',
   pkcs12Intro: 'Un cachet d’entreprise ou une identité de test dans un fichier .p12. Le mot de passe ouvre le fichier une fois et n’est pas conservé.',
+  pkcs12NotAllowed: 'Votre administrateur n’autorise pas les fichiers de certificat sur cet ordinateur : connectez-vous avec une carte à puce ou une clé de signature.',
   pkcs12Path: 'Fichier de certificat (.p12 ou .pfx)',
   pkcs12Password: 'Mot de passe du fichier',
   pkcs12Add: 'Ouvrir le fichier',

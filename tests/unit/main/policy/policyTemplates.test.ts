@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { settingKeys, settingsSchema, type Settings } from '../../../../src-shared/settings/settingsSchema';
+import { z } from 'zod';
+import { settingKeys, settingsSchema, type SettingKey, type Settings } from '../../../../src-shared/settings/settingsSchema';
 import { parsePolicyDocument } from '../../../../src-main/policy/parsePolicyDocument';
 import { MAC_MANAGED_PREFERENCES, MAC_POLICY_DOMAIN, readMacPolicy } from '../../../../src-main/policy/readMacPolicy';
 import { readWindowsPolicy, WINDOWS_POLICY_KEY, type RegRunner } from '../../../../src-main/policy/readWindowsPolicy';
@@ -138,6 +139,14 @@ const regRunner =
   async (args) =>
     args.includes('/s') ? { code: 0, stdout: text, stderr: '' } : { code: 0, stdout: `\r\n${WINDOWS_POLICY_KEY}\r\n`, stderr: '' };
 
+/** An enum setting's choices as Group Policy offers them ('' for null), from the zod schema; undefined for others. */
+function enumChoices(key: SettingKey): string[] | undefined {
+  const inner = settingsSchema.shape[key].unwrap();
+  const nullable = inner instanceof z.ZodNullable;
+  const base = nullable ? (inner as z.ZodNullable).unwrap() : inner;
+  return base instanceof z.ZodEnum ? [...(base.options as string[]), ...(nullable ? [''] : [])] : undefined;
+}
+
 /** What an administrator sets in Group Policy: every setting, enforced and recommended, with different values. */
 const MANAGED: Settings = {
   language: 'de',
@@ -146,8 +155,39 @@ const MANAGED: Settings = {
   proxyUrl: 'http://proxy.corp.example.lu:3128/',
   mailboxNotifications: false,
   pkcs11Modules: ['C:\\Program Files\\OpenSC Project\\OpenSC\\pkcs11\\opensc-pkcs11.dll', 'C:\\Windows\\System32\\gclib.dll'],
+  proxyMode: 'manual',
+  updatesEnabled: false,
+  updateChannel: 'beta',
+  updateUrl: 'https://updates.corp.example.lu/guichet/',
+  demoModeAllowed: false,
+  pkcs12Allowed: false,
+  tsaUrl: 'https://tsa.corp.example.lu/',
+  trustedRootCertificates: ['MIIBszCCAVmgAwIBAgIUYWJj', 'MIIBtDCCAVqgAwIBAgIUZGVm'],
+  logLevel: 'debug',
+  idleLockMinMinutes: 5,
+  idleLockMaxMinutes: 1440,
+  allowedLanguages: ['fr', 'de'],
 };
-const RECOMMENDED: Settings = { language: null, idleLockMinutes: 0, authorityUrl: null, proxyUrl: null, mailboxNotifications: true, pkcs11Modules: [] };
+const RECOMMENDED: Settings = {
+  language: null,
+  idleLockMinutes: 0,
+  authorityUrl: null,
+  proxyUrl: null,
+  mailboxNotifications: true,
+  pkcs11Modules: [],
+  proxyMode: 'direct',
+  updatesEnabled: true,
+  updateChannel: 'stable',
+  updateUrl: null,
+  demoModeAllowed: true,
+  pkcs12Allowed: true,
+  tsaUrl: null,
+  trustedRootCertificates: [],
+  logLevel: 'warn',
+  idleLockMinMinutes: 0,
+  idleLockMaxMinutes: 60,
+  allowedLanguages: ['en'],
+};
 
 const writesFor = (managed: Partial<Settings>, recommended: Partial<Settings>) => [
   ...Object.entries(managed).flatMap(([key, value]) => groupPolicyWrites(policyNamed(key), value)),
@@ -250,12 +290,13 @@ describe('policy templates for administrators (ADMX/ADML, macOS profile), made f
         expect(child(child(policy, 'enabledValue'), 'decimal').getAttribute('value')).toBe('1');
         expect(child(child(policy, 'disabledValue'), 'decimal').getAttribute('value')).toBe('0');
       } else if (typeof value === 'number') {
-        expect(elements.map((e) => [e.localName, e.getAttribute('minValue'), e.getAttribute('maxValue')])).toEqual([['decimal', '0', '1440']]);
+        const field = settingsSchema.shape[key].unwrap() as z.ZodNumber;
+        expect(elements.map((e) => [e.localName, e.getAttribute('minValue'), e.getAttribute('maxValue')])).toEqual([['decimal', String(field.minValue), String(field.maxValue)]]);
       } else if (Array.isArray(value)) {
         expect(elements.map((e) => e.localName)).toEqual(['multiText']);
-      } else if (key === 'language') {
+      } else if (enumChoices(key)) {
         expect(elements.map((e) => e.localName)).toEqual(['enum']);
-        expect(childElements(elements[0] as Element, 'item').map((i) => child(child(i, 'value'), 'string').textContent)).toEqual(['de', 'fr', 'en', '']);
+        expect(childElements(elements[0] as Element, 'item').map((i) => child(child(i, 'value'), 'string').textContent)).toEqual(enumChoices(key));
       } else {
         expect(elements.map((e) => e.localName)).toEqual(['text']);
       }

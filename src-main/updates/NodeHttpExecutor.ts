@@ -14,7 +14,11 @@ export class NodeHttpExecutor extends HttpExecutor<ClientRequest> {
 
   download(url: URL, destination: string, options: DownloadOptions): Promise<string> {
     return options.cancellationToken.createPromise<string>((resolve, reject, onCancel) => {
-      const requestOptions: RequestOptions = { headers: options.headers ?? undefined };
+      // The base class notices a cancel only at the next chunk: a stalled download would hold its connection until
+      // the socket times out. Node's request takes a signal and closes at once.
+      const abort = new AbortController();
+      onCancel(() => abort.abort());
+      const requestOptions: RequestOptions = { headers: options.headers ?? undefined, signal: abort.signal };
       configureRequestUrl(url, requestOptions);
       configureRequestOptions(requestOptions);
       this.doDownload(
@@ -22,7 +26,7 @@ export class NodeHttpExecutor extends HttpExecutor<ClientRequest> {
         {
           destination,
           options,
-          onCancel,
+          onCancel: () => undefined,
           callback: (error) => (error ? reject(error) : resolve(destination)),
           responseHandler: null,
         },

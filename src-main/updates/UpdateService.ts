@@ -34,7 +34,9 @@ export class UpdateService {
   private port: UpdaterPort | null = null;
   private timer: unknown = null;
   private checking: Promise<UpdateState> | null = null;
-  private downloading: Promise<void> | null = null;
+  private checkingGeneration = -1;
+  /** Every check and download still running, the dropped ones included: dispose waits for them all. */
+  private readonly running = new Set<Promise<unknown>>();
   private downloadAbort: AbortController | null = null;
   /** The feed the state belongs to; a change of address or channel starts over. */
   private feedKey: string | null = null;
@@ -77,7 +79,7 @@ export class UpdateService {
     this.set({ status: 'downloading', version, percent: 0 });
     // After a failed download the feed is asked again first: it may have been mended (or moved on) since.
     const retry = state.status === 'error';
-    this.downloading = this.download(version, retry, generation, abort.signal)
+    const downloading = this.download(version, retry, generation, abort.signal)
       .catch((error: unknown) => {
         if (generation !== this.generation) return;
         const kind = error instanceof UpdateFailure ? error.kind : 'unknown';
@@ -87,6 +89,7 @@ export class UpdateService {
       .finally(() => {
         if (this.downloadAbort === abort) this.downloadAbort = null;
       });
+    this.track(downloading);
     return this.current;
   }
 
@@ -106,7 +109,13 @@ export class UpdateService {
 
   /** Whatever check or download is under way has finished (tests, dispose). */
   async settled(): Promise<void> {
-    await Promise.allSettled([this.checking, this.downloading]);
+    while (this.running.size > 0) await Promise.allSettled([...this.running]);
+  }
+
+  private track(work: Promise<unknown>): void {
+    this.running.add(work);
+    const done = () => void this.running.delete(work);
+    work.then(done, done);
   }
 
   dispose(): void {
@@ -163,7 +172,8 @@ export class UpdateService {
   }
 
   private runCheck(): Promise<UpdateState> {
-    if (this.checking) return this.checking;
+    // A check of an earlier generation (before updates were turned off and on again) no longer counts: start anew.
+    if (this.checking && this.checkingGeneration === this.generation) return this.checking;
     const state = this.current;
     // A download under way or done is the person's: a periodic check does not replace it.
     if (state.status === 'downloading' || state.status === 'ready') {
@@ -171,8 +181,9 @@ export class UpdateService {
       return Promise.resolve(state);
     }
     const generation = this.generation;
+    this.checkingGeneration = generation;
     this.set({ status: 'checking' });
-    this.checking = this.updater()
+    const checking: Promise<UpdateState> = this.updater()
       .check(this.feed())
       .then(
         (outcome) => {
@@ -187,11 +198,13 @@ export class UpdateService {
         },
       )
       .then(() => {
-        this.checking = null;
+        if (this.checking === checking) this.checking = null;
         if (generation === this.generation) this.scheduleNext();
         return this.current;
       });
-    return this.checking;
+    this.checking = checking;
+    this.track(checking);
+    return checking;
   }
 
   private scheduleNext(): void {

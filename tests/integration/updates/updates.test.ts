@@ -175,6 +175,56 @@ describe('updates on, against a real feed', () => {
     expect(feed.requests).toHaveLength(before + 1);
   });
 
+  it('turned off and on again while a check is under way: the check settles, never stuck in checking', async () => {
+    publish(RUNNING, randomBytes(64));
+    const yaml = feed.routes.get(`/updates/${channelFile('latest')}`) as { status: number; body: string };
+    let answerFirst!: () => void;
+    const firstHeld = new Promise<void>((resolve) => (answerFirst = resolve));
+    let asked = 0;
+    feed.routes.set(`/updates/${channelFile('latest')}`, (_request, response) => {
+      asked += 1;
+      const send = () => response.writeHead(200).end(yaml.body);
+      if (asked === 1) void firstHeld.then(send);
+      else send();
+    });
+    await start({ managed: { updateUrl: feed.url } });
+    await until(() => asked === 1, 'the first check to reach the feed');
+    expect(state()).toEqual({ status: 'checking' });
+    expect(await call('settings.set', { updatesEnabled: false })).toMatchObject({ ok: true });
+    expect(await call('settings.set', { updatesEnabled: true })).toMatchObject({ ok: true });
+    expect(state()).toEqual({ status: 'checking' });
+    // electron-updater shares the check under way with the new one: its answer is the new check's.
+    answerFirst();
+    await settled();
+    expect(state()).toMatchObject({ status: 'upToDate' });
+    expect(asked).toBe(1);
+    expect(clock.pending).toBe(1);
+  });
+
+  it('turned off during a download: the download stops, nothing is ready, and on again it is found anew', async () => {
+    const bytes = randomBytes(64 * 1024);
+    publish('1.2.0', bytes);
+    let closed!: () => void;
+    const connectionClosed = new Promise<void>((resolve) => (closed = resolve));
+    feed.routes.set(`/updates/${packageName('1.2.0')}`, (_request, response) => {
+      response.on('close', () => closed());
+      response.writeHead(200, { 'content-length': bytes.length });
+      response.write(bytes.subarray(0, 1000));
+    });
+    await start({ managed: { updateUrl: feed.url } });
+    await settled();
+    expect(await call('updates.download')).toMatchObject({ ok: true, value: { status: 'downloading' } });
+    await until(() => feed.requests.some((p) => p.endsWith(packageName('1.2.0'))), 'the download to start');
+    expect(await call('settings.set', { updatesEnabled: false })).toMatchObject({ ok: true });
+    await connectionClosed;
+    await settled();
+    expect(state()).toEqual({ status: 'off', reason: 'setting' });
+    expect(clock.pending).toBe(0);
+    expect(await call('settings.set', { updatesEnabled: true })).toMatchObject({ ok: true });
+    await settled();
+    expect(state()).toEqual({ status: 'available', version: '1.2.0' });
+  });
+
   it('turned off by the person before the first start: no updater is made', async () => {
     await start({ managed: { updateUrl: feed.url }, recommended: { updatesEnabled: false } });
     expect(state()).toEqual({ status: 'off', reason: 'setting' });

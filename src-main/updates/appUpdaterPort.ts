@@ -1,4 +1,4 @@
-import { CancellationToken, type AppUpdater, type ProgressInfo } from 'electron-updater';
+import { BaseUpdater, CancellationToken, type AppUpdater, type ProgressInfo } from 'electron-updater';
 import type { Logger } from '../log/Logger';
 import { updateErrorKind } from './updateErrorKind';
 import { UpdateInstallUnavailableError } from './UpdateInstallUnavailableError';
@@ -78,6 +78,11 @@ export function appUpdaterPort(updater: AppUpdater, options: AppUpdaterPortOptio
     installOnQuit: () => {
       if (!options.installable) throw new UpdateInstallUnavailableError('Installing an update needs the desktop app.');
       updater.autoInstallOnAppQuit = true;
+      // electron-updater arms its install-at-quit when a download ends, and only if this was already true then; the
+      // person consents later, so it is armed here, as electron-updater itself would have: its quit handler (Windows,
+      // Linux), or handing the verified file to Squirrel.Mac, which installs it when the app quits (macOS).
+      if (updater instanceof BaseUpdater) (updater as unknown as { addQuitHandler(): void }).addQuitHandler();
+      else (updater as unknown as { nativeUpdater?: { checkForUpdates(): void } }).nativeUpdater?.checkForUpdates();
     },
   };
 }

@@ -10,6 +10,10 @@ import { createMainWindow } from './app/createMainWindow';
 import { createSafeStorageProtector } from './app/createSafeStorageProtector';
 import { createElectronUpdater } from './app/createElectronUpdater';
 import { lockVaultOnSystemEvents } from './app/lockVaultOnSystemEvents';
+import { applyApplicationMenu } from './app/applicationMenu';
+import { createChromiumTransportFactory } from './app/createChromiumTransport';
+import { WindowStateStore } from './window/WindowStateStore';
+import type { AppCommand } from '../src-shared/app/appCommands';
 import { notifyNewMessages } from './app/notifyNewMessages';
 import { hardenWebContents } from './app/hardenWebContents';
 import { registerAppSchemePrivileges, serveRenderer } from './app/registerAppProtocol';
@@ -33,6 +37,8 @@ const resources = app.isPackaged
 const log = createConsoleLogger('info');
 
 if (!app.requestSingleInstanceLock()) app.quit();
+// Windows groups windows, taskbar pins and notifications by this id: the installers' appId (electron-builder.yml).
+if (process.platform === 'win32') app.setAppUserModelId('lu.guichet.desktop');
 registerAppSchemePrivileges();
 app.enableSandbox();
 
@@ -65,6 +71,8 @@ async function start(): Promise<void> {
     formsDir: resources.forms,
     openscConfig: resources.opensc,
     updates: { createUpdater: () => createElectronUpdater(log) },
+    // The authority's and the TSA's requests through Chromium's network stack: system proxy, PAC, the OS store.
+    transport: createChromiumTransportFactory(),
     authority: {
       // Demo mode only: the sandbox (a whole authority server with its test PKI) is loaded when the demo starts, so it
       // is never in what the production main loads (tests/integration/packaging/mainStaticGraph.test.ts).
@@ -77,9 +85,23 @@ async function start(): Promise<void> {
   lockVaultOnSystemEvents(context.vault);
   notifyNewMessages(context, () => app.getLocale());
   bindIpc(context, () => BrowserWindow.getAllWindows());
-  const open = () => createMainWindow({ preloadPath, url: `${APP_ORIGIN}/index.html`, title: 'Guichet Desktop' });
+  const mainContext = context;
+  const menuLanguage = () => mainContext.settings.get('language') ?? app.getLocale();
+  const sendCommand = (command: AppCommand) => mainContext.events.emit('app.menuCommand', command);
+  applyApplicationMenu(menuLanguage(), sendCommand);
+  mainContext.events.on('settings.changed', () => applyApplicationMenu(menuLanguage(), sendCommand));
+  const windowState = new WindowStateStore(path.join(app.getPath('userData'), 'window-state.json'));
+  const state = await windowState.load();
+  const open = () => createMainWindow({ preloadPath, url: `${APP_ORIGIN}/index.html`, title: 'Guichet Desktop', state, store: windowState });
   open();
-  app.on('second-instance', () => BrowserWindow.getAllWindows()[0]?.focus());
+  // A second start (a shortcut clicked again) brings this window back, from the taskbar if it was minimized.
+  app.on('second-instance', () => {
+    const window = BrowserWindow.getAllWindows()[0];
+    if (!window) return void open();
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) open();
   });

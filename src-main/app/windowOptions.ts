@@ -4,12 +4,12 @@ import type { BrowserWindowConstructorOptions } from 'electron';
  * The main window's options. Every web preference that matters for security is set explicitly, not left to defaults.
  * DevTools only in development (`development`: the app runs unpackaged, `!app.isPackaged`); off when not said.
  */
+/** The main window's default and smallest size (the layout is made for 1280 px and still works at 720). */
+export const WINDOW_SIZE = { width: 1280, height: 860, minWidth: 720, minHeight: 560 } as const;
+
 export function createWindowOptions(options: { preloadPath: string; title: string; development?: boolean }): BrowserWindowConstructorOptions {
   return {
-    width: 1280,
-    height: 860,
-    minWidth: 720,
-    minHeight: 560,
+    ...WINDOW_SIZE,
     title: options.title,
     show: false,
     backgroundColor: '#f5f7fa',

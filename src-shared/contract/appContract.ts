@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCall, defineEvent } from './define';
 import { openPurposes, pickedFileSchema, savePurposes } from './fileHandle';
 import { noInput } from './noInput';
+import { appCommandSchema } from '../app/appCommands';
 
 /** A file name typed or proposed, never a path: no separators, reserved characters or control characters. */
 const plainFileNameSchema = z
@@ -105,4 +106,6 @@ export type HostDialogRequest = z.infer<typeof hostDialogRequestSchema>;
 export const appEvents = {
   /** Main asks the page to show a file or confirmation dialog (only hosts without native dialogs send it). */
   'app.hostDialogRequested': defineEvent(hostDialogRequestSchema),
+  /** A command of the application menu (desktop app): open a section, lock the vault, start a procedure... */
+  'app.menuCommand': defineEvent(appCommandSchema),
 };

@@ -9,7 +9,7 @@ const POLICY_FILE = path.join(os.tmpdir(), `guichet-e2e-policy-${process.pid}.js
 
 test.describe('a machine-wide policy in Chromium through the dev host', () => {
   test.beforeAll(async () => {
-    await writeFile(POLICY_FILE, JSON.stringify({ managed: { idleLockMinutes: 5 }, recommended: { language: 'fr' } }));
+    await writeFile(POLICY_FILE, JSON.stringify({ managed: { idleLockMinutes: 5, allowedLanguages: ['fr', 'de'], pkcs12Allowed: false }, recommended: { language: 'fr' } }));
   });
   test.use({ devhostArgs: [`--policy=${POLICY_FILE}`] });
 
@@ -32,17 +32,32 @@ test.describe('a machine-wide policy in Chromium through the dev host', () => {
     await expect(page.getByTestId('managed-language')).toHaveCount(0);
 
     // Saving the connection form sends only what the user may change: no "managed by your administrator" refusal.
-    await page.locator('#setting-proxy-url').fill('');
+    await page.locator('#setting-proxy-mode').selectOption('system');
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await expect(page.getByTestId('connection-saved')).toHaveText('Paramètres enregistrés.');
     await expect(page.getByRole('alert')).toHaveCount(0);
 
+    // Only the languages the administrator offers, in the header and here.
+    await expect(page.locator('#setting-language option')).toHaveText([/^Comme le système/, 'Français', 'Deutsch']);
+    await expect(page.locator('.language-switcher__option')).toHaveText(['FR', 'DE']);
+
     // Recommended: the user's own choice wins, and is the only thing written to the profile.
-    await page.locator('#setting-language').selectOption('en');
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Settings');
-    await expect(page.getByTestId('managed-idleLockMinutes')).toHaveText('Set by your administrator');
+    await page.locator('#setting-language').selectOption('de');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Einstellungen');
+    await expect(page.getByTestId('managed-idleLockMinutes')).toHaveText('Von Ihrer Administration festgelegt');
     const stored = JSON.parse(await readFile(path.join(devhost.userDataDir, 'settings.json'), 'utf8')) as { chosen: Record<string, unknown> };
-    expect(stored).toEqual({ format: 2, chosen: { language: 'en' } });
+    expect(stored).toEqual({ format: 2, chosen: { language: 'de' } });
+
+    // Ctrl + a section's place in the navigation opens it (the desktop app's View menu shows the same keys). No
+    // certificate files where the policy forbids them: only cards and tokens are offered.
+    await page.keyboard.press('Control+8');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Chipkarten und Token');
+    await expect(page.getByTestId('pkcs12-not-allowed')).toBeVisible();
+    await expect(page.getByTestId('pkcs12-form')).toHaveCount(0);
+    await page.keyboard.press('Control+3');
+    await expect(page).toHaveURL(/#\/mailbox$/);
+    await page.keyboard.press('Control+1');
+    await expect(page).toHaveURL(/#\/dashboard$/);
     expect(errors).toEqual([]);
   });
 });

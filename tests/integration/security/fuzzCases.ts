@@ -123,8 +123,8 @@ export const fuzzCases: Record<string, FuzzCase> = {
   'tokens.removePkcs12': { seed: { id: 'p12-0000000000000000' } },
   'session.signIn': { seed: { identity: { kind: 'pkcs12', id: 'p12-0000000000000000' }, pin: '1234' } },
   'session.signOut': {},
-};
   'updates.state': {},
   'updates.check': {},
   'updates.download': {},
   'updates.install': { seed: { when: 'onQuit' } },
+};

@@ -1,4 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import type { MachinePolicy } from '../../../src-main/policy/MachinePolicy';
 import os from 'node:os';
 import path from 'node:path';
 import type { CallResult } from '../../../src-shared/contract/types';
@@ -40,6 +41,8 @@ export async function openSignedInApp(options: {
   host?: HostInfo;
   /** Where main writes its log files; none by default. */
   logsDir?: string;
+  /** The machine policy main runs under; none by default. */
+  policy?: MachinePolicy;
 }): Promise<SignedInApp> {
   const dir = options.existingDir ?? (await mkdtemp(path.join(os.tmpdir(), 'guichet-submit-')));
   const main = await createMainContext({
@@ -52,6 +55,7 @@ export async function openSignedInApp(options: {
     extraPkcs11Modules: [options.module ?? SOFTHSM_MODULE!],
     host: options.host ?? createTestHost(),
     ...(options.logsDir ? { logsDir: options.logsDir } : {}),
+    ...(options.policy ? { policy: options.policy } : {}),
     authority: { syncIntervalMs: 3_600_000, client: { timeoutMs: 10_000, baseDelayMs: 20, maxDelayMs: 100 }, outbox: { baseDelayMs: 50, maxDelayMs: 200 } },
   });
   const call = (name: string, input?: unknown) => main.router.dispatch(name, input, { url: ORIGIN });

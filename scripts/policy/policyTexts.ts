@@ -252,7 +252,8 @@ export const SETTING_TEXTS: { [K in SettingKey]: SettingTexts<K> } = {
         'Certificats racines de confiance, en plus de ceux du système, pour les connexions à l’administration et à l’horodatage (par exemple l’inspection TLS de l’entreprise) et pour vérifier les signatures : un certificat par ligne, en DER base64 (les lignes d’un fichier PEM entre BEGIN et END, mises bout à bout), 16 au plus.',
     },
     label: { 'en-US': 'Certificates, one per line (base64)', 'de-DE': 'Zertifikate, eines pro Zeile (Base64)', 'fr-FR': 'Certificats, un par ligne (base64)' },
-    macExample: ['MIIB...base64 DER of the company root...'],
+    // A real certificate (an example root made for this profile, no key kept): replace it with the company's.
+    macExample: ['MIIB6zCCAZGgAwIBAgIUU3bZhgILGbqBFK4+9CKWDoFxJ3MwCgYIKoZIzj0EAwIwQjEVMBMGA1UECgwMRXhhbXBsZSBDb3JwMSkwJwYDVQQDDCBFeGFtcGxlIENvcnAgUm9vdCBDQSAxIChleGFtcGxlKTAgFw0yNjEyMDExNjMzNDBaGA8yMTI2MTEwNzE2MzM0MFowQjEVMBMGA1UECgwMRXhhbXBsZSBDb3JwMSkwJwYDVQQDDCBFeGFtcGxlIENvcnAgUm9vdCBDQSAxIChleGFtcGxlKTBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABMg+qvw0wgNeDTHKzZ3fQ0fIe4BU5MjNh4l0fpLx+dSLahoHIhq49SLsQSyIDAQm9GkGXZuO7Pg0UUHsUvMHXfCjYzBhMB0GA1UdDgQWBBQeAPkkeAsFPmkS3+CTD2IrixLVWTAfBgNVHSMEGDAWgBQeAPkkeAsFPmkS3+CTD2IrixLVWTAPBgNVHRMBAf8EBTADAQH/MA4GA1UdDwEB/wQEAwIBBjAKBggqhkjOPQQDAgNIADBFAiEAgQLhy64Ga0lpFeENV7utG8o8+QCtH9TdW5ZY/O5T2WsCIBwtmzpaN1dqNv6cbweCYg6k5dbq0nRBCabKBS0aLVYd'],
   },
   logLevel: {
     name: { 'en-US': 'Log level', 'de-DE': 'Protokollstufe', 'fr-FR': 'Niveau de journalisation' },

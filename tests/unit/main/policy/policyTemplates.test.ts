@@ -139,6 +139,11 @@ const regRunner =
   async (args) =>
     args.includes('/s') ? { code: 0, stdout: text, stderr: '' } : { code: 0, stdout: `\r\n${WINDOWS_POLICY_KEY}\r\n`, stderr: '' };
 
+const EXAMPLE_ROOTS = [
+  'MIIB6zCCAZGgAwIBAgIUU3bZhgILGbqBFK4+9CKWDoFxJ3MwCgYIKoZIzj0EAwIwQjEVMBMGA1UECgwMRXhhbXBsZSBDb3JwMSkwJwYDVQQDDCBFeGFtcGxlIENvcnAgUm9vdCBDQSAxIChleGFtcGxlKTAgFw0yNjEyMDExNjMzNDBaGA8yMTI2MTEwNzE2MzM0MFowQjEVMBMGA1UECgwMRXhhbXBsZSBDb3JwMSkwJwYDVQQDDCBFeGFtcGxlIENvcnAgUm9vdCBDQSAxIChleGFtcGxlKTBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABMg+qvw0wgNeDTHKzZ3fQ0fIe4BU5MjNh4l0fpLx+dSLahoHIhq49SLsQSyIDAQm9GkGXZuO7Pg0UUHsUvMHXfCjYzBhMB0GA1UdDgQWBBQeAPkkeAsFPmkS3+CTD2IrixLVWTAfBgNVHSMEGDAWgBQeAPkkeAsFPmkS3+CTD2IrixLVWTAPBgNVHRMBAf8EBTADAQH/MA4GA1UdDwEB/wQEAwIBBjAKBggqhkjOPQQDAgNIADBFAiEAgQLhy64Ga0lpFeENV7utG8o8+QCtH9TdW5ZY/O5T2WsCIBwtmzpaN1dqNv6cbweCYg6k5dbq0nRBCabKBS0aLVYd',
+  'MIIB6jCCAZGgAwIBAgIUdRm0aqmf8GEf4PN3SY/0cuj1nW8wCgYIKoZIzj0EAwIwQjEVMBMGA1UECgwMRXhhbXBsZSBDb3JwMSkwJwYDVQQDDCBFeGFtcGxlIENvcnAgUm9vdCBDQSAyIChleGFtcGxlKTAgFw0yNjEyMDExNjMzNDFaGA8yMTI2MTEwNzE2MzM0MVowQjEVMBMGA1UECgwMRXhhbXBsZSBDb3JwMSkwJwYDVQQDDCBFeGFtcGxlIENvcnAgUm9vdCBDQSAyIChleGFtcGxlKTBZMBMGByqGSM49AgEGCCqGSM49AwEHA0IABKZIII6eFtw6Xu9RR/iHutYK6iLJ4Mg2Igtu/bRRh4Hay7l0Px11RX/zlfbuIEghKeilNJmDvacsU5wnmZtmYCijYzBhMB0GA1UdDgQWBBSkM8QYS9b40wLWengag8ZQgCkSvTAfBgNVHSMEGDAWgBSkM8QYS9b40wLWengag8ZQgCkSvTAPBgNVHRMBAf8EBTADAQH/MA4GA1UdDwEB/wQEAwIBBjAKBggqhkjOPQQDAgNHADBEAiAX3Me4S9FL7+8QEkp5FEpDmfYKYkZkTi5KIPbRrDYb9wIgUchBQs2RarOzCOlWLrvSR9yzccNAu3SkIWGRAft3yPQ=',
+] as const;
+
 /** An enum setting's choices as Group Policy offers them ('' for null), from the zod schema; undefined for others. */
 function enumChoices(key: SettingKey): string[] | undefined {
   const inner = settingsSchema.shape[key].unwrap();
@@ -162,7 +167,8 @@ const MANAGED: Settings = {
   demoModeAllowed: false,
   pkcs12Allowed: false,
   tsaUrl: 'https://tsa.corp.example.lu/',
-  trustedRootCertificates: ['MIIBszCCAVmgAwIBAgIUYWJj', 'MIIBtDCCAVqgAwIBAgIUZGVm'],
+  // Two real (example) root certificates, base64 DER as a Group Policy list holds them: the reader checks each.
+  trustedRootCertificates: [EXAMPLE_ROOTS[0], EXAMPLE_ROOTS[1]],
   logLevel: 'debug',
   idleLockMinMinutes: 5,
   idleLockMaxMinutes: 1440,

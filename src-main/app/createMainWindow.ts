@@ -15,7 +15,7 @@ function workAreas() {
  */
 export function createMainWindow(options: { preloadPath: string; url: string; title: string; state: WindowState | null; store: WindowStateStore }): BrowserWindow {
   const bounds = fitWindowBounds(options.state?.bounds ?? null, workAreas(), WINDOW_SIZE);
-  const window = new BrowserWindow({ ...createWindowOptions({ preloadPath: options.preloadPath, title: options.title, development: !app.isPackaged }), ...bounds });
+  const window = new BrowserWindow(createWindowOptions({ preloadPath: options.preloadPath, title: options.title, development: !app.isPackaged, bounds }));
   if (options.state?.maximized) window.maximize();
   const remember = () => {
     if (!window.isDestroyed() && !window.isMinimized() && !window.isFullScreen()) options.store.save({ bounds: window.getNormalBounds(), maximized: window.isMaximized() });

@@ -7,9 +7,11 @@ import type { BrowserWindowConstructorOptions } from 'electron';
 /** The main window's default and smallest size (the layout is made for 1280 px and still works at 720). */
 export const WINDOW_SIZE = { width: 1280, height: 860, minWidth: 720, minHeight: 560 } as const;
 
-export function createWindowOptions(options: { preloadPath: string; title: string; development?: boolean }): BrowserWindowConstructorOptions {
+export function createWindowOptions(options: { preloadPath: string; title: string; development?: boolean; bounds?: { x: number; y: number; width: number; height: number } }): BrowserWindowConstructorOptions {
   return {
     ...WINDOW_SIZE,
+    // Where the window was last time, if that place is still on a screen (window/fitWindowBounds).
+    ...options.bounds,
     title: options.title,
     show: false,
     backgroundColor: '#f5f7fa',

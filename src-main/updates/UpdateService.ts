@@ -163,7 +163,7 @@ export class UpdateService {
     this.generation += 1;
     this.stopTimer();
     this.downloadAbort?.abort();
-    if (!this.updater().canCheck(feed)) {
+    if (!this.canCheck(feed)) {
       this.set({ status: 'off', reason: 'unsupported' });
       return;
     }
@@ -229,6 +229,16 @@ export class UpdateService {
 
   private feed(): UpdateFeed {
     return { url: this.options.settings.get('updateUrl'), channel: this.options.settings.get('updateChannel') };
+  }
+
+  /** Whether this build can look for updates there; an updater that cannot be made (no valid version) cannot. */
+  private canCheck(feed: UpdateFeed): boolean {
+    try {
+      return this.updater().canCheck(feed);
+    } catch (error) {
+      this.options.log.warn('updates.unavailable', { message: error instanceof Error ? error.message : String(error) });
+      return false;
+    }
   }
 
   /** Made on first use, only ever while updates are on. */

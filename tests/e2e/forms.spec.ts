@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { FileChooser, Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import { expect, test } from './fixtures';
 import { expectNoSeriousAxeViolations } from './axe';
@@ -23,6 +23,25 @@ async function tabTo(page: Page, selector: string, max = 40): Promise<void> {
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${selector}`);
+}
+
+/**
+ * Space on the focused file field opens the system's file chooser. Chromium now and then does not report an opened
+ * chooser to the test (microsoft/playwright#28023: Page.fileChooserOpened not sent): the key is pressed once more
+ * then, on the same field, which must still have focus. Pressing it never opens two.
+ */
+async function chooserFromSpace(page: Page): Promise<FileChooser> {
+  for (let attempt = 0; ; attempt += 1) {
+    const focused = await page.evaluate(() => document.activeElement?.id ?? '');
+    const chooser = page.waitForEvent('filechooser', { timeout: 10_000 });
+    await page.keyboard.press('Space');
+    try {
+      return await chooser;
+    } catch (error) {
+      expect(await page.evaluate(() => document.activeElement?.id ?? '')).toBe(focused);
+      if (attempt >= 1) throw error;
+    }
+  }
 }
 
 async function typeIn(page: Page, selector: string, text: string): Promise<void> {
@@ -148,15 +167,11 @@ test.describe('forms in Chromium through the dev host', () => {
     await typeIn(page, '#field-employerAddress-locality', 'Luxembourg');
     await tabTo(page, '#field-employerAgreement');
     // A text file named .pdf first: main looks at its content and refuses it; the field says why and keeps focus.
-    let chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Space');
-    await (await chooser).setFiles(FAKE_PDF);
+    await (await chooserFromSpace(page)).setFiles(FAKE_PDF);
     await expect(page.locator('#field-employerAgreement-error')).toContainText('“fake.pdf” was not added: its content is not a PDF document, whatever its name says.');
     await expect(page.locator('#field-employerAgreement')).toBeFocused();
     await expect(page.locator('.file-list')).toHaveCount(0);
-    chooser = page.waitForEvent('filechooser');
-    await page.keyboard.press('Space');
-    await (await chooser).setFiles(await pdfFile('agreement.pdf'));
+    await (await chooserFromSpace(page)).setFiles(await pdfFile('agreement.pdf'));
     await expect(page.locator('.file-list')).toContainText('agreement.pdf');
     await expect(page.locator('#field-employerAgreement-error')).toHaveCount(0);
     await typeIn(page, '#field-iban', 'LU280019400644750000');

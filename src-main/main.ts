@@ -89,7 +89,13 @@ async function start(): Promise<void> {
   const menuLanguage = () => mainContext.settings.get('language') ?? app.getLocale();
   const sendCommand = (command: AppCommand) => mainContext.events.emit('app.menuCommand', command);
   applyApplicationMenu(menuLanguage(), sendCommand);
-  mainContext.events.on('settings.changed', () => applyApplicationMenu(menuLanguage(), sendCommand));
+  // Rebuilt only when the language it speaks changes, not for every setting.
+  let menuShownIn = menuLanguage();
+  mainContext.events.on('settings.changed', () => {
+    if (menuLanguage() === menuShownIn) return;
+    menuShownIn = menuLanguage();
+    applyApplicationMenu(menuShownIn, sendCommand);
+  });
   const windowState = new WindowStateStore(path.join(app.getPath('userData'), 'window-state.json'));
   const state = await windowState.load();
   const open = () => createMainWindow({ preloadPath, url: `${APP_ORIGIN}/index.html`, title: 'Guichet Desktop', state, store: windowState });

@@ -23,3 +23,8 @@ export type TransportFactory = (network: NetworkSettings) => HttpTransport;
 
 /** A key that changes when the network settings do. */
 export const networkKey = (network: NetworkSettings): string => JSON.stringify([network.proxyMode, network.proxyUrl, network.trustedRootCertificates]);
+
+/** The proxy mode that applies: "manual" without a proxy address is the system's, for both network stacks. */
+export function effectiveProxyMode(network: NetworkSettings): NetworkSettings['proxyMode'] {
+  return network.proxyMode === 'manual' && !network.proxyUrl ? 'system' : network.proxyMode;
+}

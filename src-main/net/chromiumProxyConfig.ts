@@ -1,4 +1,4 @@
-import type { NetworkSettings } from './HttpTransport';
+import { effectiveProxyMode, type NetworkSettings } from './HttpTransport';
 
 /** Electron's ProxyConfig, as plain data (this file is plain Node; the glue passes it to session.setProxy). */
 export interface ChromiumProxyConfig {
@@ -10,8 +10,9 @@ export interface ChromiumProxyConfig {
 
 /** The session's proxy for the network settings: the system's (PAC and WPAD included), none, or the manual one. */
 export function chromiumProxyConfig(network: NetworkSettings): ChromiumProxyConfig {
-  if (network.proxyMode === 'direct') return { mode: 'direct' };
-  if (network.proxyMode === 'manual' && network.proxyUrl) {
+  const mode = effectiveProxyMode(network);
+  if (mode === 'direct') return { mode: 'direct' };
+  if (mode === 'manual' && network.proxyUrl) {
     const url = new URL(network.proxyUrl);
     const port = url.port || (url.protocol === 'https:' ? '443' : '80');
     // Credentials are not part of the rule: Chromium asks for them (app 'login' with isProxy), see the glue.

@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
 import { proxyConfig } from '../authority/proxyConfig';
-import type { HttpTransport, NetworkSettings } from './HttpTransport';
+import { effectiveProxyMode, type HttpTransport, type NetworkSettings } from './HttpTransport';
 import { trustedRootsPem } from './parseTrustedRoot';
 
 /**
@@ -15,7 +15,8 @@ export function createNodeTransport(network: NetworkSettings): HttpTransport {
   const extra = trustedRootsPem(network.trustedRootCertificates);
   const ca = extra.length > 0 ? [...tls.rootCertificates, ...extra] : undefined;
   const agents = { http: new http.Agent({ keepAlive: true, maxSockets: 8 }), https: new https.Agent({ keepAlive: true, maxSockets: 8, ...(ca ? { ca } : {}) }) };
-  const proxy = network.proxyMode === 'manual' ? proxyConfig(network.proxyUrl) : network.proxyMode === 'direct' ? false : undefined;
+  const mode = effectiveProxyMode(network);
+  const proxy = mode === 'manual' ? proxyConfig(network.proxyUrl) : mode === 'direct' ? false : undefined;
   return {
     config: {
       // Node's http adapter always (a DOM-like global XMLHttpRequest, e.g. in tests, must not be picked up).

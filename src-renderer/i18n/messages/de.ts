@@ -68,7 +68,7 @@ export const de: typeof en = {
     pkcs11PickTitle: 'PKCS#11-Bibliothek wählen',
     pkcs11Add: 'Bibliothek hinzufügen…',
     proxyUrl: 'Proxy für den Dienst der Verwaltung',
-    proxyUrlHelp: 'Ein HTTP- oder HTTPS-Proxy, zum Beispiel http://proxy.example.lu:3128. Leer lassen für eine direkte Verbindung.',
+    proxyUrlHelp: 'Ein HTTP- oder HTTPS-Proxy, zum Beispiel http://proxy.example.lu:3128. Gilt, wenn die Verbindung auf einen manuellen Proxy gestellt ist; leer gelten die Einstellungen des Systems.',
     proxyMode: 'Verbindung zur Verwaltung',
     proxyModeHelp: 'System: die Proxy-Einstellungen dieses Computers (einschließlich PAC-Datei) in der Desktop-App. Manuell: der Proxy unten. Direkt: kein Proxy.',
     proxyModes: { system: 'Proxy-Einstellungen des Systems', manual: 'Manueller Proxy', direct: 'Direkt (kein Proxy)' },

@@ -67,7 +67,7 @@ export const en = {
     pkcs11PickTitle: 'Choose a PKCS#11 library',
     pkcs11Add: 'Add a library…',
     proxyUrl: 'Proxy for the administration’s service',
-    proxyUrlHelp: 'An HTTP or HTTPS proxy, for example http://proxy.example.lu:3128. Leave empty to connect directly.',
+    proxyUrlHelp: 'An HTTP or HTTPS proxy, for example http://proxy.example.lu:3128. Used when the connection is set to a manual proxy; empty, the system’s settings apply.',
     proxyMode: 'Connection to the administration',
     proxyModeHelp: 'System: the proxy settings of this computer (a PAC file included) in the desktop app. Manual: the proxy below. Direct: no proxy.',
     proxyModes: { system: 'System proxy settings', manual: 'Manual proxy', direct: 'Direct (no proxy)' },

@@ -68,7 +68,7 @@ export const fr: typeof en = {
     pkcs11PickTitle: 'Choisir une bibliothèque PKCS#11',
     pkcs11Add: 'Ajouter une bibliothèque…',
     proxyUrl: 'Proxy pour le service de l’administration',
-    proxyUrlHelp: 'Un proxy HTTP ou HTTPS, par exemple http://proxy.example.lu:3128. Laissez vide pour une connexion directe.',
+    proxyUrlHelp: 'Un proxy HTTP ou HTTPS, par exemple http://proxy.example.lu:3128. Utilisé quand la connexion est réglée sur un proxy manuel ; vide, les paramètres du système s’appliquent.',
     proxyMode: 'Connexion à l’administration',
     proxyModeHelp: 'Système : les paramètres de proxy de cet ordinateur (fichier PAC compris) dans l’application de bureau. Manuel : le proxy ci-dessous. Direct : sans proxy.',
     proxyModes: { system: 'Paramètres de proxy du système', manual: 'Proxy manuel', direct: 'Direct (sans proxy)' },

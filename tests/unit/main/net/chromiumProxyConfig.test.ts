@@ -19,3 +19,19 @@ describe('the desktop app session\'s proxy, from the settings', () => {
     expect(proxyCredentials(network('system', 'https://anne:s%40cret@proxy.corp.example.lu/'))).toBeNull();
   });
 });
+
+describe('the dev host\'s Node transport follows the same proxy rule', () => {
+  it('sends through the manual proxy, not at all, or (manual without an address, system) as the environment says', async () => {
+    const { createNodeTransport } = await import('../../../../src-main/net/createNodeTransport');
+    const proxyOf = (mode: 'system' | 'manual' | 'direct', url: string | null = null) => {
+      const transport = createNodeTransport(network(mode, url));
+      transport.dispose();
+      return transport.config.proxy;
+    };
+    expect(proxyOf('manual', 'http://proxy.corp.example.lu:3128/')).toEqual({ protocol: 'http', host: 'proxy.corp.example.lu', port: 3128 });
+    expect(proxyOf('direct', 'http://proxy.corp.example.lu:3128/')).toBe(false);
+    // Not set: axios's http adapter reads HTTPS_PROXY / NO_PROXY, Node's "system".
+    expect(proxyOf('system')).toBeUndefined();
+    expect(proxyOf('manual')).toBeUndefined();
+  });
+});

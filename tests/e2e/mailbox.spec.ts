@@ -229,3 +229,40 @@ test('the mailbox: toast and unread count, hostile bodies inert, the sealed PDF 
   expect(requests.filter((url) => /evil\.example/.test(url))).toEqual([]);
   expect(errors).toEqual([]);
 });
+
+test('notifications switched off in Settings: a new message is counted but raises no notice; on again, the next one does', async ({ page, devhost }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${devhost.url}#/settings`);
+  await createVault(page);
+  await signInWithToken(page, 'Anne Schmit LuxTrust', PIN);
+  await page.locator('[data-section="mailbox"]').click();
+  await expect(page.getByTestId('mailbox-item').first()).toBeVisible({ timeout: 30_000 });
+  const unread = async () => ((await page.getByTestId('nav-unread').count()) > 0 ? Number(await page.getByTestId('nav-unread').textContent()) : 0);
+  const before = await unread();
+
+  await page.locator('[data-section="settings"]').click();
+  const setting = page.getByLabel('Tell me when the administration sends a new message');
+  await expect(setting).toBeChecked();
+  await expect(setting).toBeEnabled();
+  await shootInEveryLanguage(page, 'settings-notifications', async () => {
+    await expect(page.locator('#setting-notifications')).toBeVisible();
+  });
+  await setting.uncheck();
+  await expect(setting).not.toBeChecked();
+
+  const { items } = await authority.sandbox.operator<{ items: { reference: string }[] }>(`/dossiers?space=${ANNE_SPACE}`);
+  const reference = items[0]!.reference;
+  await authority.sandbox.operator(`/dossiers/${reference}/messages`, { subject: 'Quiet news', body: 'Nothing urgent.' });
+  await page.getByTestId('sync-now').click();
+  await expect.poll(unread, { timeout: 30_000 }).toBe(before + 1);
+  // The count is in; give a notice the time it would take to show, then make sure none did.
+  await page.waitForTimeout(1500);
+  await expect(page.getByTestId('mailbox-toast')).toHaveCount(0);
+
+  await setting.check();
+  await authority.sandbox.operator(`/dossiers/${reference}/messages`, { subject: 'Loud news', body: 'Please read.' });
+  await page.getByTestId('sync-now').click();
+  // One new message, this one: the quiet one was never part of a notice.
+  await expect(page.getByTestId('mailbox-toast')).toContainText('New message from the administration: Loud news', { timeout: 30_000 });
+});

@@ -9,7 +9,7 @@ const POLICY_FILE = path.join(os.tmpdir(), `guichet-e2e-policy-${process.pid}.js
 
 test.describe('a machine-wide policy in Chromium through the dev host', () => {
   test.beforeAll(async () => {
-    await writeFile(POLICY_FILE, JSON.stringify({ managed: { idleLockMinutes: 5, allowedLanguages: ['fr', 'de'], pkcs12Allowed: false }, recommended: { language: 'fr' } }));
+    await writeFile(POLICY_FILE, JSON.stringify({ managed: { idleLockMinutes: 5, allowedLanguages: ['fr', 'de'], pkcs12Allowed: false, mailboxNotifications: false }, recommended: { language: 'fr' } }));
   });
   test.use({ devhostArgs: [`--policy=${POLICY_FILE}`] });
 
@@ -30,6 +30,9 @@ test.describe('a machine-wide policy in Chromium through the dev host', () => {
     await expect(page.locator('#setting-idle-lock')).toBeDisabled();
     await expect(page.getByTestId('managed-idleLockMinutes')).toHaveText('Défini par votre administrateur');
     await expect(page.getByTestId('managed-language')).toHaveCount(0);
+    await expect(page.getByLabel('Me prévenir quand l’administration envoie un nouveau message')).not.toBeChecked();
+    await expect(page.getByLabel('Me prévenir quand l’administration envoie un nouveau message')).toBeDisabled();
+    await expect(page.getByTestId('managed-mailboxNotifications')).toHaveText('Défini par votre administrateur');
 
     // Saving the connection form sends only what the user may change: no "managed by your administrator" refusal.
     await page.locator('#setting-proxy-mode').selectOption('system');

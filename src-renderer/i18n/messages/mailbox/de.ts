@@ -80,7 +80,7 @@ export const mailboxDe = {
   },
   notifications: {
     setting: 'Mich benachrichtigen, wenn die Verwaltung eine neue Nachricht sendet',
-    managed: 'Von Ihrer Organisation festgelegt.',
+    help: 'Ein Hinweis erscheint in der Anwendung (auf dem Desktop eine Systembenachrichtigung) und öffnet den Vorgang, um den es geht.',
     toast: 'Neue Nachricht der Verwaltung: {subject} | {count} neue Nachrichten der Verwaltung, zuletzt: {subject}',
     open: 'Verfahren öffnen',
     dismiss: 'Schließen',

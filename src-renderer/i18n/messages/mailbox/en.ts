@@ -80,7 +80,7 @@ export const mailboxEn = {
   },
   notifications: {
     setting: 'Tell me when the administration sends a new message',
-    managed: 'Set by your organisation.',
+    help: 'A notice appears in the application (on the desktop, a system notification) and opens the procedure the message is about.',
     toast: 'New message from the administration: {subject} | {count} new messages from the administration, latest: {subject}',
     open: 'Open the procedure',
     dismiss: 'Dismiss',

@@ -80,7 +80,7 @@ export const mailboxFr = {
   },
   notifications: {
     setting: 'Me prévenir quand l’administration envoie un nouveau message',
-    managed: 'Défini par votre organisation.',
+    help: 'Un avis s’affiche dans l’application (sur le bureau, une notification du système) et ouvre la démarche concernée.',
     toast: 'Nouveau message de l’administration : {subject} | {count} nouveaux messages de l’administration, le dernier : {subject}',
     open: 'Ouvrir la démarche',
     dismiss: 'Fermer',

@@ -37,7 +37,10 @@ export function toVaultDossier(d: ApiDossier): Dossier {
   };
 }
 
-/** Messages from the authority come in unread; the person's own replies are read. Attachments: the server's file ids. */
+/**
+ * The person's own replies are read; the authority's messages as the authority last heard the person mark them (unread
+ * from a server that does not say). Attachments: the server's file ids.
+ */
 export function toVaultMessage(m: ApiMessage): Message {
   return {
     id: m.id,
@@ -48,6 +51,7 @@ export function toVaultMessage(m: ApiMessage): Message {
     body: m.bodyFormat === 'rich' ? JSON.stringify({ ...m.body, format: 'rich' }) : encodeLocalized(m.body),
     attachments: m.attachments.map((a) => a.id),
     sentAt: Date.parse(m.sentAt),
-    read: m.direction === 'person',
+    read: m.direction === 'person' || m.read === true,
+    ...(m.direction === 'authority' && m.read !== undefined ? { readFromAuthority: true } : {}),
   };
 }

@@ -214,9 +214,13 @@ export class Store {
     });
   }
 
-  /** The person's app marked it read or unread: kept, not a change of the feed (the app that sent it knows). */
+  /** The person marked it read or unread: a change of the feed, so that the person's other devices follow. */
   setMessageRead(m: Message, read: boolean): Message {
-    return this.messageTable.set({ ...m, read, readRequests: (m.readRequests ?? 0) + 1 });
+    return this.tx(() => {
+      const marked = this.messageTable.set({ ...m, read, readRequests: (m.readRequests ?? 0) + 1 });
+      this.log(m.spaceId, 'message', m.id);
+      return marked;
+    });
   }
 
   /** A dossier's message ids, oldest first. */

@@ -123,6 +123,16 @@ export function operatorRoutes(app: FastifyInstance, ctx: SandboxContext): void 
       return { ...messageView(m), read: m.read ?? false, readRequests: m.readRequests ?? 0 };
     });
 
+    /** The person marks it read or unread elsewhere (another device, the portal): the feed carries the mark. */
+    op.post('/operator/messages/:id/read', async (request) => {
+      const m = ctx.store.messages.get((request.params as { id: string }).id);
+      if (!m || m.direction !== 'authority') throw problems.notFound('No such message from the authority.');
+      const { read } = (request.body ?? {}) as { read?: unknown };
+      if (typeof read !== 'boolean') throw problems.badRequest('read must be true or false.');
+      const marked = ctx.store.setMessageRead(m, read);
+      return { id: marked.id, read: marked.read ?? false };
+    });
+
     op.post('/operator/dossiers/:ref/documents', async (request, reply) => {
       const d = dossierOf(request);
       const body = request.body as { title: string | LocalizedText; filename: string; mediaType: string; contentBase64: string; message?: boolean };

@@ -10,6 +10,12 @@ export interface Message {
   attachments: string[];
   sentAt: number;
   read: boolean;
+  /**
+   * `read` is the authority's record of the person's mark (its changes feed carries it, so a mark made on another
+   * device or on the portal arrives): it replaces the vault's, unless a mark made here still waits in the outbox.
+   * Otherwise an incoming read mark only ever adds (a message read here stays read).
+   */
+  readFromAuthority?: boolean;
 }
 
 export interface UnreadCounts {
@@ -30,6 +36,8 @@ export interface MessageRow {
 }
 
 const COLUMNS = 'id, dossier_id, direction, subject, body, attachments, sent_at, read';
+/** A read mark of this message made here and not yet at the authority (the outbox's messageRead items). */
+const PENDING_MARK = `SELECT 1 FROM outbox o WHERE o.kind = 'messageRead' AND o.status = 'pending' AND json_extract(o.payload, '$.messageId') = excluded.id`;
 
 /** The attachment ids of a row; a damaged list reads as none rather than failing the whole list. */
 function attachmentIds(raw: string): string[] {
@@ -64,7 +72,8 @@ export class MessageRepository {
         `INSERT INTO messages (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET dossier_id = excluded.dossier_id, direction = excluded.direction,
            subject = excluded.subject, body = excluded.body, attachments = excluded.attachments,
-           sent_at = excluded.sent_at, read = max(read, excluded.read)`,
+           sent_at = excluded.sent_at,
+           read = CASE WHEN ? = 1 AND NOT EXISTS (${PENDING_MARK}) THEN excluded.read ELSE max(read, excluded.read) END`,
       )
       .run(
         message.id,
@@ -75,6 +84,7 @@ export class MessageRepository {
         JSON.stringify(message.attachments),
         message.sentAt,
         message.read ? 1 : 0,
+        message.readFromAuthority ? 1 : 0,
       );
   }
 

@@ -155,6 +155,52 @@ describe.skipIf(!SOFTHSM_MODULE)('mailbox on a real vault and the sandbox', () =
     expect((await operator(sandbox, `/messages/${id}`)).data).toMatchObject({ read: true, readRequests: 1 });
   });
 
+  it('a mark made on another device arrives with the next sync; one made here and not yet sent is kept', { timeout: 60_000 }, async () => {
+    const id = await post(refs[1]!, { subject: 'Read elsewhere', body: 'Marked on the portal.' });
+    await value('sync.now');
+    const readHere = async () => (await value<MailboxMessage>('mailbox.get', { messageId: id })).read;
+    expect(await readHere()).toBe(false);
+    const before = (await value<MailboxCounts>('mailbox.counts', {})).total;
+
+    // Read on the portal: read here after a sync, counted as such.
+    expect((await operator(sandbox, `/messages/${id}/read`, { read: true })).status).toBe(200);
+    await value('sync.now');
+    expect(await readHere()).toBe(true);
+    expect((await value<MailboxCounts>('mailbox.counts', {})).total).toBe(before - 1);
+    // Unread again on the portal: unread here too (a mark elsewhere is not only ever "read").
+    await operator(sandbox, `/messages/${id}/read`, { read: false });
+    await value('sync.now');
+    expect(await readHere()).toBe(false);
+
+    // Marked read here while offline, and unread on the portal meanwhile: the sync keeps this device's mark, which
+    // then reaches the authority and is the last word everywhere.
+    sandbox.faults.add({ kind: 'drop', route: '/v1/spaces/*/dossiers/*/messages/*/read', method: 'POST', times: 0 });
+    await value('mailbox.markRead', { messageId: id, read: true });
+    await operator(sandbox, `/messages/${id}/read`, { read: false });
+    await value('sync.now');
+    expect(await readHere()).toBe(true);
+    sandbox.faults.clear();
+    const pending = async () => (await value<{ items: OutboxItemView[] }>('outbox.list', {})).items.filter((i) => i.kind === 'messageRead' && i.status === 'pending');
+    await until(async () => (await pending()).length === 0, 'the mark sent', { timeoutMs: 30_000 });
+    expect((await operator(sandbox, `/messages/${id}`)).data).toMatchObject({ read: true });
+    await value('sync.now');
+    expect(await readHere()).toBe(true);
+    // A new message of the authority is no "new message" again when only its mark changed: no second notice.
+    const notices: unknown[] = [];
+    app.main.mailbox.checkNewMessages();
+    const stop = app.main.events.on('mailbox.newMessages', (notice) => notices.push(notice));
+    try {
+      await operator(sandbox, `/messages/${id}/read`, { read: false });
+      await value('sync.now');
+      app.main.mailbox.checkNewMessages();
+      expect(notices).toEqual([]);
+      expect(await readHere()).toBe(false);
+    } finally {
+      stop();
+    }
+    expectContractClean(sandbox);
+  });
+
   it('downloads the sealed PDF of the authority into the vault: valid; the same with one byte changed: invalid', { timeout: 60_000 }, async () => {
     const sealed = await sealedPdf(sandbox, 'Criminal record extract');
     const changed = Buffer.from(sealed);

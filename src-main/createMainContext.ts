@@ -31,6 +31,7 @@ import type { ConnectionStatusView } from './authority/ConnectionStatusView';
 import { DossierService } from './dossiers/DossierService';
 import { DossierDocuments } from './dossiers/DossierDocuments';
 import { MailboxService } from './mailbox/MailboxService';
+import { AuthorityTrustAnchors } from './authority/AuthorityTrustAnchors';
 import { MessageFiles } from './mailbox/MessageFiles';
 import { createMailboxHandlers } from './ipc/handlers/createMailboxHandlers';
 import { FormsService } from './forms/FormsService';
@@ -193,9 +194,10 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
     defaultSpaceId: () => connection.sessionStatus().privateSpaceId ?? vaultOwner.current()?.personId ?? null,
   });
   const mailboxStore = vaultAuthorityStore(vault);
+  const trustAnchors = new AuthorityTrustAnchors({ repos: vault.repos, api: () => connection.api(), log });
   const mailbox = new MailboxService({
     store: mailboxStore,
-    files: new MessageFiles({ repos: vault.repos, api: () => connection.api(), log }),
+    files: new MessageFiles({ repos: vault.repos, api: () => connection.api(), anchors: trustAnchors, log }),
     outbox,
     api: () => connection.api(),
     defaultSpaceId: () => connection.sessionStatus().privateSpaceId ?? vaultOwner.current()?.personId ?? null,
@@ -293,7 +295,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
       ...createFormsHandlers({ forms }),
       ...createConnectionHandlers({ connection, status: connectionStatus }),
       ...createSyncHandlers({ sync, status: connectionStatus }),
-      ...createDossiersHandlers({ dossiers, documents: new DossierDocuments({ store: vaultAuthorityStore(vault), api: () => connection.api(), log }), files }),
+      ...createDossiersHandlers({ dossiers, documents: new DossierDocuments({ store: vaultAuthorityStore(vault), anchors: trustAnchors, log }), files }),
       ...createDashboardHandlers({ dashboard }),
       ...createSearchHandlers({ search: new SearchService(vault.openSession) }),
       ...createMailboxHandlers({ mailbox, files }),

@@ -14,29 +14,18 @@ import type {
   SignatureReasonCode,
   SignatureStatus,
 } from '../../src-shared/dossiers/dossierDocumentSchemas';
-import type { AuthorityApi } from '../authority/AuthorityApi';
+import type { AuthorityTrustAnchors } from '../authority/AuthorityTrustAnchors';
+import type { Logger } from '../log/Logger';
 import type { AuthorityStore } from '../authority/AuthorityStore';
 import { submissionPayloadSchema } from '../authority/outboxPayloads';
 import { checkAttachmentContent } from '../forms/checkAttachmentContent';
 import { writeFileAtomic } from '../fs/writeFileAtomic';
-import type { Logger } from '../log/Logger';
 import { verifyPdfSignatures, type PdfSignatureReport } from '../signing';
-
-/** Where the vault keeps the authority's trust anchors (root and chain PEM) once fetched. */
-const ANCHORS_KEY = 'dossiers.trustAnchors';
-
-const ANCHORS_FRESH_MS = 24 * 60 * 60 * 1000;
-
-interface StoredAnchors {
-  root: string;
-  chain: string;
-  fetchedAt: number;
-}
 
 export interface DossierDocumentsOptions {
   store: AuthorityStore;
-  /** The typed API over the current connection (the trust anchors come from the authority's /pki). */
-  api: () => Promise<AuthorityApi>;
+  /** The authority's root and chain (from its /pki, kept in the vault). */
+  anchors: AuthorityTrustAnchors;
   log: Logger;
   now?: () => number;
 }
@@ -89,7 +78,7 @@ export class DossierDocuments {
   async verify(reference: string, documentId: string): Promise<DocumentVerification> {
     const { meta, content } = this.read(reference, documentId);
     if (meta.mediaType !== 'application/pdf') return { status: 'indeterminate', reasons: ['notPdf'], signatures: [], anchors: 'none' };
-    const anchors = await this.trustAnchors();
+    const anchors = await this.options.anchors.get();
     let reports: PdfSignatureReport[];
     try {
       reports = (await verifyPdfSignatures(content, { trustAnchors: anchors.pems, now: new Date(this.now()) })).signatures;
@@ -128,51 +117,9 @@ export class DossierDocuments {
     return { id: meta.id, name: meta.name, mediaType: meta.mediaType, size: meta.size };
   }
 
-  /**
-   * The authority's root and chain: fetched from its /pki when it can be reached (and kept in the vault), else the
-   * vault's copy, else none (every chain then is indeterminate, said so).
-   */
-  private async trustAnchors(): Promise<{ pems: string[]; source: DocumentVerification['anchors'] }> {
-    const { repos } = this.options.store;
-    const kept = repos.settings.get<StoredAnchors>(ANCHORS_KEY);
-    const usable = kept && typeof kept.root === 'string' && typeof kept.chain === 'string' ? kept : null;
-    // A copy of the last day serves without asking the authority again.
-    if (usable && this.now() - usable.fetchedAt < ANCHORS_FRESH_MS) return { pems: [usable.root, usable.chain], source: 'vault' };
-    try {
-      const api = await this.options.api();
-      const [root, chain] = await Promise.all(['/pki/root.pem', '/pki/chain.pem'].map((p) => fetchPem(api, p)));
-      if (root && chain) {
-        repos.settings.set(ANCHORS_KEY, { root, chain, fetchedAt: this.now() } satisfies StoredAnchors);
-        return { pems: [root, chain], source: 'authority' };
-      }
-    } catch (error) {
-      this.options.log.info('dossiers.trustAnchorsOffline', { message: (error as Error).message });
-    }
-    if (usable) return { pems: [usable.root, usable.chain], source: 'vault' };
-    return { pems: [], source: 'none' };
-  }
-
   private now(): number {
     return (this.options.now ?? Date.now)();
   }
-}
-
-const PEM_CERT = /^\s*-----BEGIN CERTIFICATE-----[\s\S]+-----END CERTIFICATE-----\s*$/;
-
-async function fetchPem(api: AuthorityApi, pathName: string): Promise<string | null> {
-  const response = await api.client.request({
-    operation: pathName === '/pki/root.pem' ? 'getRootCertificate' : 'getChain',
-    method: 'GET',
-    path: pathName,
-    auth: false,
-    headers: { accept: 'application/x-pem-file' },
-    schema: null,
-    binary: true,
-    expectedBytes: 64 * 1024,
-  });
-  const text = response.data?.toString('utf8') ?? '';
-  // Only certificates: whatever else the answer holds is not a trust anchor.
-  return text.length <= 64 * 1024 && PEM_CERT.test(text) ? text : null;
 }
 
 function toCheck(r: PdfSignatureReport, noAnchors: boolean): SignatureCheck {

@@ -3,28 +3,21 @@ import type { FileRef } from '../../src-shared/authority/apiSchemas';
 import { AuthorityResponseError } from '../../src-shared/authority/errors';
 import type { MailboxAttachment, SignatureCheck } from '../../src-shared/contract/mailboxContract';
 import type { AuthorityApi } from '../authority/AuthorityApi';
+import type { AuthorityTrustAnchors } from '../authority/AuthorityTrustAnchors';
 import { summarizeError } from '../authority/classifyFailure';
 import type { Logger } from '../log/Logger';
 import { verifyPdfSignatures } from '../signing/verifyPdfSignatures';
 import type { VaultRepositories } from '../vault/repositories/VaultRepositories';
 import type { MailboxRow } from './MailboxQueries';
 
-/** Vault settings keys: the authority's file entries of a message (names offline), the trust anchors fetched. */
+/** Vault settings key: the authority's file entries of a message (names offline). */
 const filesKey = (messageId: string) => `mailbox.files:${messageId}`;
-const ANCHORS_KEY = 'mailbox.trustAnchors';
-/** A copy of the anchors younger than this serves without asking the authority again. */
-const ANCHORS_FRESH_MS = 24 * 60 * 60 * 1000;
-const PEM_CERTS = /^\s*(-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\s*)+$/;
-
-interface StoredAnchors {
-  root: string;
-  chain: string;
-  fetchedAt: number;
-}
 
 export interface MessageFilesOptions {
   repos: Pick<VaultRepositories, 'documents' | 'settings'>;
   api: () => Promise<AuthorityApi>;
+  /** The authority's root and chain (from its /pki, kept in the vault). */
+  anchors: AuthorityTrustAnchors;
   log: Logger;
   now?: () => number;
 }
@@ -96,7 +89,7 @@ export class MessageFiles {
   async check(content: Buffer, sha256: string): Promise<SignatureCheck> {
     const seen = this.checks.get(sha256);
     if (seen) return seen;
-    const anchors = await this.trustAnchors();
+    const { pems: anchors } = await this.options.anchors.get();
     let result: SignatureCheck;
     try {
       const { signatures } = await verifyPdfSignatures(content, { trustAnchors: anchors, now: new Date(this.now()) });
@@ -127,24 +120,6 @@ export class MessageFiles {
     // Checked without anchors: try again next time (the authority may answer then).
     if (anchors.length > 0) this.checks.set(sha256, result);
     return result;
-  }
-
-  /** Fetched from the authority's /pki (kept in the vault), else the vault's copy, else none (indeterminate, said so). */
-  private async trustAnchors(): Promise<string[]> {
-    const { settings } = this.options.repos;
-    const kept = settings.get<StoredAnchors>(ANCHORS_KEY);
-    const usable = kept && typeof kept.root === 'string' && typeof kept.chain === 'string' ? kept : null;
-    if (usable && this.now() - usable.fetchedAt < ANCHORS_FRESH_MS) return [usable.root, usable.chain];
-    try {
-      const { root, chain } = await (await this.options.api()).getTrustAnchors();
-      if (PEM_CERTS.test(root) && PEM_CERTS.test(chain)) {
-        settings.set(ANCHORS_KEY, { root, chain, fetchedAt: this.now() } satisfies StoredAnchors);
-        return [root, chain];
-      }
-    } catch (error) {
-      this.options.log.info('mailbox.trustAnchorsOffline', { message: (error as Error).message });
-    }
-    return usable ? [usable.root, usable.chain] : [];
   }
 
   private now(): number {

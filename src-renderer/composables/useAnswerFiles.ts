@@ -4,10 +4,13 @@ import type { PickedFile } from '../../src-shared/contract/fileHandle';
 import type { ContractError } from '../../src-shared/errors/ContractError';
 import { toContractError } from '../../src-shared/errors/toContractError';
 import { useGuichet } from '../bridge/useGuichet';
+import { createVaultUploader } from '../forms/createVaultUploader';
 
 /**
  * The files of an answer to the administration (the dossier page's and the mailbox's): each chosen in main's picker
- * is stored in the vault by main (dossiers.attachFile) and listed here until the answer goes; `error` is the form's.
+ * is stored in the vault by main (dossiers.attachFile), each dropped on the form is sent to main in chunks and stored
+ * there (main checks its content as for a form's attachment); listed here until the answer goes. `error` is the
+ * form's: the last file refused, the others kept.
  */
 export function useAnswerFiles(spaceId: () => string | Promise<string>) {
   const guichet = useGuichet();
@@ -23,13 +26,28 @@ export function useAnswerFiles(spaceId: () => string | Promise<string>) {
     }
   }
 
-  function add(file: AttachedFile): void {
-    files.value = [...files.value, file];
+  /** While dropped files are being stored: how many are left. */
+  const storing = ref(0);
+
+  async function drop(dropped: readonly File[]): Promise<void> {
+    error.value = null;
+    const uploader = createVaultUploader(guichet, { spaceId: await spaceId() });
+    storing.value += dropped.length;
+    for (const file of dropped) {
+      try {
+        const stored = await uploader.upload(file);
+        if (stored.ref) files.value = [...files.value, { id: stored.ref, name: stored.name, mediaType: stored.mediaType, size: stored.size }];
+      } catch (raw) {
+        error.value = toContractError(raw);
+      } finally {
+        storing.value -= 1;
+      }
+    }
   }
 
   function remove(id: string): void {
     files.value = files.value.filter((f) => f.id !== id);
   }
 
-  return { files, error, attach, add, remove };
+  return { files, error, storing, attach, drop, remove };
 }

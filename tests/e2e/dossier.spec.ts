@@ -5,7 +5,7 @@ import { PDFDocument } from 'pdf-lib';
 import { expect, test } from './fixtures';
 import { expectNoSeriousAxeViolations } from './axe';
 import { shootInEveryLanguage } from './screenshots';
-import { fillChangeOfAddress, signInWithToken, openNewApp } from './journeySteps';
+import { dropFiles, fillChangeOfAddress, signInWithToken, openNewApp } from './journeySteps';
 import { authorityWithTokens } from './authorityWithTokens';
 
 /**
@@ -92,6 +92,15 @@ test('a dossier with information requested: timeline and note, the signed PDF op
   await form.getByRole('button', { name: 'Add a document…' }).click();
   await dialog.locator('[data-file="lease.pdf"]').click();
   await expect(form.getByTestId('answer-attachments')).toContainText('lease.pdf');
+  // Dropped from the desktop: a text file named .pdf is refused next to the form, in words; a real PDF is added.
+  await dropFiles(form.getByTestId('answer-drop'), [{ name: 'renamed.pdf', mimeType: 'application/pdf', content: Buffer.from('not a PDF at all') }]);
+  await expect(form.getByRole('alert')).toContainText('The content of this file is not of the kind its name says.');
+  const payslip = await PDFDocument.create();
+  payslip.addPage([200, 200]).drawText('Payslip', { x: 10, y: 100, size: 12 });
+  await dropFiles(form.getByTestId('answer-drop'), [{ name: 'payslip.pdf', mimeType: 'application/pdf', content: Buffer.from(await payslip.save()) }]);
+  await expect(form.getByTestId('answer-attachments').locator('li')).toHaveCount(2);
+  await expect(form.getByTestId('answer-attachments')).toContainText('payslip.pdf');
+  await expect(form.getByTestId('answer-attachments')).not.toContainText('renamed.pdf');
   const before = await authority.sandbox.operator<{ acceptedByKey: Record<string, number> }>('/counters');
   await form.getByTestId('send-answer').click();
   await expect(form.getByTestId('answer-state')).toHaveAttribute('data-state', 'sent', { timeout: 30_000 });

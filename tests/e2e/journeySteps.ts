@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { createVault } from './createVault';
 
 /**
@@ -51,4 +51,15 @@ export async function fillChangeOfAddress(page: Page, lastName: string, number =
   await page.getByRole('button', { name: 'Check your answers' }).click();
   await expect(page.getByTestId('form-complete')).toBeVisible();
   await expect(page).toHaveURL(/#\/drafts\/[A-Za-z0-9-]+$/, { timeout: 20_000 });
+}
+
+/** Drops files on `target` as the desktop does: a drag with the files enters, moves over it and drops them. */
+export async function dropFiles(target: Locator, files: { name: string; mimeType: string; content: Buffer }[]): Promise<void> {
+  const dataTransfer = await target.page().evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const file of list) transfer.items.add(new File([Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0))], file.name, { type: file.mimeType }));
+    return transfer;
+  }, files.map((f) => ({ name: f.name, mimeType: f.mimeType, base64: f.content.toString('base64') })));
+  for (const type of ['dragenter', 'dragover', 'drop']) await target.dispatchEvent(type, { dataTransfer });
+  await dataTransfer.dispose();
 }

@@ -9,7 +9,7 @@ import { expect, test } from './fixtures';
 import { expectNoSeriousAxeViolations } from './axe';
 import { createVault } from './createVault';
 import { shootInEveryLanguage } from './screenshots';
-import { signInWithToken } from './journeySteps';
+import { dropFiles, signInWithToken } from './journeySteps';
 import { authorityWithTokens } from './authorityWithTokens';
 
 /**
@@ -200,6 +200,10 @@ test('the mailbox: toast and unread count, hostile bodies inert, the sealed PDF 
   await form.getByRole('button', { name: 'Attach a file…' }).click();
   await page.getByTestId('host-dialog').locator('[data-file="lease.pdf"]').click();
   await expect(form.getByTestId('reply-file')).toContainText('lease.pdf');
+  // Or dropped from the desktop, like the picker's: stored in the vault and listed.
+  await dropFiles(form.getByTestId('reply-drop'), [{ name: 'lease-page-2.pdf', mimeType: 'application/pdf', content: Buffer.from(await lease.save()) }]);
+  await expect(form.getByTestId('reply-file')).toHaveCount(2);
+  await expect(form.getByTestId('reply-file').nth(1)).toContainText('lease-page-2.pdf');
   const before = await authority.sandbox.operator<{ acceptedByKey: Record<string, number> }>('/counters');
   await form.getByTestId('reply-send').click();
   await expect(form.getByTestId('reply-state')).toHaveAttribute('data-state', 'sent', { timeout: 30_000 });
@@ -213,6 +217,8 @@ test('the mailbox: toast and unread count, hostile bodies inert, the sealed PDF 
   await expect.poll(newKeys, { timeout: 30_000 }).toEqual([1]);
   await page.getByTestId('sync-now').click();
   await expect(page.locator('[data-testid="mailbox-item"]').filter({ hasText: 'Your reply' })).toHaveCount(1, { timeout: 30_000 });
+  // As the authority has it: both files, the picked and the dropped one.
+  await expect(page.locator('[data-testid="mailbox-item"]').filter({ hasText: 'Your reply' })).toContainText('2 attachments');
   await shootInEveryLanguage(page, 'mailbox-answered', async () => {
     await expect(page.getByTestId('mailbox-list')).toBeVisible();
   });

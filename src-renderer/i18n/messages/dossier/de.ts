@@ -65,6 +65,7 @@ export const dossierDe = {
     choose: 'Dokument hinzufügen…',
     pickTitle: 'Dokument zum Senden wählen',
     dropZone: 'Oder Dokumente hier ablegen',
+    storing: 'Das abgelegte Dokument wird gespeichert… | {n} abgelegte Dokumente werden gespeichert…',
     remove: '{name} entfernen',
     send: 'Antwort senden',
     sending: 'Wird gesendet…',

@@ -65,6 +65,7 @@ export const dossierEn = {
     choose: 'Add a document…',
     pickTitle: 'Choose a document to send',
     dropZone: 'Or drop documents here',
+    storing: 'Storing the dropped document… | Storing {n} dropped documents…',
     remove: 'Remove {name}',
     send: 'Send the answer',
     sending: 'Sending…',

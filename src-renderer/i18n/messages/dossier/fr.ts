@@ -65,6 +65,7 @@ export const dossierFr = {
     choose: 'Ajouter un document…',
     pickTitle: 'Choisir un document à envoyer',
     dropZone: 'Ou déposez des documents ici',
+    storing: 'Enregistrement du document déposé… | Enregistrement de {n} documents déposés…',
     remove: 'Retirer {name}',
     send: 'Envoyer la réponse',
     sending: 'Envoi…',

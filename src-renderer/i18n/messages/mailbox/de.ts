@@ -59,6 +59,8 @@ export const mailboxDe = {
     title: 'Antworten',
     body: 'Ihre Antwort',
     attach: 'Datei anhängen…',
+    dropZone: 'Oder Dateien hier ablegen',
+    storing: 'Die abgelegte Datei wird gespeichert… | {n} abgelegte Dateien werden gespeichert…',
     remove: '{name} entfernen',
     send: 'Antwort senden',
     queued: 'Ihre Antwort liegt im Postausgang: Sie wird gesendet, sobald die Verwaltung erreichbar ist.',

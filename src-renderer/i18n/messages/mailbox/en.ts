@@ -59,6 +59,8 @@ export const mailboxEn = {
     title: 'Reply',
     body: 'Your answer',
     attach: 'Attach a file…',
+    dropZone: 'Or drop files here',
+    storing: 'Storing the dropped file… | Storing {n} dropped files…',
     remove: 'Remove {name}',
     send: 'Send the reply',
     queued: 'Your reply is in the outbox: it is sent as soon as the administration can be reached.',

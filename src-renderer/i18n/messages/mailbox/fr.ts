@@ -59,6 +59,8 @@ export const mailboxFr = {
     title: 'Répondre',
     body: 'Votre réponse',
     attach: 'Joindre un fichier…',
+    dropZone: 'Ou déposez des fichiers ici',
+    storing: 'Enregistrement du fichier déposé… | Enregistrement de {n} fichiers déposés…',
     remove: 'Retirer {name}',
     send: 'Envoyer la réponse',
     queued: 'Votre réponse est dans la boîte d’envoi : elle part dès que l’administration est joignable.',

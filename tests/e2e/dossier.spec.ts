@@ -74,6 +74,17 @@ test('a dossier with information requested: timeline and note, the signed PDF op
   await dialog.getByRole('button', { name: 'Save' }).click();
   await expect(signed.getByTestId('document-saved')).toContainText(`${reference}-signed.pdf`);
   expect(execFileSync('pdfsig', [path.join(authority.saveDir, `${reference}-signed.pdf`)], { encoding: 'utf8' })).toMatch(/Signature Validation: Signature is Valid/);
+  // Printed: the browser's print dialog (stubbed here: it would block the page) gets the document's pages alone.
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void (window as unknown as { printed: number }).printed++;
+  });
+  await signed.getByTestId('print-document').click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed), { timeout: 20_000 }).toBe(1);
+  await expect(page.locator('body > .pdf-print > img.pdf-print__page')).not.toHaveCount(0);
+  // The dialog closed: the printed pages are gone from the window.
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await expect(page.locator('body > .pdf-print > img.pdf-print__page')).toHaveCount(0);
 
   await shootInEveryLanguage(page, 'dossier-information-requested', async () => {
     await expect(view.getByTestId('signature-status')).toHaveAttribute('data-status', 'valid');

@@ -89,7 +89,7 @@ export class OutboxSender {
         const files = this.files(payload);
         const { dossier } = await this.api.createSubmission(payload.spaceId, item.idempotencyKey, payload.submission, files);
         this.store.session().tx(() => {
-          this.store.repos.dossiers.upsert(toVaultDossier(dossier));
+          this.store.repos.dossiers.upsert(toVaultDossier(dossier, this.now()));
           this.store.repos.outbox.setPayload(item.id, { ...payload, resultRef: dossier.reference });
           this.store.repos.outbox.markSent(item.id);
         });

@@ -120,9 +120,10 @@ export class SyncEngine {
   async applyPage(stream: string, page: ChangesPage, writer: SyncPageWriter | null = null): Promise<{ dossiers: number; messages: number }> {
     const dossiers: Dossier[] = [];
     const messages: Message[] = [];
+    const seenAt = Date.now();
     for (const item of page.items) {
       if (item.type === 'dossier') {
-        if (item.dossier.spaceId !== null) dossiers.push(toVaultDossier(item.dossier));
+        if (item.dossier.spaceId !== null) dossiers.push(toVaultDossier(item.dossier, seenAt));
       } else if (item.type === 'message') {
         messages.push(toVaultMessage(item.message));
       }

@@ -22,8 +22,8 @@ export function decodeLocalized(raw: string): LocalizedText {
   return { en: raw, de: raw, fr: raw };
 }
 
-/** Dossiers are keyed by their reference (the API's identifier). */
-export function toVaultDossier(d: ApiDossier): Dossier {
+/** Dossiers are keyed by their reference (the API's identifier); `seenAt`: when the authority gave it. */
+export function toVaultDossier(d: ApiDossier, seenAt: number): Dossier {
   return {
     id: d.reference,
     reference: d.reference,
@@ -34,6 +34,8 @@ export function toVaultDossier(d: ApiDossier): Dossier {
     statusHistory: d.history.map((h) => ({ status: h.status, at: Date.parse(h.at), ...(h.note ? { note: h.note } : {}) })),
     submittedAt: Date.parse(d.createdAt),
     updatedAt: Date.parse(d.updatedAt),
+    repliesAllowed: d.repliesAllowed,
+    repliesCheckedAt: seenAt,
   };
 }
 
@@ -50,6 +52,7 @@ export function toVaultMessage(m: ApiMessage): Message {
     // The limited rich text keeps its mark beside the languages (decodeLocalized reads only those).
     body: m.bodyFormat === 'rich' ? JSON.stringify({ ...m.body, format: 'rich' }) : encodeLocalized(m.body),
     attachments: m.attachments.map((a) => a.id),
+    files: m.attachments.map((a) => ({ id: a.id, filename: a.filename, mediaType: a.mediaType, size: a.size, sha256: a.sha256 })),
     sentAt: Date.parse(m.sentAt),
     read: m.direction === 'person' || m.read === true,
     ...(m.direction === 'authority' && m.read !== undefined ? { readFromAuthority: true } : {}),

@@ -8,6 +8,9 @@ export interface MailboxRow extends Message {
   dossierTitle: string;
   dossierStatus: string;
   spaceId: string;
+  /** Whether the authority accepts replies on the dossier, as it last said (null: not known), and when. */
+  repliesAllowed: boolean | null;
+  repliesCheckedAt: number | null;
 }
 
 export interface MailboxFilter {
@@ -22,13 +25,23 @@ interface Row extends MessageRow {
   title: string;
   status: string;
   space_id: string;
+  replies_allowed: number | null;
+  replies_checked_at: number | null;
 }
 
-const SELECT = `SELECT m.id, m.dossier_id, m.direction, m.subject, m.body, m.attachments, m.sent_at, m.read, m.rid,
-  d.title, d.status, d.space_id FROM messages m JOIN dossiers d ON d.id = m.dossier_id`;
+const SELECT = `SELECT m.id, m.dossier_id, m.direction, m.subject, m.body, m.attachments, m.sent_at, m.read, m.files, m.rid,
+  d.title, d.status, d.space_id, d.replies_allowed, d.replies_checked_at FROM messages m JOIN dossiers d ON d.id = m.dossier_id`;
 
 function toRow(row: Row): MailboxRow {
-  return { ...toMessage(row), rid: row.rid, dossierTitle: row.title, dossierStatus: row.status, spaceId: row.space_id };
+  return {
+    ...toMessage(row),
+    rid: row.rid,
+    dossierTitle: row.title,
+    dossierStatus: row.status,
+    spaceId: row.space_id,
+    repliesAllowed: row.replies_allowed === null ? null : row.replies_allowed === 1,
+    repliesCheckedAt: row.replies_checked_at,
+  };
 }
 
 /** "Unread" is a state of the authority's messages only: the person's own replies are never unread. */

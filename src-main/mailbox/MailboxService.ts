@@ -17,7 +17,6 @@ import type { Logger } from '../log/Logger';
 import { MailboxQueries, type MailboxRow } from './MailboxQueries';
 import type { MessageFiles } from './MessageFiles';
 
-const repliesKey = (reference: string) => `mailbox.replies:${reference}`;
 const NOTIFIED_KEY = 'mailbox.notifiedRid';
 const FINAL_STATUSES = new Set(['completed', 'rejected']);
 /** The list's preview of a body, in characters. */
@@ -213,12 +212,13 @@ export class MailboxService {
   }
 
   /**
-   * Whether the authority accepts a reply on this dossier: asked of it (the operator's flag), kept in the vault; offline,
-   * the last answer; never asked, what the status suggests (information requested: yes).
+   * Whether the authority accepts a reply on this dossier: asked of it now (a short wait), else what it said last (its
+   * changes feed carries the rule; kept with the dossier in the vault); never said, what the status suggests
+   * (information requested: yes).
    */
   private async replyRule(row: MailboxRow): Promise<ReplyRule> {
-    const { settings } = this.options.store.repos;
-    const closed = FINAL_STATUSES.has(row.dossierStatus);
+    let rule: { allowed: boolean; status: string; checkedAt: number } | null =
+      row.repliesAllowed === null ? null : { allowed: row.repliesAllowed, status: row.dossierStatus, checkedAt: row.repliesCheckedAt ?? 0 };
     let timer: NodeJS.Timeout | undefined;
     try {
       const asked = (async () => (await this.options.api()).getDossier(row.spaceId, row.dossierId))();
@@ -227,17 +227,20 @@ export class MailboxService {
       });
       const dossier = await Promise.race([asked, timeout]);
       asked.catch(() => undefined);
-      if (dossier) settings.set(repliesKey(row.dossierId), { allowed: dossier.repliesAllowed, status: dossier.status, checkedAt: this.now() });
+      if (dossier) {
+        rule = { allowed: dossier.repliesAllowed, status: dossier.status, checkedAt: this.now() };
+        this.options.store.repos.dossiers.setRepliesAllowed(row.dossierId, dossier.repliesAllowed, rule.checkedAt);
+      }
     } catch (error) {
       this.options.log.info('mailbox.replyRuleOffline', { message: (error as Error).message });
     } finally {
       clearTimeout(timer);
     }
-    const kept = settings.get<{ allowed: boolean; status: string; checkedAt: number }>(repliesKey(row.dossierId));
-    if (kept && typeof kept.allowed === 'boolean') {
-      const isClosed = FINAL_STATUSES.has(kept.status) || closed;
-      const allowed = kept.allowed && !isClosed;
-      return { allowed, reason: allowed ? null : isClosed ? 'closed' : 'notAccepted', checkedAt: kept.checkedAt };
+    const closed = FINAL_STATUSES.has(row.dossierStatus);
+    if (rule) {
+      const isClosed = FINAL_STATUSES.has(rule.status) || closed;
+      const allowed = rule.allowed && !isClosed;
+      return { allowed, reason: allowed ? null : isClosed ? 'closed' : 'notAccepted', checkedAt: rule.checkedAt };
     }
     const allowed = row.dossierStatus === 'information_requested';
     return { allowed, reason: allowed ? null : closed ? 'closed' : 'unknown', checkedAt: null };

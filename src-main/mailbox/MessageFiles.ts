@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { FileRef } from '../../src-shared/authority/apiSchemas';
+import type { MessageFile } from '../vault/repositories/MessageRepository';
 import { AuthorityResponseError } from '../../src-shared/authority/errors';
 import type { MailboxAttachment, SignatureCheck } from '../../src-shared/contract/mailboxContract';
 import type { AuthorityApi } from '../authority/AuthorityApi';
@@ -10,11 +10,9 @@ import { verifyPdfSignatures } from '../signing/verifyPdfSignatures';
 import type { VaultRepositories } from '../vault/repositories/VaultRepositories';
 import type { MailboxRow } from './MailboxQueries';
 
-/** Vault settings key: the authority's file entries of a message (names offline). */
-const filesKey = (messageId: string) => `mailbox.files:${messageId}`;
 
 export interface MessageFilesOptions {
-  repos: Pick<VaultRepositories, 'documents' | 'settings'>;
+  repos: Pick<VaultRepositories, 'documents' | 'messages'>;
   api: () => Promise<AuthorityApi>;
   /** The authority's root and chain (from its /pki, kept in the vault). */
   anchors: AuthorityTrustAnchors;
@@ -36,8 +34,9 @@ export class MessageFiles {
   /** The message's files, each downloaded when missing (when the authority can be reached) and checked. */
   async ensure(row: MailboxRow): Promise<MailboxAttachment[]> {
     if (row.attachments.length === 0) return [];
-    const { documents, settings } = this.options.repos;
-    let refs = settings.get<FileRef[]>(filesKey(row.id)) ?? null;
+    const { documents, messages } = this.options.repos;
+    // The entries came with the message (the feed has them); a message synced before they were kept asks once.
+    let refs: readonly MessageFile[] | null = row.files ?? null;
     const missing = row.attachments.filter((id) => !documents.getMeta(id));
     let fetchError: unknown = null;
     if (missing.length > 0) {
@@ -45,8 +44,9 @@ export class MessageFiles {
         const api = await this.options.api();
         if (!refs) {
           const message = (await api.listMessages(row.spaceId, row.dossierId)).find((m) => m.id === row.id);
-          refs = message?.attachments ?? [];
-          settings.set(filesKey(row.id), refs);
+          const entries: MessageFile[] = (message?.attachments ?? []).map((a) => ({ id: a.id, filename: a.filename, mediaType: a.mediaType, size: a.size, sha256: a.sha256 }));
+          messages.setFiles(row.id, entries);
+          refs = entries;
         }
         for (const ref of refs.filter((r) => missing.includes(r.id))) await this.download(api, row.spaceId, ref);
       } catch (error) {
@@ -76,7 +76,7 @@ export class MessageFiles {
     return out;
   }
 
-  private async download(api: AuthorityApi, spaceId: string, ref: FileRef): Promise<void> {
+  private async download(api: AuthorityApi, spaceId: string, ref: MessageFile): Promise<void> {
     const content = await api.getDocumentContent(spaceId, ref.id, ref.size);
     const sha256 = createHash('sha256').update(content).digest('hex');
     if (sha256 !== ref.sha256 || content.length !== ref.size) {

@@ -17,6 +17,10 @@ export interface Dossier {
   statusHistory: StatusChange[];
   submittedAt: number | null;
   updatedAt: number;
+  /** Whether the authority accepts a reply (the person's messages) on it; null: not known yet. */
+  repliesAllowed?: boolean | null;
+  /** When the authority last said so (a sync, or asked when a message was opened). */
+  repliesCheckedAt?: number | null;
 }
 
 export const dossierSortKeys = ['updatedAt', 'submittedAt', 'reference', 'status'] as const;
@@ -50,9 +54,11 @@ interface DossierRow {
   status_history: string;
   submitted_at: number | null;
   updated_at: number;
+  replies_allowed: number | null;
+  replies_checked_at: number | null;
 }
 
-const COLUMNS = 'id, reference, procedure_id, space_id, title, status, status_history, submitted_at, updated_at';
+const COLUMNS = 'id, reference, procedure_id, space_id, title, status, status_history, submitted_at, updated_at, replies_allowed, replies_checked_at';
 // Only these fixed strings ever reach the SQL text: the sort is never built from input.
 const SORT_SQL: Record<DossierSort, string> = {
   updatedAt: 'updated_at',
@@ -72,6 +78,8 @@ function toDossier(row: DossierRow): Dossier {
     statusHistory: JSON.parse(row.status_history) as StatusChange[],
     submittedAt: row.submitted_at,
     updatedAt: row.updated_at,
+    repliesAllowed: row.replies_allowed === null ? null : row.replies_allowed === 1,
+    repliesCheckedAt: row.replies_checked_at,
   };
 }
 
@@ -82,10 +90,12 @@ export class DossierRepository {
   upsert(dossier: Dossier): void {
     this.session()
       .stmt(
-        `INSERT INTO dossiers (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO dossiers (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET reference = excluded.reference, procedure_id = excluded.procedure_id,
            space_id = excluded.space_id, title = excluded.title, status = excluded.status,
-           status_history = excluded.status_history, submitted_at = excluded.submitted_at, updated_at = excluded.updated_at`,
+           status_history = excluded.status_history, submitted_at = excluded.submitted_at, updated_at = excluded.updated_at,
+           replies_allowed = coalesce(excluded.replies_allowed, replies_allowed),
+           replies_checked_at = CASE WHEN excluded.replies_allowed IS NULL THEN replies_checked_at ELSE excluded.replies_checked_at END`,
       )
       .run(
         dossier.id,
@@ -97,6 +107,8 @@ export class DossierRepository {
         JSON.stringify(dossier.statusHistory),
         dossier.submittedAt,
         dossier.updatedAt,
+        dossier.repliesAllowed === undefined || dossier.repliesAllowed === null ? null : dossier.repliesAllowed ? 1 : 0,
+        dossier.repliesCheckedAt ?? null,
       );
   }
 
@@ -105,6 +117,11 @@ export class DossierRepository {
     session.tx(() => {
       for (const dossier of dossiers) this.upsert(dossier);
     });
+  }
+
+  /** What the authority said just now of replies on this dossier. */
+  setRepliesAllowed(id: string, allowed: boolean, checkedAt: number): void {
+    this.session().stmt('UPDATE dossiers SET replies_allowed = ?, replies_checked_at = ? WHERE id = ?').run(allowed ? 1 : 0, checkedAt, id);
   }
 
   /** Ids of a space's dossiers (what a full resync compares with the server's). */

@@ -16,6 +16,17 @@ export interface Message {
    * Otherwise an incoming read mark only ever adds (a message read here stays read).
    */
   readFromAuthority?: boolean;
+  /** The authority's entries of the attachments (name, type, size, SHA-256), as its feed gave them; null: not known. */
+  files?: MessageFile[] | null;
+}
+
+/** An attachment as the authority announced it: what is shown before it is downloaded, and checked after. */
+export interface MessageFile {
+  id: string;
+  filename: string;
+  mediaType: string;
+  size: number;
+  sha256: string;
 }
 
 export interface UnreadCounts {
@@ -33,9 +44,10 @@ export interface MessageRow {
   attachments: string;
   sent_at: number;
   read: number;
+  files: string | null;
 }
 
-const COLUMNS = 'id, dossier_id, direction, subject, body, attachments, sent_at, read';
+const COLUMNS = 'id, dossier_id, direction, subject, body, attachments, sent_at, read, files';
 /** A read mark of this message made here and not yet at the authority (the outbox's messageRead items). */
 const PENDING_MARK = `SELECT 1 FROM outbox o WHERE o.kind = 'messageRead' AND o.status = 'pending' AND json_extract(o.payload, '$.messageId') = excluded.id`;
 
@@ -49,6 +61,20 @@ function attachmentIds(raw: string): string[] {
   }
 }
 
+/** The file entries of a row; anything but a list of entries reads as not known (asked of the authority again). */
+function fileEntries(raw: string | null): MessageFile[] | null {
+  if (raw === null) return null;
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    if (!Array.isArray(parsed)) return null;
+    const ok = (f: Partial<MessageFile> | null) =>
+      f !== null && typeof f === 'object' && typeof f.id === 'string' && typeof f.filename === 'string' && typeof f.mediaType === 'string' && typeof f.size === 'number' && typeof f.sha256 === 'string';
+    return parsed.every(ok) ? (parsed as MessageFile[]) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function toMessage(row: MessageRow): Message {
   return {
     id: row.id,
@@ -59,6 +85,7 @@ export function toMessage(row: MessageRow): Message {
     attachments: attachmentIds(row.attachments),
     sentAt: row.sent_at,
     read: row.read === 1,
+    files: fileEntries(row.files),
   };
 }
 
@@ -69,10 +96,10 @@ export class MessageRepository {
   upsert(message: Message): void {
     this.session()
       .stmt(
-        `INSERT INTO messages (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        `INSERT INTO messages (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (id) DO UPDATE SET dossier_id = excluded.dossier_id, direction = excluded.direction,
            subject = excluded.subject, body = excluded.body, attachments = excluded.attachments,
-           sent_at = excluded.sent_at,
+           sent_at = excluded.sent_at, files = coalesce(excluded.files, files),
            read = CASE WHEN ? = 1 AND NOT EXISTS (${PENDING_MARK}) THEN excluded.read ELSE max(read, excluded.read) END`,
       )
       .run(
@@ -84,6 +111,7 @@ export class MessageRepository {
         JSON.stringify(message.attachments),
         message.sentAt,
         message.read ? 1 : 0,
+        message.files ? JSON.stringify(message.files) : null,
         message.readFromAuthority ? 1 : 0,
       );
   }
@@ -92,6 +120,11 @@ export class MessageRepository {
     this.session().tx(() => {
       for (const message of messages) this.upsert(message);
     });
+  }
+
+  /** The authority's file entries of a message synced before they were kept (asked of it once). */
+  setFiles(id: string, files: readonly MessageFile[]): void {
+    this.session().stmt('UPDATE messages SET files = ? WHERE id = ?').run(JSON.stringify(files), id);
   }
 
   /** Ids of the messages of a space's dossiers, each with its dossier. */

@@ -250,6 +250,35 @@ describe.skipIf(!SOFTHSM_MODULE)('mailbox on a real vault and the sandbox', () =
     await operator(sandbox, `/dossiers/${ref}/replies-allowed`, { allowed: true });
   });
 
+  it('offline, the reply rule and the files are what the last sync brought: kept with the dossier and the message', { timeout: 60_000 }, async () => {
+    const ref = refs[1]!;
+    const id = await post(ref, {
+      subject: 'A form to fill',
+      body: 'Attached.',
+      attachments: [{ filename: 'formulaire.pdf', mediaType: 'application/pdf', contentBase64: (await sealedPdf(sandbox, 'Form')).toString('base64') }],
+    });
+    expect((await operator(sandbox, `/dossiers/${ref}/replies-allowed`, { allowed: false })).status).toBe(200);
+    await value('sync.now');
+    // The authority away from here on: nothing of this is asked of it.
+    sandbox.faults.add({ kind: 'error', route: '/v1/**', status: 503, times: 0 });
+    try {
+      const message = await value<MailboxMessage>('mailbox.get', { messageId: id });
+      expect(message.reply).toMatchObject({ allowed: false, reason: 'notAccepted' });
+      expect(message.reply.checkedAt).toBeGreaterThan(0);
+      // Not downloaded (no network), but named and sized as the authority announced it, with the reason.
+      expect(message.attachments).toEqual([expect.objectContaining({ name: 'formulaire.pdf', mediaType: 'application/pdf', downloaded: false })]);
+      expect(message.attachments[0]!.size).toBeGreaterThan(0);
+      expect(message.attachments[0]!.error).not.toBeNull();
+    } finally {
+      sandbox.faults.clear();
+    }
+    // Back online: downloaded and checked; the rule follows the authority again.
+    await operator(sandbox, `/dossiers/${ref}/replies-allowed`, { allowed: true });
+    const online = await value<MailboxMessage>('mailbox.get', { messageId: id });
+    expect(online.attachments[0]).toMatchObject({ name: 'formulaire.pdf', downloaded: true });
+    expect(online.reply).toMatchObject({ allowed: true, reason: null });
+  });
+
   it('new messages after a sync raise one notice naming the dossier; none while the setting is off', { timeout: 60_000 }, async () => {
     const notices: { count: number; latest: { dossierReference: string; id: string } }[] = [];
     // What earlier tests synced is seen (their notice may still be on its way) before this one listens.

@@ -31,6 +31,15 @@ const seeds: Record<number, (db: Db) => void> = {
   5: (db) => {
     db.prepare(`UPDATE drafts SET resume_at = '@review' WHERE id = 'd1'`).run();
   },
+  6: (db) => {
+    // What the mailbox kept as vault settings before version 7 (one broken value among them).
+    const set = db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)');
+    set.run('mailbox.files:m1', JSON.stringify([{ id: 'f1', filename: 'extrait.pdf', mediaType: 'application/pdf', size: 3, sha256: 'a'.repeat(64) }]));
+    set.run('mailbox.files:m2', 'not json');
+    set.run('mailbox.replies:x1', JSON.stringify({ allowed: true, status: 'open', checkedAt: 42 }));
+    set.run('mailbox.trustAnchors', JSON.stringify({ root: 'r', chain: 'c', fetchedAt: 1 }));
+    set.run('mailbox.notifiedRid', '7');
+  },
 };
 
 /** What must hold after migrating to each version (including everything seeded before). */
@@ -71,6 +80,15 @@ const checks: Record<number, (db: Db) => void> = {
     expect(db.prepare(`SELECT resume_at FROM drafts WHERE id = 'd1'`).get()).toEqual({ resume_at: '@review' });
     db.prepare(`INSERT INTO submissions (draft_id, procedure_id, status, idempotency_key, created_at, updated_at) VALUES ('d1', 'proc', 'queued', 'sub-1', 1, 1)`).run();
     expect(() => db.prepare(`UPDATE submissions SET status = 'lost' WHERE draft_id = 'd1'`).run()).toThrow(/CHECK/);
+  },
+  7: (db) => {
+    // The mailbox's settings moved to their rows; a broken one is not known (asked of the authority again).
+    expect(JSON.parse((db.prepare(`SELECT files FROM messages WHERE id = 'm1'`).get() as { files: string }).files)).toEqual([
+      { id: 'f1', filename: 'extrait.pdf', mediaType: 'application/pdf', size: 3, sha256: 'a'.repeat(64) },
+    ]);
+    expect(db.prepare(`SELECT files FROM messages WHERE id = 'm2'`).get()).toEqual({ files: null });
+    expect(db.prepare(`SELECT replies_allowed, replies_checked_at FROM dossiers WHERE id = 'x1'`).get()).toEqual({ replies_allowed: 1, replies_checked_at: 42 });
+    expect(db.prepare(`SELECT key FROM settings ORDER BY key`).all()).toEqual([{ key: 'mailbox.notifiedRid' }]);
   },
 };
 

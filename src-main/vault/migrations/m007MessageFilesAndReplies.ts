@@ -1,0 +1,26 @@
+import type { Migration } from './Migration';
+
+export const m007MessageFilesAndReplies: Migration = {
+  version: 7,
+  name: "the authority's file entries of a message; whether a dossier accepts replies",
+  up(db) {
+    // NULL for what was synced before: a message's entries are asked of the authority once, a dossier's rule at its
+    // next change or the next message opened.
+    db.exec(`
+      ALTER TABLE messages ADD COLUMN files TEXT;
+      ALTER TABLE dossiers ADD COLUMN replies_allowed INTEGER;
+      ALTER TABLE dossiers ADD COLUMN replies_checked_at INTEGER;
+    `);
+    // Until now these were kept as vault settings, one key per message or dossier: moved to their rows, and the
+    // settings dropped (with the two copies of the trust anchors, now one under another key).
+    db.exec(`
+      UPDATE messages SET files = (SELECT s.value FROM settings s WHERE s.key = 'mailbox.files:' || messages.id AND json_valid(s.value))
+        WHERE EXISTS (SELECT 1 FROM settings s WHERE s.key = 'mailbox.files:' || messages.id);
+      UPDATE dossiers SET
+          replies_allowed = (SELECT CASE json_extract(s.value, '$.allowed') WHEN 1 THEN 1 WHEN 0 THEN 0 END FROM settings s WHERE s.key = 'mailbox.replies:' || dossiers.id AND json_valid(s.value)),
+          replies_checked_at = (SELECT json_extract(s.value, '$.checkedAt') FROM settings s WHERE s.key = 'mailbox.replies:' || dossiers.id AND json_valid(s.value))
+        WHERE EXISTS (SELECT 1 FROM settings s WHERE s.key = 'mailbox.replies:' || dossiers.id);
+      DELETE FROM settings WHERE key LIKE 'mailbox.files:%' OR key LIKE 'mailbox.replies:%' OR key IN ('mailbox.trustAnchors', 'dossiers.trustAnchors');
+    `);
+  },
+};

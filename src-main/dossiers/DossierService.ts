@@ -6,7 +6,7 @@ import type { VaultRepositories } from '../vault/repositories/VaultRepositories'
 
 export interface DossierServiceOptions {
   /** The vault's repositories (they refuse to work while it is locked). */
-  repos: Pick<VaultRepositories, 'dossiers' | 'messages'>;
+  repos: Pick<VaultRepositories, 'dossiers' | 'messages' | 'persons'>;
   /**
    * The space a list shows when the renderer names none: the signed-in person's private space, else the vault
    * owner's (while nobody is signed in); null: every space.
@@ -30,7 +30,8 @@ export class DossierService {
   getDossier(reference: string): DossierView {
     const dossier = this.options.repos.dossiers.get(reference);
     if (!dossier) throw new AuthorityItemNotFoundError(`No dossier ${reference} in the vault.`, { what: 'dossier', id: reference });
-    return toDossierView(dossier);
+    const space = this.options.repos.persons.listSpaces().find((s) => s.id === dossier.spaceId);
+    return { ...toDossierView(dossier), space: space ? { name: space.name, kind: space.kind } : null };
   }
 
   listMessages(reference: string): MessageView[] {

@@ -73,6 +73,8 @@ export const dossierViewSchema = z.object({
   statusHistory: z.array(z.object({ status: z.string(), at: z.number(), note: localizedTextSchema.optional() })),
   submittedAt: z.number().nullable(),
   updatedAt: z.number(),
+  /** The space's name and kind as the vault knows them (the dossier page); absent in lists. */
+  space: z.object({ name: z.string(), kind: z.enum(['private', 'professional']) }).nullable().optional(),
 });
 export type DossierView = z.infer<typeof dossierViewSchema>;
 

@@ -5,6 +5,7 @@ export const dossierDe = {
   reference: 'Aktenzeichen',
   procedure: 'Verfahren',
   space: 'Bereich',
+  spaceKind: { private: 'Privater Bereich von {name}', professional: 'Beruflicher Bereich von {name}' },
   status: 'Status',
   submittedAt: 'Eingereicht',
   timelineTitle: 'Bearbeitungsverlauf',

@@ -5,6 +5,7 @@ export const dossierEn = {
   reference: 'Reference',
   procedure: 'Procedure',
   space: 'Space',
+  spaceKind: { private: 'Private space of {name}', professional: 'Professional space of {name}' },
   status: 'Status',
   submittedAt: 'Submitted',
   timelineTitle: 'Processing history',

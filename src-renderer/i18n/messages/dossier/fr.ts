@@ -5,6 +5,7 @@ export const dossierFr = {
   reference: 'Référence',
   procedure: 'Démarche',
   space: 'Espace',
+  spaceKind: { private: 'Espace privé de {name}', professional: 'Espace professionnel de {name}' },
   status: 'Statut',
   submittedAt: 'Envoyée le',
   timelineTitle: 'Historique du traitement',

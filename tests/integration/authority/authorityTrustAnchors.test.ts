@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SandboxHandle } from '../../../src-sandbox/createSandbox';
 import { AuthorityTrustAnchors } from '../../../src-main/authority/AuthorityTrustAnchors';
 import { createMemoryLogger } from '../../../src-main/log/createMemoryLogger';
-import { createSoftHsm, SOFTHSM_MODULE, testPki, type SoftHsm } from '../../helpers/softhsm/softHsm';
-import { start } from './authorityKit';
-import { closeJourneyParts, openSignedInApp, type SignedInApp } from '../submissions/signedInApp';
+import { SOFTHSM_MODULE, type SoftHsm } from '../../helpers/softhsm/softHsm';
+import { closeJourneyParts, openAnneOnSandbox, type SignedInApp } from '../submissions/signedInApp';
 
 const PIN = '123456';
 const DAY = 24 * 60 * 60 * 1000;
@@ -27,11 +26,7 @@ describe.skipIf(!SOFTHSM_MODULE)('the authority trust anchors', () => {
   const countPki = () => sandbox.faults.add({ kind: 'delay', route: '/v1/pki/*', method: 'GET', delayMs: 0, times: 0 });
 
   beforeAll(async () => {
-    const pki = await testPki();
-    hsm = createSoftHsm();
-    const slotId = hsm.addPersonToken(pki, 'anne-schmit', 'Anne Schmit', PIN).slotId;
-    sandbox = await start();
-    app = await openSignedInApp({ sandbox, slotId, pin: PIN, passphrase: 'correct horse battery staple' });
+    ({ hsm, sandbox, app } = await openAnneOnSandbox(PIN));
   }, 180_000);
 
   afterAll(() => closeJourneyParts({ app, sandbox, hsm }));

@@ -7,10 +7,10 @@ import type { OutboxItemView } from '../../../src-shared/authority/viewSchemas';
 import type { SandboxHandle } from '../../../src-sandbox/createSandbox';
 import { createKeySigner } from '../../../src-main/signing/CmsSigner';
 import { signPdf } from '../../../src-main/signing/signPdf';
-import { createSoftHsm, SOFTHSM_MODULE, testPki, type SoftHsm } from '../../helpers/softhsm/softHsm';
+import { SOFTHSM_MODULE, type SoftHsm } from '../../helpers/softhsm/softHsm';
 import { until } from '../../helpers/until';
-import { ANNE_SPACE, expectContractClean, operator, start } from '../authority/authorityKit';
-import { closeJourneyParts, openSignedInApp, type SignedInApp } from '../submissions/signedInApp';
+import { ANNE_SPACE, expectContractClean, operator } from '../authority/authorityKit';
+import { closeJourneyParts, openAnneOnSandbox, type SignedInApp } from '../submissions/signedInApp';
 
 const PIN = '123456';
 
@@ -48,11 +48,7 @@ describe.skipIf(!SOFTHSM_MODULE)('mailbox on a real vault and the sandbox', () =
   };
 
   beforeAll(async () => {
-    const pki = await testPki();
-    hsm = createSoftHsm();
-    const slotId = hsm.addPersonToken(pki, 'anne-schmit', 'Anne Schmit', PIN).slotId;
-    sandbox = await start();
-    app = await openSignedInApp({ sandbox, slotId, pin: PIN, passphrase: 'correct horse battery staple' });
+    ({ hsm, sandbox, app } = await openAnneOnSandbox(PIN));
     const { data } = await operator(sandbox, `/dossiers?space=${ANNE_SPACE}`);
     refs = (data.items as { reference: string; status: string }[]).filter((d) => !['completed', 'rejected'].includes(d.status)).map((d) => d.reference);
     expect(refs.length).toBeGreaterThanOrEqual(2);

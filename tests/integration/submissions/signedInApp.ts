@@ -10,7 +10,8 @@ import { createMemoryLogger } from '../../../src-main/log/createMemoryLogger';
 import type { Logger } from '../../../src-main/log/Logger';
 import type { HostInfo } from '../../../src-main/host/HostInfo';
 import { createTestHost } from '../../helpers/createTestHost';
-import { SOFTHSM_MODULE, type SoftHsm } from '../../helpers/softhsm/softHsm';
+import { createSoftHsm, SOFTHSM_MODULE, testPki, type SoftHsm } from '../../helpers/softhsm/softHsm';
+import { start } from '../sandbox/helpers';
 
 export const ORIGIN = 'http://127.0.0.1:5999';
 
@@ -107,4 +108,12 @@ export async function closeJourneyParts(parts: { app?: SignedInApp | null; sandb
   await parts.sandbox?.close();
   parts.hsm?.cleanup();
   if (parts.app?.dir) await rm(parts.app.dir, { recursive: true, force: true });
+}
+
+/** Anne's token in a new SoftHSM2, a sandbox of its own, and her app signed in to it with a new vault. */
+export async function openAnneOnSandbox(pin: string, passphrase = 'correct horse battery staple'): Promise<{ hsm: SoftHsm; sandbox: SandboxHandle; app: SignedInApp }> {
+  const hsm = createSoftHsm();
+  const slotId = hsm.addPersonToken(await testPki(), 'anne-schmit', 'Anne Schmit', pin).slotId;
+  const sandbox = await start();
+  return { hsm, sandbox, app: await openSignedInApp({ sandbox, slotId, pin, passphrase }) };
 }

@@ -7,7 +7,8 @@
  * - dossier page: from a row's link until the page with its timeline is painted;
  * - mailbox: from the navigation click until its messages are painted;
  * - search as you type (Ctrl+K): input -> main -> FTS -> results rendered, p95 over 30 queries;
- * - scrolling the dashboard's 10 000 rows: frame time p95 over 3 s of scrolling.
+ * - scrolling the dashboard's 10 000 rows, from the first to the last at 400 px a frame: the frames' p95 (the frame clock
+ *   requestAnimationFrame gives, checked first to show a missed frame as 33 ms).
  * Last line: `ui dashboard_ms <x> dossier_ms <y> mailbox_ms <z> search_p95_ms <w> frame_p95_ms <v>`.
  * Targets: dashboard < 150, dossier < 150, mailbox < 200, search p95 < 50, frame p95 < 17.
  */
@@ -25,6 +26,8 @@ interface PageElement {
   textContent: string | null;
   value: string;
   scrollTop: number;
+  scrollHeight: number;
+  clientHeight: number;
   click(): void;
   dispatchEvent(event: unknown): void;
 }
@@ -186,15 +189,16 @@ try {
   }
   await page.keyboard.press('Escape');
 
-  // --- scrolling 10 000 rows: 400 px a frame (24 000 px/s, a scrollbar dragged; the summary's number), and 100 px
-  // (6 000 px/s, a fast wheel or trackpad fling), each for 3 s from where the last left off ---
+  // --- scrolling 10 000 rows: 100 px a frame (6 000 px/s, a fast wheel or trackpad fling) for 3 s, then 400 px a frame
+  // (24 000 px/s, a scrollbar dragged; the summary's number) from the first row to the last of all 10 000 ---
   // Two clocks per frame: the frame's own time (the timestamp requestAnimationFrame is given, the start of the frame
   // the compositor began; consecutive ones differ by a vsync interval, or by two or more when a frame was missed) and
   // performance.now() inside the callback (when the main thread got to it: adds its scheduling jitter to the former).
   // `busyMs` keeps the main thread busy in each frame's callback: the check below that this clock sees a missed frame.
-  const scroll = (pixels: number, busyMs = 0, durationMs = 3000) =>
+  // `toEnd`: from the top until the last row is in view (at most 60 s), instead of for `durationMs`.
+  const scroll = (pixels: number, busyMs = 0, durationMs = 3000, toEnd = false) =>
     page.evaluate(
-      ({ pixels, busyMs, durationMs }) =>
+      ({ pixels, busyMs, durationMs, toEnd }) =>
         new Promise<{ frames: number[]; callbacks: number[] }>((resolve) => {
           const w = globalThis as unknown as PageGlobals;
           const scroller = w.document.querySelector('[data-testid="procedure-table"]')!;
@@ -202,7 +206,9 @@ try {
           const callbacks: number[] = [];
           let lastFrame = -1;
           let lastCallback = performance.now();
-          const end = lastCallback + durationMs;
+          if (toEnd) scroller.scrollTop = 0;
+          const end = lastCallback + (toEnd ? 60_000 : durationMs);
+          const atEnd = () => toEnd && scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
           const step = (frameTime: number) => {
             const now = performance.now();
             if (lastFrame >= 0) frames.push(frameTime - lastFrame);
@@ -211,19 +217,19 @@ try {
             lastCallback = now;
             scroller.scrollTop += pixels;
             while (performance.now() - now < busyMs);
-            if (now < end) w.requestAnimationFrame(step);
+            if (now < end && !atEnd()) w.requestAnimationFrame(step);
             else resolve({ frames: frames.slice(5), callbacks: callbacks.slice(5) });
           };
           w.requestAnimationFrame(step);
         }),
-      { pixels, busyMs, durationMs },
+      { pixels, busyMs, durationMs, toEnd },
     );
   // First, that these frame times can fail: with 20 ms of work in every frame the main thread makes a frame every
   // ~20.5 ms, so about one vsync in five passes without a new frame and shows as a 33 ms frame time (p95 ~33).
   const overrun = await scroll(0, 20, 1000);
   if (p95(overrun.frames) < 30) throw new Error(`the frame clock does not see missed frames: p95 ${p95(overrun.frames).toFixed(1)} ms with 20 ms of work a frame`);
   const slow = await scroll(100);
-  const fast = await scroll(400);
+  const fast = await scroll(400, 0, 0, true);
   // The same frame clock with nothing to do (no scrolling), in the same page: what this machine's frames are at rest.
   const idle = await scroll(0);
   const scrolledTo = await page.evaluate(() => (globalThis as unknown as PageGlobals).document.querySelector('[data-testid="procedure-table"]')!.scrollTop);
@@ -243,7 +249,7 @@ try {
   describe('the same page with 20 ms of work in every frame (the clock sees missed frames)', overrun);
   describe('the same page at rest (no scrolling)', idle);
   describe('scrolling the dashboard 100 px a frame for 3 s', slow);
-  describe(`scrolling the dashboard 400 px a frame for 3 s (to ${scrolledTo.toFixed(0)} px)`, fast);
+  describe(`scrolling the dashboard 400 px a frame from the first row to the last (0 to ${scrolledTo.toFixed(0)} px)`, fast);
   console.log(`load average ${os.loadavg()[0]!.toFixed(2)} on ${os.cpus().length} cores`);
   const met = (x: number, target: number) => (x < target ? 'met' : 'MISSED');
   console.log(`targets: dashboard < 150 (${met(d, 150)}), dossier < 150 (${met(o, 150)}), mailbox < 200 (${met(m, 200)}), search p95 < 50 (${met(s, 50)}), frame p95 < 17 (${met(f, 17)})`);

@@ -52,7 +52,7 @@ test('a dossier with information requested: timeline and note, the signed PDF op
   const view = page.getByTestId('dossier-view');
   await expect(view.getByRole('heading', { level: 1 })).toHaveText(`Procedure ${reference}`);
   await expect(view.getByTestId('dossier-status')).toHaveText('Information requested');
-  await expect(view.getByTestId('dossier-space')).toHaveText(/^Private space of Anne Schmit · PP-/);
+  await expect(view.getByTestId('dossier-space')).toHaveText(/^Private space of Anne Schmit\s*PP-A7K3QZ$/);
   const timeline = view.getByTestId('dossier-timeline');
   await expect(timeline.locator('ol > li')).toHaveCount(2);
   await expect(timeline.locator('li').last()).toContainText('Information requested');

@@ -59,7 +59,7 @@ export const dossierDe = {
     none: 'Zurzeit wird nichts von Ihnen erwartet.',
   },
   answer: {
-    title: 'Ihre Antwort',
+    title: 'Der Verwaltung antworten',
     body: 'Ihre Antwort',
     bodyHelp: 'Schreiben Sie, was die Verwaltung angefragt hat. Fügen Sie Dokumente als PDF, PNG oder JPEG bei.',
     attachments: 'Dokumente',

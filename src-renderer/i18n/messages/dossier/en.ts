@@ -59,7 +59,7 @@ export const dossierEn = {
     none: 'Nothing is expected of you at the moment.',
   },
   answer: {
-    title: 'Your answer',
+    title: 'Answer the administration',
     body: 'Your answer',
     bodyHelp: 'Write what the administration asked for. Add documents as PDF, PNG or JPEG.',
     attachments: 'Documents',

@@ -59,7 +59,7 @@ export const dossierFr = {
     none: 'Rien n’est attendu de vous pour le moment.',
   },
   answer: {
-    title: 'Votre réponse',
+    title: 'Répondre à l’administration',
     body: 'Votre réponse',
     bodyHelp: 'Écrivez ce que l’administration a demandé. Joignez des documents en PDF, PNG ou JPEG.',
     attachments: 'Documents',

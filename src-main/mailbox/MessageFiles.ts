@@ -45,7 +45,8 @@ export class MessageFiles {
         if (!refs) {
           const message = (await api.listMessages(row.spaceId, row.dossierId)).find((m) => m.id === row.id);
           const entries: MessageFile[] = (message?.attachments ?? []).map((a) => ({ id: a.id, filename: a.filename, mediaType: a.mediaType, size: a.size, sha256: a.sha256 }));
-          messages.setFiles(row.id, entries);
+          // Kept only when the authority listed the message: a listing without it says nothing of its files.
+          if (message) messages.setFiles(row.id, entries);
           refs = entries;
         }
         for (const ref of refs.filter((r) => missing.includes(r.id))) await this.download(api, row.spaceId, ref);

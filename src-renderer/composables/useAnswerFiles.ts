@@ -31,17 +31,26 @@ export function useAnswerFiles(spaceId: () => string | Promise<string>) {
 
   async function drop(dropped: readonly File[]): Promise<void> {
     error.value = null;
-    const uploader = createVaultUploader(guichet, { spaceId: await spaceId() });
-    storing.value += dropped.length;
-    for (const file of dropped) {
-      try {
-        const stored = await uploader.upload(file);
-        if (stored.ref) files.value = [...files.value, { id: stored.ref, name: stored.name, mediaType: stored.mediaType, size: stored.size }];
-      } catch (raw) {
-        error.value = toContractError(raw);
-      } finally {
-        storing.value -= 1;
+    // Counted at once: the form waits from the first moment (finding the space may itself ask main).
+    let left = dropped.length;
+    storing.value += left;
+    try {
+      const uploader = createVaultUploader(guichet, { spaceId: await spaceId() });
+      for (const file of dropped) {
+        try {
+          const stored = await uploader.upload(file);
+          if (stored.ref) files.value = [...files.value, { id: stored.ref, name: stored.name, mediaType: stored.mediaType, size: stored.size }];
+        } catch (raw) {
+          error.value = toContractError(raw);
+        } finally {
+          left -= 1;
+          storing.value -= 1;
+        }
       }
+    } catch (raw) {
+      error.value = toContractError(raw);
+    } finally {
+      storing.value -= left;
     }
   }
 

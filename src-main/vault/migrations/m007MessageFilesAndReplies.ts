@@ -12,7 +12,7 @@ export const m007MessageFilesAndReplies: Migration = {
       ALTER TABLE dossiers ADD COLUMN replies_checked_at INTEGER;
     `);
     // Until now these were kept as vault settings, one key per message or dossier: moved to their rows, and the
-    // settings dropped (with the two copies of the trust anchors, now one under another key).
+    // settings dropped; of the two copies of the trust anchors, the newer is kept under the one key they now share.
     db.exec(`
       UPDATE messages SET files = (SELECT s.value FROM settings s WHERE s.key = 'mailbox.files:' || messages.id AND json_valid(s.value))
         WHERE EXISTS (SELECT 1 FROM settings s WHERE s.key = 'mailbox.files:' || messages.id);
@@ -20,6 +20,9 @@ export const m007MessageFilesAndReplies: Migration = {
           replies_allowed = (SELECT CASE json_extract(s.value, '$.allowed') WHEN 1 THEN 1 WHEN 0 THEN 0 END FROM settings s WHERE s.key = 'mailbox.replies:' || dossiers.id AND json_valid(s.value)),
           replies_checked_at = (SELECT json_extract(s.value, '$.checkedAt') FROM settings s WHERE s.key = 'mailbox.replies:' || dossiers.id AND json_valid(s.value))
         WHERE EXISTS (SELECT 1 FROM settings s WHERE s.key = 'mailbox.replies:' || dossiers.id);
+      INSERT OR IGNORE INTO settings (key, value)
+        SELECT 'authority.trustAnchors', value FROM settings WHERE key IN ('mailbox.trustAnchors', 'dossiers.trustAnchors') AND json_valid(value)
+        ORDER BY json_extract(value, '$.fetchedAt') DESC LIMIT 1;
       DELETE FROM settings WHERE key LIKE 'mailbox.files:%' OR key LIKE 'mailbox.replies:%' OR key IN ('mailbox.trustAnchors', 'dossiers.trustAnchors');
     `);
   },

@@ -100,7 +100,7 @@ export class MessageRepository {
          ON CONFLICT (id) DO UPDATE SET dossier_id = excluded.dossier_id, direction = excluded.direction,
            subject = excluded.subject, body = excluded.body, attachments = excluded.attachments,
            sent_at = excluded.sent_at, files = coalesce(excluded.files, files),
-           read = CASE WHEN ? = 1 AND NOT EXISTS (${PENDING_MARK}) THEN excluded.read ELSE max(read, excluded.read) END`,
+           read = CASE WHEN EXISTS (${PENDING_MARK}) THEN read WHEN ? = 1 THEN excluded.read ELSE max(read, excluded.read) END`,
       )
       .run(
         message.id,

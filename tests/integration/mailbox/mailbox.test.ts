@@ -181,6 +181,18 @@ describe.skipIf(!SOFTHSM_MODULE)('mailbox on a real vault and the sandbox', () =
     expect((await operator(sandbox, `/messages/${id}`)).data).toMatchObject({ read: true });
     await value('sync.now');
     expect(await readHere()).toBe(true);
+    // The same the other way: unread here while offline, read on the portal meanwhile: it stays unread here.
+    sandbox.faults.add({ kind: 'drop', route: '/v1/spaces/*/dossiers/*/messages/*/read', method: 'POST', times: 0 });
+    await value('mailbox.markRead', { messageId: id, read: false });
+    await operator(sandbox, `/messages/${id}/read`, { read: true });
+    await value('sync.now');
+    expect(await readHere()).toBe(false);
+    sandbox.faults.clear();
+    await until(async () => (await pending()).length === 0, 'the unread mark sent', { timeoutMs: 30_000 });
+    expect((await operator(sandbox, `/messages/${id}`)).data).toMatchObject({ read: false });
+    await operator(sandbox, `/messages/${id}/read`, { read: true });
+    await value('sync.now');
+    expect(await readHere()).toBe(true);
     // A new message of the authority is no "new message" again when only its mark changed: no second notice.
     const notices: unknown[] = [];
     app.main.mailbox.checkNewMessages();
@@ -254,6 +266,8 @@ describe.skipIf(!SOFTHSM_MODULE)('mailbox on a real vault and the sandbox', () =
       attachments: [{ filename: 'formulaire.pdf', mediaType: 'application/pdf', contentBase64: (await sealedPdf(sandbox, 'Form')).toString('base64') }],
     });
     expect((await operator(sandbox, `/dossiers/${ref}/replies-allowed`, { allowed: false })).status).toBe(200);
+    // The files stay at the authority (the sync's new-message check would fetch them right away), the rest syncs.
+    sandbox.faults.add({ kind: 'error', route: '/v1/spaces/*/documents/*/content', status: 503, times: 0 });
     await value('sync.now');
     // The authority away from here on: nothing of this is asked of it.
     sandbox.faults.add({ kind: 'error', route: '/v1/**', status: 503, times: 0 });

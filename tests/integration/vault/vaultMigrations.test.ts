@@ -38,6 +38,7 @@ const seeds: Record<number, (db: Db) => void> = {
     set.run('mailbox.files:m2', 'not json');
     set.run('mailbox.replies:x1', JSON.stringify({ allowed: true, status: 'open', checkedAt: 42 }));
     set.run('mailbox.trustAnchors', JSON.stringify({ root: 'r', chain: 'c', fetchedAt: 1 }));
+    set.run('dossiers.trustAnchors', JSON.stringify({ root: 'r2', chain: 'c2', fetchedAt: 2 }));
     set.run('mailbox.notifiedRid', '7');
   },
 };
@@ -88,7 +89,9 @@ const checks: Record<number, (db: Db) => void> = {
     ]);
     expect(db.prepare(`SELECT files FROM messages WHERE id = 'm2'`).get()).toEqual({ files: null });
     expect(db.prepare(`SELECT replies_allowed, replies_checked_at FROM dossiers WHERE id = 'x1'`).get()).toEqual({ replies_allowed: 1, replies_checked_at: 42 });
-    expect(db.prepare(`SELECT key FROM settings ORDER BY key`).all()).toEqual([{ key: 'mailbox.notifiedRid' }]);
+    expect(db.prepare(`SELECT key FROM settings ORDER BY key`).all()).toEqual([{ key: 'authority.trustAnchors' }, { key: 'mailbox.notifiedRid' }]);
+    // The newer copy of the anchors, for the checks made offline.
+    expect(JSON.parse((db.prepare(`SELECT value FROM settings WHERE key = 'authority.trustAnchors'`).get() as { value: string }).value)).toEqual({ root: 'r2', chain: 'c2', fetchedAt: 2 });
   },
 };
 

@@ -18,9 +18,11 @@ export type FileNameResult = { ok: true; name: string } | { ok: false; reason: t
  * Characters nobody sees but that change what is shown or what the file system does: C0/C1 controls and DEL (Cc),
  * format characters (Cf: the bidi embeddings, overrides and isolates U+202A–U+202E and U+2066–U+2069, the marks
  * U+200E/U+200F/U+061C, zero-width space and joiners, word joiner, BOM, soft hyphen, tag characters), line and
- * paragraph separators, and lone surrogates (not encodable as UTF-8, so not storable as text).
+ * paragraph separators, lone surrogates (not encodable as UTF-8, so not storable as text), and whatever else Unicode
+ * says renders as nothing (Default_Ignorable_Code_Point: fillers, variation selectors, and code points not assigned
+ * yet in ranges kept for such characters, e.g. U+2065, which a later Unicode may make a format character).
  */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu;
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Default_Ignorable_Code_Point}]/gu;
 
 /** Characters Windows refuses in a name (':' would also name an alternate data stream); the separators are gone by then. */
 const WINDOWS_FORBIDDEN = /[<>:"|?*]/g;

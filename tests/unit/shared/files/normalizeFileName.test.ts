@@ -45,6 +45,8 @@ describe('normalizeFileName: the review’s hostile names', () => {
     expect(normal('a\u202ab\u202bc\u202cd\u202de\u2066f\u2067g\u2068h\u2069i.pdf')).toBe('abcdefghi.pdf');
     expect(normal('\u200ename\u200f\u061c.pdf')).toBe('name.pdf');
     expect(normal('zero\u200bwidth\u200c\u200d\u2060\ufeff.pdf')).toBe('zerowidth.pdf');
+    // Not yet assigned but kept for invisibles (fast-check found U+2065), fillers and variation selectors.
+    expect(normal('un\u2065assigned\u3164\ufe0f.pdf')).toBe('unassigned.pdf');
   });
 
   it('drops control characters, line breaks and lone surrogates', () => {

@@ -142,7 +142,7 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
   app.addHook('onRequest', async (request, reply) => {
     if (!isApi(request.url)) return;
     const path = pathOf(request.url);
-    const delay = faults.take('delay', request.method, path);
+    const delay = faults.take('delay', request.method, path, 'before');
     if (delay) await sleep(delay.delayMs);
     if (faults.take('drop', request.method, path, 'before')) {
       faulted.add(request);
@@ -186,6 +186,8 @@ export async function startSandbox(options: SandboxOptions): Promise<SandboxHand
         contract.checkResponse(template, method, reply.statusCode, type, body);
       }
     }
+    const held = faults.take('delay', method, path, 'after');
+    if (held) await sleep(held.delayMs);
     if (faults.take('drop', method, path, 'after')) {
       request.raw.socket.destroy();
       return payload;

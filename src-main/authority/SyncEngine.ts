@@ -83,6 +83,7 @@ export class SyncEngine {
     for (;;) {
       signal?.throwIfAborted();
       let page: ChangesPage;
+      const requestedAt = Date.now();
       try {
         page = await this.api.listChanges(spaceId, cursor, this.pageSize);
       } catch (error) {
@@ -97,7 +98,7 @@ export class SyncEngine {
       }
       signal?.throwIfAborted();
       const unchanged = page.items.length === 0 && page.nextCursor === cursor;
-      const counts = unchanged ? { dossiers: 0, messages: 0 } : await this.applyPage(stream, page, writerFor ? await writerFor() : null);
+      const counts = unchanged ? { dossiers: 0, messages: 0 } : await this.applyPage(stream, page, writerFor ? await writerFor() : null, requestedAt);
       full?.see(page);
       cursor = page.nextCursor;
       info.pages += 1;
@@ -116,8 +117,11 @@ export class SyncEngine {
     }
   }
 
-  /** One transaction: the page's dossiers and messages, and the cursor after them. */
-  async applyPage(stream: string, page: ChangesPage, writer: SyncPageWriter | null = null): Promise<{ dossiers: number; messages: number }> {
+  /**
+   * One transaction: the page's dossiers and messages, and the cursor after them. `requestedAt`: when the page was asked
+   * for; a read mark of this device that reached the authority since is newer than the page's, and stays.
+   */
+  async applyPage(stream: string, page: ChangesPage, writer: SyncPageWriter | null = null, requestedAt?: number): Promise<{ dossiers: number; messages: number }> {
     const dossiers: Dossier[] = [];
     const messages: Message[] = [];
     const seenAt = Date.now();
@@ -128,6 +132,11 @@ export class SyncEngine {
         messages.push(toVaultMessage(item.message));
       }
       // Documents: their content is fetched on demand (my documents), not by the changes feed.
+    }
+    if (requestedAt !== undefined && messages.length > 0) {
+      const newer = new Set(this.store.repos.outbox.messagesMarkedSince(requestedAt));
+      // Unread and not the authority's word: the upsert then keeps the vault's mark as it is.
+      for (const [i, m] of messages.entries()) if (newer.has(m.id)) messages[i] = { ...m, read: false, readFromAuthority: false };
     }
     if (writer) {
       await writer.apply(stream, page.nextCursor, dossiers, messages);

@@ -1,6 +1,6 @@
 /**
  * Faults on demand, per route pattern, for the next N matching requests (or always, or at a rate).
- * - delay: wait `delayMs` before handling
+ * - delay: wait `delayMs` before handling; phase 'after' handles first and holds the answer (it is as of the request)
  * - error: answer `status` (default 503) with problem+json; phase 'after' runs the handler first (the work is done,
  *   the client only sees the failure)
  * - drop: destroy the socket; phase 'after' runs the handler first (the answer is lost)

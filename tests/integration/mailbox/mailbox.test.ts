@@ -193,6 +193,20 @@ describe.skipIf(!SOFTHSM_MODULE)('mailbox on a real vault and the sandbox', () =
     await operator(sandbox, `/messages/${id}/read`, { read: true });
     await value('sync.now');
     expect(await readHere()).toBe(true);
+    // A feed page asked for before this device's mark reached the authority, and arriving after: older, it is not
+    // taken (the mark made here stays until a later page says otherwise).
+    await operator(sandbox, `/messages/${id}/read`, { read: false });
+    await value('mailbox.markRead', { messageId: id, read: false });
+    await until(async () => (await pending()).length === 0, 'the unread mark in step');
+    sandbox.faults.add({ kind: 'delay', route: '/v1/spaces/*/changes', method: 'GET', phase: 'after', delayMs: 1500, times: 1 });
+    const syncing = value('sync.now');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await value('mailbox.markRead', { messageId: id, read: true });
+    await until(async () => (await pending()).length === 0, 'the read mark sent while the page is on its way', { timeoutMs: 1000 });
+    await syncing;
+    expect(await readHere()).toBe(true);
+    await value('sync.now');
+    expect(await readHere()).toBe(true);
     // A new message of the authority is no "new message" again when only its mark changed: no second notice.
     const notices: unknown[] = [];
     app.main.mailbox.checkNewMessages();

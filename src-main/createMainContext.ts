@@ -13,6 +13,8 @@ import { createSyncHandlers } from './ipc/handlers/createSyncHandlers';
 import { createOutboxHandlers } from './ipc/handlers/createOutboxHandlers';
 import { createDossiersHandlers } from './ipc/handlers/createDossiersHandlers';
 import { createDashboardHandlers } from './ipc/handlers/createDashboardHandlers';
+import { createMyDataHandlers } from './ipc/handlers/createMyDataHandlers';
+import { MyDataService } from './myData/MyDataService';
 import { DashboardService } from './dashboard/DashboardService';
 import { SearchService } from './search/SearchService';
 import { createSearchHandlers } from './ipc/handlers/createSearchHandlers';
@@ -297,6 +299,7 @@ export async function createMainContext(options: MainContextOptions): Promise<Ma
       ...createSyncHandlers({ sync, status: connectionStatus }),
       ...createDossiersHandlers({ dossiers, documents: new DossierDocuments({ store: vaultAuthorityStore(vault), anchors: trustAnchors, log }), files }),
       ...createDashboardHandlers({ dashboard }),
+      ...createMyDataHandlers({ myData: new MyDataService({ repos: vault.repos, refreshFromAuthority: () => sync.refreshPersonalDataNow() }) }),
       ...createSearchHandlers({ search: new SearchService(vault.openSession) }),
       ...createMailboxHandlers({ mailbox, files }),
       ...createOutboxHandlers({ outbox }),

@@ -117,6 +117,13 @@ export class SyncService {
     await this.syncing;
   }
 
+  /** "My data" asked of the authority now rather than at its hourly pace: a run of its own, after the one under way. */
+  async refreshPersonalDataNow(): Promise<void> {
+    await this.syncing?.catch(() => undefined);
+    this.personalDataFetched = null;
+    await this.syncNow();
+  }
+
   /** A run nobody waits for: its failure is in the status and the log already. */
   private syncInBackground(): void {
     void this.syncNow().catch(() => undefined);

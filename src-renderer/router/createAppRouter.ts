@@ -12,6 +12,7 @@ import CoSignView from '../views/CoSignView.vue';
 import BatchSignView from '../views/BatchSignView.vue';
 import UnblockPinView from '../views/UnblockPinView.vue';
 import DossierView from '../views/DossierView.vue';
+import MyDataView from '../views/MyDataView.vue';
 
 const BUILT_VIEWS: Partial<Record<string, RouteRecordRaw['component']>> = {
   settings: SettingsView,
@@ -19,6 +20,7 @@ const BUILT_VIEWS: Partial<Record<string, RouteRecordRaw['component']>> = {
   catalogue: CatalogueView,
   tokens: TokensView,
   mailbox: MailboxView,
+  myData: MyDataView,
 };
 
 /** Hash history: works the same on app://guichet and on the dev host, with no server-side routing. */

@@ -3,7 +3,7 @@ export const SECTIONS = [
   { id: 'dashboard', path: '/dashboard', icon: '▦', ready: true },
   { id: 'catalogue', path: '/catalogue', icon: '☰', ready: true },
   { id: 'mailbox', path: '/mailbox', icon: '✉', ready: true },
-  { id: 'myData', path: '/my-data', icon: '◉', ready: false },
+  { id: 'myData', path: '/my-data', icon: '◉', ready: true },
   { id: 'myDocuments', path: '/my-documents', icon: '▤', ready: false },
   { id: 'spaces', path: '/spaces', icon: '⌂', ready: false },
   { id: 'etracking', path: '/etracking', icon: '◎', ready: false },

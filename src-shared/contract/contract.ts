@@ -15,6 +15,7 @@ import { searchCalls } from './searchContract';
 import { mailboxCalls, mailboxEvents } from './mailboxContract';
 import { diagnosticsCalls } from './diagnosticsContract';
 import { updatesCalls, updatesEvents } from './updatesContract';
+import { myDataCalls } from './myDataContract';
 
 /**
  * Every call and event between renderer and main, declared once. Adding a call: declare it in its domain file
@@ -39,6 +40,7 @@ export const contractCalls = {
   ...mailboxCalls,
   ...diagnosticsCalls,
   ...updatesCalls,
+  ...myDataCalls,
 } as const;
 
 export const contractEvents = {

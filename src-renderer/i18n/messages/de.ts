@@ -11,6 +11,7 @@ import { batchDe } from './batch/de';
 import { dossierDe } from './dossier/de';
 import { mailboxDe } from './mailbox/de';
 import { updatesDe } from './updates/de';
+import { myDataDe } from './myData/de';
 
 export const de: typeof en = {
   app: {
@@ -196,6 +197,7 @@ export const de: typeof en = {
   dossier: dossierDe,
   mailbox: mailboxDe,
   updates: updatesDe,
+  myData: myDataDe,
   validation: {
     atLeast: 'Geben Sie eine Zahl von mindestens {min} ein.',
     atMost: 'Geben Sie eine Zahl von höchstens {max} ein.',

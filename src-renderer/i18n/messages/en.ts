@@ -10,6 +10,7 @@ import { batchEn } from './batch/en';
 import { dossierEn } from './dossier/en';
 import { mailboxEn } from './mailbox/en';
 import { updatesEn } from './updates/en';
+import { myDataEn } from './myData/en';
 
 export const en = {
   app: {
@@ -195,6 +196,7 @@ export const en = {
   dossier: dossierEn,
   mailbox: mailboxEn,
   updates: updatesEn,
+  myData: myDataEn,
   validation: {
     atLeast: 'Enter a number of at least {min}.',
     atMost: 'Enter a number of at most {max}.',

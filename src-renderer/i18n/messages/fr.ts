@@ -11,6 +11,7 @@ import { batchFr } from './batch/fr';
 import { dossierFr } from './dossier/fr';
 import { mailboxFr } from './mailbox/fr';
 import { updatesFr } from './updates/fr';
+import { myDataFr } from './myData/fr';
 
 export const fr: typeof en = {
   app: {
@@ -196,6 +197,7 @@ export const fr: typeof en = {
   dossier: dossierFr,
   mailbox: mailboxFr,
   updates: updatesFr,
+  myData: myDataFr,
   validation: {
     atLeast: 'Saisissez un nombre d’au moins {min}.',
     atMost: 'Saisissez un nombre d’au plus {max}.',

@@ -63,6 +63,8 @@ export const fuzzCases: Record<string, FuzzCase> = {
   'messages.list': { seed: { reference: 'REF-1' } },
   'mailbox.list': { seed: { reference: 'REF-1', unreadOnly: true, withAttachments: false, page: 1, pageSize: 20 } },
   'mailbox.counts': {},
+  'myData.get': {},
+  'myData.refresh': { runs: 4 },
   'mailbox.get': { seed: { messageId: 'MSG-1' } },
   'mailbox.markRead': { seed: { messageId: 'MSG-1', read: true } },
   'mailbox.attachment': { seed: { messageId: 'MSG-1', fileId: 'DOC-1' } },

@@ -35,7 +35,7 @@ describe('renderer shell against a real main', () => {
     const links = [...root.querySelectorAll('nav a')].map((a) => a.textContent?.trim());
     expect(links).toEqual(['▦Übersicht', '☰Verfahren', '✉Postfach', '◉Meine Daten', '▤Meine Dokumente', '⌂Bereiche und Benutzer', '◎eTracking', '▣Chipkarten und Token', '⚙Einstellungen']);
     // The dashboard is built (forms); a section still to come shows the coming-soon state.
-    await router.push('/my-data');
+    await router.push('/my-documents');
     await untilRendered(() => root.querySelector('[data-testid="coming-soon"]') !== null, 'a coming-soon section');
     expect(root.querySelector('[data-testid="coming-soon"]')?.textContent).toContain('Noch nicht verfügbar');
     app.unmount();

@@ -83,7 +83,7 @@ export class SyncEngine {
     for (;;) {
       signal?.throwIfAborted();
       let page: ChangesPage;
-      const requestedAt = Date.now();
+      const requestedAt = this.store.repos.now();
       try {
         page = await this.api.listChanges(spaceId, cursor, this.pageSize);
       } catch (error) {
@@ -133,11 +133,8 @@ export class SyncEngine {
       }
       // Documents: their content is fetched on demand (my documents), not by the changes feed.
     }
-    if (requestedAt !== undefined && messages.length > 0) {
-      const newer = new Set(this.store.repos.outbox.messagesMarkedSince(requestedAt));
-      // Unread and not the authority's word: the upsert then keeps the vault's mark as it is.
-      for (const [i, m] of messages.entries()) if (newer.has(m.id)) messages[i] = { ...m, read: false, readFromAuthority: false };
-    }
+    // The upsert keeps a mark made here that reached the authority after this page was asked for (in its transaction).
+    if (requestedAt !== undefined) for (const [i, m] of messages.entries()) messages[i] = { ...m, readAsOf: requestedAt };
     if (writer) {
       await writer.apply(stream, page.nextCursor, dossiers, messages);
     } else {

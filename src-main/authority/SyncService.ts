@@ -117,11 +117,14 @@ export class SyncService {
     await this.syncing;
   }
 
-  /** "My data" asked of the authority now rather than at its hourly pace: a run of its own, after the one under way. */
+  /** "My data" asked of the authority now rather than at its hourly pace: that step alone, not a whole sync. */
   async refreshPersonalDataNow(): Promise<void> {
-    await this.syncing?.catch(() => undefined);
+    const connection = await this.options.connection.connect();
+    if (!(await connection.session.token())) throw new AuthorityNotSignedInError('Sign in to reach the authority.');
+    const spaces = await connection.api.listSpaces();
+    connection.signal.throwIfAborted();
     this.personalDataFetched = null;
-    await this.syncNow();
+    await this.refreshPersonalData(connection, spaces);
   }
 
   /** A run nobody waits for: its failure is in the status and the log already. */

@@ -6,7 +6,8 @@ import type { AuthorityStore } from './AuthorityStore';
 /**
  * Keeps what the authority holds about the signed-in person ("my data") in the vault, for prefilling forms offline:
  * the vault's owner (and nobody else) is the `self` person, each space is recorded, and each space's data is stored
- * as a new version of the set of its kind ('private' or 'professional') — only when it differs from the newest one.
+ * as a new version of the set of its kind ('private' or 'professional') — only when it differs from that space's newest
+ * one, which is otherwise confirmed (its fetchedAt: when the authority last gave it).
  */
 export function storePersonalData(
   store: AuthorityStore,
@@ -28,8 +29,13 @@ export function storePersonalData(
       repos.persons.upsertSpace({ id: space.id, personId: person.id, kind: space.kind, name: space.name, createdAt: now });
     }
     for (const set of sets) {
-      const latest = repos.personalData.latest(person.id, set.kind);
-      if (latest && JSON.stringify(latest.data) === JSON.stringify(set)) continue;
+      // The newest version of this space (a person with several companies has a professional set for each).
+      const latest = repos.personalData.history(person.id, set.kind).find((v) => (v.data as { spaceId?: unknown } | null)?.spaceId === set.spaceId) ?? null;
+      if (latest && JSON.stringify(latest.data) === JSON.stringify(set)) {
+        // Unchanged: the version stays, confirmed as of now.
+        repos.personalData.confirm(person.id, set.kind, latest.version, now);
+        continue;
+      }
       repos.personalData.put({ personId: person.id, kind: set.kind, data: set, source: 'authority', fetchedAt: now });
       stored += 1;
     }

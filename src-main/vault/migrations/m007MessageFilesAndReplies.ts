@@ -10,6 +10,8 @@ export const m007MessageFilesAndReplies: Migration = {
       ALTER TABLE messages ADD COLUMN files TEXT;
       ALTER TABLE dossiers ADD COLUMN replies_allowed INTEGER;
       ALTER TABLE dossiers ADD COLUMN replies_checked_at INTEGER;
+      -- The read marks of a message in the outbox, which every message a sync stores again is checked against.
+      CREATE INDEX outbox_read_marks ON outbox(json_extract(payload, '$.messageId')) WHERE kind = 'messageRead';
     `);
     // Until now these were kept as vault settings, one key per message or dossier: moved to their rows, and the
     // settings dropped; of the two copies of the trust anchors, the newer is kept under the one key they now share.

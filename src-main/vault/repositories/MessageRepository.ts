@@ -16,6 +16,8 @@ export interface Message {
    * Otherwise an incoming read mark only ever adds (a message read here stays read).
    */
   readFromAuthority?: boolean;
+  /** When the authority's answer with this mark was asked for (the vault's clock): marks sent here since are newer. */
+  readAsOf?: number;
   /** The authority's entries of the attachments (name, type, size, SHA-256), as its feed gave them; null: not known. */
   files?: MessageFile[] | null;
 }
@@ -48,8 +50,12 @@ export interface MessageRow {
 }
 
 const COLUMNS = 'id, dossier_id, direction, subject, body, attachments, sent_at, read, files';
-/** A read mark of this message made here and not yet at the authority (the outbox's messageRead items). */
-const PENDING_MARK = `SELECT 1 FROM outbox o WHERE o.kind = 'messageRead' AND o.status = 'pending' AND json_extract(o.payload, '$.messageId') = excluded.id`;
+/**
+ * A read mark of this message made here that the authority's answer does not know yet (the outbox's messageRead
+ * items): still waiting, or sent at or after the time the answer was asked for (the parameter; NULL: none).
+ */
+const NEWER_MARK = `SELECT 1 FROM outbox o WHERE o.kind = 'messageRead' AND json_extract(o.payload, '$.messageId') = excluded.id
+  AND (o.status = 'pending' OR (o.status = 'sent' AND o.sent_at >= ?))`;
 
 /** The attachment ids of a row; a damaged list reads as none rather than failing the whole list. */
 function attachmentIds(raw: string): string[] {
@@ -100,7 +106,7 @@ export class MessageRepository {
          ON CONFLICT (id) DO UPDATE SET dossier_id = excluded.dossier_id, direction = excluded.direction,
            subject = excluded.subject, body = excluded.body, attachments = excluded.attachments,
            sent_at = excluded.sent_at, files = coalesce(excluded.files, files),
-           read = CASE WHEN EXISTS (${PENDING_MARK}) THEN read WHEN ? = 1 THEN excluded.read ELSE max(read, excluded.read) END`,
+           read = CASE WHEN EXISTS (${NEWER_MARK}) THEN read WHEN ? = 1 THEN excluded.read ELSE max(read, excluded.read) END`,
       )
       .run(
         message.id,
@@ -112,6 +118,7 @@ export class MessageRepository {
         message.sentAt,
         message.read ? 1 : 0,
         message.files ? JSON.stringify(message.files) : null,
+        message.readAsOf ?? null,
         message.readFromAuthority ? 1 : 0,
       );
   }

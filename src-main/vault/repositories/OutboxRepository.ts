@@ -96,15 +96,6 @@ export class OutboxRepository {
     this.session().stmt(`UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL WHERE id = ?`).run(this.now(), id);
   }
 
-  /** The messages whose read mark made here reached the authority at or after `at` (a feed page asked before is older). */
-  messagesMarkedSince(at: number): string[] {
-    return this.session()
-      .stmt<{ id: string }>(`SELECT DISTINCT json_extract(payload, '$.messageId') AS id FROM outbox WHERE kind = 'messageRead' AND status = 'sent' AND sent_at >= ?`)
-      .all(at)
-      .map((row) => row.id)
-      .filter((id): id is string => typeof id === 'string');
-  }
-
   /** Counts a failed try; retryAt null gives up on the item (status 'dead', kept for the user to see). */
   markFailed(id: number, error: string, retryAt: number | null): void {
     this.session()

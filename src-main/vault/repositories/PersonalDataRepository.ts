@@ -41,6 +41,11 @@ export class PersonalDataRepository {
     });
   }
 
+  /** The authority gave this version again, unchanged: `fetchedAt` says when it last did. */
+  confirm(personId: string, kind: string, version: number, at: number): void {
+    this.session().stmt('UPDATE personal_data_sets SET fetched_at = ? WHERE person_id = ? AND kind = ? AND version = ?').run(at, personId, kind, version);
+  }
+
   latest(personId: string, kind: string): PersonalDataSet | null {
     const row = this.session()
       .stmt<Row>('SELECT * FROM personal_data_sets WHERE person_id = ? AND kind = ? ORDER BY version DESC LIMIT 1')

@@ -29,7 +29,11 @@ export class VaultRepositories {
   readonly submissions: SubmissionRepository;
   readonly dashboard: DashboardRepository;
 
+  /** The vault's clock (what its timestamps are written with). */
+  readonly now: () => number;
+
   constructor(session: SessionSource, now: () => number = Date.now) {
+    this.now = now;
     this.persons = new PersonRepository(session);
     this.personalData = new PersonalDataRepository(session);
     this.documents = new DocumentRepository(session, now);

@@ -198,7 +198,7 @@ describe.skipIf(!SOFTHSM_MODULE)('mailbox on a real vault and the sandbox', () =
     await operator(sandbox, `/messages/${id}/read`, { read: false });
     await value('mailbox.markRead', { messageId: id, read: false });
     await until(async () => (await pending()).length === 0, 'the unread mark in step');
-    sandbox.faults.add({ kind: 'delay', route: '/v1/spaces/*/changes', method: 'GET', phase: 'after', delayMs: 1500, times: 1 });
+    sandbox.faults.add({ kind: 'delay', route: `/v1/spaces/${ANNE_SPACE}/changes`, method: 'GET', phase: 'after', delayMs: 1500, times: 1 });
     const syncing = value('sync.now');
     await new Promise((resolve) => setTimeout(resolve, 300));
     await value('mailbox.markRead', { messageId: id, read: true });

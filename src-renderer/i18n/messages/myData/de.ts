@@ -7,8 +7,8 @@ export const myDataDe = {
   none: 'Die Verwaltung hat für diesen Bereich noch keine Daten gesendet.',
   space: { private: 'Privater Bereich von {name}', professional: 'Beruflicher Bereich: {name}' },
   source: 'Quelle: {source}, Stand {date}.',
-  fetched: 'Erhalten am {date}.',
-  versions: 'eine Fassung aufbewahrt | {count} Fassungen in Ihrem Tresor aufbewahrt (jede Änderung des Registers)',
+  fetched: 'Mit der Verwaltung abgeglichen am {date}.',
+  versions: 'eine Fassung aufbewahrt | {count} Fassungen in Ihrem Tresor aufbewahrt (eine je Änderung im Register)',
   civil: {
     title: 'Personenstand',
     name: 'Name',
@@ -31,6 +31,7 @@ export const myDataDe = {
     title: 'Mehrwertsteuerkonto',
     credit: 'Guthaben zu Ihren Gunsten: {amount} (Stand {date}).',
     due: 'Zu zahlender Betrag: {amount} (Stand {date}).',
+    balanced: 'Ausgeglichen: nichts zu zahlen (Stand {date}).',
   },
   address: 'Anschrift',
   contact: { title: 'So erreicht Sie die Verwaltung', email: 'E-Mail', phone: 'Telefon' },

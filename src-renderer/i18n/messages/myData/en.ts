@@ -7,7 +7,7 @@ export const myDataEn = {
   none: 'The administration has not sent data for this space yet.',
   space: { private: 'Private space of {name}', professional: 'Professional space: {name}' },
   source: 'Source: {source}, as of {date}.',
-  fetched: 'Received on {date}.',
+  fetched: 'Checked with the administration on {date}.',
   versions: 'one version kept | {count} versions kept in your vault (each change the register made)',
   civil: {
     title: 'Civil status',
@@ -31,6 +31,7 @@ export const myDataEn = {
     title: 'VAT account',
     credit: 'Credit in your favour: {amount} (as of {date}).',
     due: 'Amount due: {amount} (as of {date}).',
+    balanced: 'Balanced: nothing due (as of {date}).',
   },
   address: 'Address',
   contact: { title: 'How the administration reaches you', email: 'E-mail', phone: 'Telephone' },

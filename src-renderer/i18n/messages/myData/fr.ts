@@ -7,7 +7,7 @@ export const myDataFr = {
   none: 'L’administration n’a pas encore envoyé de données pour cet espace.',
   space: { private: 'Espace privé de {name}', professional: 'Espace professionnel : {name}' },
   source: 'Source : {source}, à la date du {date}.',
-  fetched: 'Reçues le {date}.',
+  fetched: 'Vérifiées auprès de l’administration le {date}.',
   versions: 'une version conservée | {count} versions conservées dans votre coffre (chaque modification du registre)',
   civil: {
     title: 'État civil',
@@ -31,6 +31,7 @@ export const myDataFr = {
     title: 'Compte TVA',
     credit: 'Crédit en votre faveur : {amount} (au {date}).',
     due: 'Montant dû : {amount} (au {date}).',
+    balanced: 'Équilibré : rien à payer (au {date}).',
   },
   address: 'Adresse',
   contact: { title: 'Comment l’administration vous joint', email: 'E-mail', phone: 'Téléphone' },

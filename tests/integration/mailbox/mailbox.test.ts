@@ -168,28 +168,21 @@ describe.skipIf(!SOFTHSM_MODULE)('mailbox on a real vault and the sandbox', () =
     await value('sync.now');
     expect(await readHere()).toBe(false);
 
-    // Marked read here while offline, and unread on the portal meanwhile: the sync keeps this device's mark, which
-    // then reaches the authority and is the last word everywhere.
-    sandbox.faults.add({ kind: 'drop', route: '/v1/spaces/*/dossiers/*/messages/*/read', method: 'POST', times: 0 });
-    await value('mailbox.markRead', { messageId: id, read: true });
-    await operator(sandbox, `/messages/${id}/read`, { read: false });
-    await value('sync.now');
-    expect(await readHere()).toBe(true);
-    sandbox.faults.clear();
+    // Marked here while offline (read, then unread), the other way on the portal meanwhile: the sync keeps this
+    // device's mark, which then reaches the authority and is the last word everywhere.
     const pending = async () => (await value<{ items: OutboxItemView[] }>('outbox.list', {})).items.filter((i) => i.kind === 'messageRead' && i.status === 'pending');
-    await until(async () => (await pending()).length === 0, 'the mark sent', { timeoutMs: 30_000 });
-    expect((await operator(sandbox, `/messages/${id}`)).data).toMatchObject({ read: true });
-    await value('sync.now');
-    expect(await readHere()).toBe(true);
-    // The same the other way: unread here while offline, read on the portal meanwhile: it stays unread here.
-    sandbox.faults.add({ kind: 'drop', route: '/v1/spaces/*/dossiers/*/messages/*/read', method: 'POST', times: 0 });
-    await value('mailbox.markRead', { messageId: id, read: false });
-    await operator(sandbox, `/messages/${id}/read`, { read: true });
-    await value('sync.now');
-    expect(await readHere()).toBe(false);
-    sandbox.faults.clear();
-    await until(async () => (await pending()).length === 0, 'the unread mark sent', { timeoutMs: 30_000 });
-    expect((await operator(sandbox, `/messages/${id}`)).data).toMatchObject({ read: false });
+    for (const here of [true, false]) {
+      sandbox.faults.add({ kind: 'drop', route: '/v1/spaces/*/dossiers/*/messages/*/read', method: 'POST', times: 0 });
+      await value('mailbox.markRead', { messageId: id, read: here });
+      await operator(sandbox, `/messages/${id}/read`, { read: !here });
+      await value('sync.now');
+      expect(await readHere()).toBe(here);
+      sandbox.faults.clear();
+      await until(async () => (await pending()).length === 0, `the mark ${here} sent`, { timeoutMs: 30_000 });
+      expect((await operator(sandbox, `/messages/${id}`)).data).toMatchObject({ read: here });
+      await value('sync.now');
+      expect(await readHere()).toBe(here);
+    }
     await operator(sandbox, `/messages/${id}/read`, { read: true });
     await value('sync.now');
     expect(await readHere()).toBe(true);

@@ -23,4 +23,4 @@ export function sectionOfDigit(digit: string): SectionIdName | null {
 }
 
 /** The sections built so far (the others say "not available yet"); the renderer's SECTIONS says the same (tested). */
-export const READY_SECTIONS: ReadonlySet<SectionIdName> = new Set(['dashboard', 'catalogue', 'mailbox', 'tokens', 'settings']);
+export const READY_SECTIONS: ReadonlySet<SectionIdName> = new Set(['dashboard', 'catalogue', 'mailbox', 'myData', 'tokens', 'settings']);

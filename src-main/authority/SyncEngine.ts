@@ -124,17 +124,17 @@ export class SyncEngine {
   async applyPage(stream: string, page: ChangesPage, writer: SyncPageWriter | null = null, requestedAt?: number): Promise<{ dossiers: number; messages: number }> {
     const dossiers: Dossier[] = [];
     const messages: Message[] = [];
-    const seenAt = Date.now();
+    // What the page says is as of when it was asked for (on the vault's clock, as the outbox's times are).
+    const asOf = requestedAt ?? this.store.repos.now();
     for (const item of page.items) {
       if (item.type === 'dossier') {
-        if (item.dossier.spaceId !== null) dossiers.push(toVaultDossier(item.dossier, seenAt));
+        if (item.dossier.spaceId !== null) dossiers.push(toVaultDossier(item.dossier, asOf));
       } else if (item.type === 'message') {
-        messages.push(toVaultMessage(item.message));
+        // The upsert keeps a read mark made here that reached the authority after that (in its transaction).
+        messages.push({ ...toVaultMessage(item.message), readAsOf: asOf });
       }
       // Documents: their content is fetched on demand (my documents), not by the changes feed.
     }
-    // The upsert keeps a mark made here that reached the authority after this page was asked for (in its transaction).
-    if (requestedAt !== undefined) for (const [i, m] of messages.entries()) messages[i] = { ...m, readAsOf: requestedAt };
     if (writer) {
       await writer.apply(stream, page.nextCursor, dossiers, messages);
     } else {

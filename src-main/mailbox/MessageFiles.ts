@@ -10,7 +10,6 @@ import { verifyPdfSignatures } from '../signing/verifyPdfSignatures';
 import type { VaultRepositories } from '../vault/repositories/VaultRepositories';
 import type { MailboxRow } from './MailboxQueries';
 
-
 export interface MessageFilesOptions {
   repos: Pick<VaultRepositories, 'documents' | 'messages'>;
   api: () => Promise<AuthorityApi>;
